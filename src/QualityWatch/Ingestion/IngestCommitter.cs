@@ -1,0 +1,144 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using QualityWatch.Redaction;
+using QualityWatch.Sampling;
+using QualityWatch.Storage;
+
+namespace QualityWatch.Ingestion;
+
+/// <summary>
+/// One group commit: dedup, count, sample, redact and store every interaction of the given
+/// requests in a single transaction. Runs only on the writer's thread.
+/// </summary>
+internal sealed class IngestCommitter(
+    SqliteConnectionFactory connections,
+    SamplingState sampling,
+    Redactor redactor,
+    IOptions<IngestOptions> options,
+    TimeProvider time,
+    ILogger<IngestCommitter> logger)
+{
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(1);
+    private const int PruneBatch = 10_000;
+    private readonly Dictionary<VolumeKey, VolumeDelta> volume = [];
+    private DateTimeOffset lastPrune;
+
+    public IngestOutcome[] Commit(IReadOnlyList<IngestWork> group)
+    {
+        var now = time.GetUtcNow();
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var cutoffMs = nowMs - (long)options.Value.DedupWindow.TotalMilliseconds;
+        var outcomes = new IngestOutcome[group.Count];
+
+        using var connection = connections.Open();
+        try
+        {
+            using (var transaction = connection.BeginTransaction())
+            using (var seen = new SeenInteractions(connection, transaction, nowMs, cutoffMs))
+            {
+                for (var i = 0; i < group.Count; i++)
+                {
+                    outcomes[i] = Store(connection, transaction, seen, group[i].Interactions, nowMs);
+                }
+
+                sampling.Save(connection, transaction, nowMs);
+                VolumeCounters.Add(connection, transaction, volume);
+                transaction.Commit();
+            }
+        }
+        catch
+        {
+            // The in-memory counters counted interactions that were rolled back.
+            sampling.Discard();
+            throw;
+        }
+        finally
+        {
+            volume.Clear();
+        }
+
+        PruneIfDue(connection, now, cutoffMs);
+        return outcomes;
+    }
+
+    private IngestOutcome Store(SqliteConnection connection, SqliteTransaction transaction, SeenInteractions seen, IReadOnlyList<Interaction> interactions, long nowMs)
+    {
+        int accepted = 0, duplicates = 0, sampled = 0;
+        foreach (var interaction in interactions)
+        {
+            var delta = Delta(interaction);
+            if (!seen.MarkNew(interaction.Id))
+            {
+                duplicates++;
+                delta.Duplicates++;
+                continue;
+            }
+
+            accepted++;
+            delta.Received++;
+            var counter = sampling.Get(connection, transaction, interaction.Stream.Name);
+            var reason = Sampler.Decide(interaction.Stream, counter, interaction.Id);
+            if (reason is not null && SampleStore.Insert(connection, transaction, Redact(interaction, reason, nowMs)))
+            {
+                sampled++;
+                delta.Sampled++;
+            }
+        }
+
+        return new IngestOutcome(accepted, duplicates, sampled);
+    }
+
+    private VolumeDelta Delta(Interaction interaction)
+    {
+        var key = VolumeKey.For(interaction.Stream.Name, interaction.Timestamp, interaction.PromptVersion, interaction.Model);
+        if (!volume.TryGetValue(key, out var delta))
+        {
+            delta = new VolumeDelta();
+            volume[key] = delta;
+        }
+
+        return delta;
+    }
+
+    private NewSample Redact(Interaction interaction, string reason, long nowMs)
+    {
+        // Only the redacted text leaves this method; the raw strings die with the request.
+        var counts = new RedactionCounts();
+        var prompt = redactor.Redact(interaction.Prompt, counts);
+        var response = redactor.Redact(interaction.Response, counts);
+        var context = interaction.Context is null ? null : redactor.Redact(interaction.Context, counts);
+        var labels = JsonSerializer.Serialize(
+            interaction.Labels.ToDictionary(p => p.Key, p => redactor.Redact(p.Value, counts)), IngestJsonContext.Default.DictionaryStringString);
+        return new NewSample(
+            interaction.Id,
+            interaction.Stream.Name,
+            interaction.Timestamp.ToUnixTimeMilliseconds(),
+            nowMs,
+            prompt,
+            response,
+            context,
+            interaction.Model,
+            interaction.PromptVersion,
+            interaction.ConversationId,
+            labels,
+            interaction.Usage is null ? null : JsonSerializer.Serialize(interaction.Usage, IngestJsonContext.Default.InteractionUsage),
+            JsonSerializer.Serialize(new Dictionary<string, int>(counts.AsDictionary()), IngestJsonContext.Default.DictionaryStringInt32),
+            reason);
+    }
+
+    private void PruneIfDue(SqliteConnection connection, DateTimeOffset now, long cutoffMs)
+    {
+        if (now - lastPrune < PruneEvery)
+        {
+            return;
+        }
+
+        lastPrune = now;
+        var pruned = SeenInteractions.Prune(connection, cutoffMs, PruneBatch);
+        if (pruned > 0)
+        {
+            Log.DedupPruned(logger, pruned);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace QualityWatch.Ingestion;
+
+/// <summary><c>POST /v1/interactions</c>: authenticate, read, validate, then answer once the writer has committed.</summary>
+internal static class IngestEndpoint
+{
+    public static async Task<IResult> HandleAsync(
+        HttpContext context,
+        ApiKeyAuthenticator authenticator,
+        InteractionValidator validator,
+        IngestQueue queue,
+        IOptions<IngestOptions> options,
+        ILogger<IngestQueue> logger)
+    {
+        var limits = options.Value;
+        if (!authenticator.IsAuthorized(context.Request))
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            return Error(StatusCodes.Status401Unauthorized, "unauthorized", "Send 'Authorization: Bearer <key>' with a key from Ingest:ApiKeys.");
+        }
+
+        if (!TryGetFormat(context.Request.ContentType, out var ndjson))
+        {
+            return Error(
+                StatusCodes.Status415UnsupportedMediaType,
+                "unsupported_media_type",
+                "Content-Type must be application/json (object or array) or application/x-ndjson (one object per line), in UTF-8.");
+        }
+
+        var body = await RequestBodyReader.ReadAsync(context, limits.MaxBodyBytes);
+        if (body is null)
+        {
+            return Error(StatusCodes.Status413PayloadTooLarge, "body_too_large", $"The body is larger than Ingest:MaxBodyBytes ({limits.MaxBodyBytes} bytes).");
+        }
+
+        var parsed = InteractionBodyParser.Parse(body.Value, ndjson, limits.MaxInteractionsPerRequest);
+        if (parsed.Failure is not null)
+        {
+            return Results.Json(parsed.Failure, IngestJsonContext.Default.ApiError, statusCode: parsed.FailureStatus);
+        }
+
+        var (valid, rejected) = Validate(parsed, validator);
+        if (parsed.Shape == BodyShape.Object && rejected.Count == 1)
+        {
+            return Results.Json(
+                new ApiError("invalid_interaction", rejected[0].Error, rejected), IngestJsonContext.Default.ApiError, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var outcome = new IngestOutcome(0, 0, 0);
+        if (valid.Count > 0)
+        {
+            var work = new IngestWork(valid);
+            if (!queue.TryEnqueue(work))
+            {
+                Log.QueueFull(logger, valid.Count);
+                context.Response.Headers.RetryAfter = "1";
+                return Error(StatusCodes.Status503ServiceUnavailable, "ingest_unavailable", "QualityWatch is busy or stopping; nothing from this request was stored. Retry shortly.");
+            }
+
+            try
+            {
+                // Not the request's token: once queued, the commit goes ahead even if the caller leaves.
+                outcome = await work.Committed;
+            }
+            catch (Exception)
+            {
+                context.Response.Headers.RetryAfter = "1";
+                return Error(StatusCodes.Status503ServiceUnavailable, "storage_unavailable", "The database could not commit this request; nothing from it was stored. Retry shortly.");
+            }
+        }
+
+        return Results.Json(
+            new IngestResponse(outcome.Accepted, outcome.Duplicates, outcome.Sampled, rejected), IngestJsonContext.Default.IngestResponse);
+    }
+
+    private static (List<Interaction> Valid, List<Rejection> Rejected) Validate(ParsedBody parsed, InteractionValidator validator)
+    {
+        var valid = new List<Interaction>(parsed.Items.Count);
+        var rejected = new List<Rejection>();
+        foreach (var item in parsed.Items)
+        {
+            string? error = item.Error;
+            if (item.Wire is null)
+            {
+                error ??= "item must be a JSON object";
+            }
+            else if (validator.TryValidate(item.Wire, out var interaction, out error))
+            {
+                valid.Add(interaction!);
+                continue;
+            }
+
+            var ndjson = parsed.Shape == BodyShape.Ndjson;
+            rejected.Add(new Rejection(ndjson ? null : item.Position, ndjson ? item.Position : null, item.Wire?.Id, error!));
+        }
+
+        return (valid, rejected);
+    }
+
+    private static bool TryGetFormat(string? contentType, out bool ndjson)
+    {
+        ndjson = false;
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var media) ||
+            (media.Charset.HasValue && !media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        if (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        ndjson = media.MediaType.Equals("application/x-ndjson", StringComparison.OrdinalIgnoreCase) ||
+                 media.MediaType.Equals("application/ndjson", StringComparison.OrdinalIgnoreCase);
+        return ndjson;
+    }
+
+    private static IResult Error(int status, string code, string message) =>
+        Results.Json(new ApiError(code, message), IngestJsonContext.Default.ApiError, statusCode: status);
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Options;
+
+namespace QualityWatch.Ingestion;
+
+/// <summary>Range checks, and the rule that an unauthenticated ingest may only listen on loopback.</summary>
+internal sealed class IngestOptionsValidator(IConfiguration configuration) : IValidateOptions<IngestOptions>
+{
+    public ValidateOptionsResult Validate(string? name, IngestOptions options)
+    {
+        var errors = new List<string>();
+        for (var i = 0; i < options.ApiKeys.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(options.ApiKeys[i]) || options.ApiKeys[i].Length < 16)
+            {
+                // The key itself is never echoed: it is a secret even when it is a bad one.
+                errors.Add($"Ingest:ApiKeys:{i} must be at least 16 characters.");
+            }
+        }
+
+        Range(errors, "Ingest:MaxBodyBytes", options.MaxBodyBytes, 1024, 1L << 30);
+        Range(errors, "Ingest:MaxInteractionsPerRequest", options.MaxInteractionsPerRequest, 1, 1_000_000);
+        Range(errors, "Ingest:MaxFieldLength", options.MaxFieldLength, 1, 10_000_000);
+        Range(errors, "Ingest:QueueCapacity", options.QueueCapacity, 1, 1_000_000);
+        Range(errors, "Ingest:MaxInteractionsPerCommit", options.MaxInteractionsPerCommit, 1, 1_000_000);
+        if (options.DedupWindow < TimeSpan.Zero || options.DedupWindow > TimeSpan.FromDays(30))
+        {
+            errors.Add($"Ingest:DedupWindow must be between 00:00:00 and 30.00:00:00, was {options.DedupWindow}.");
+        }
+
+        if (options.ApiKeys.Count == 0)
+        {
+            var urls = configuration[WebHostDefaults.ServerUrlsKey] ?? "";
+            var exposed = ListenAddresses.NonLoopback(urls);
+            if (exposed.Count > 0)
+            {
+                errors.Add(
+                    $"Ingest:ApiKeys is empty but the service listens on {string.Join(", ", exposed)}, which is not loopback. " +
+                    "Configure at least one key (Ingest__ApiKeys__0) or listen on 127.0.0.1 only.");
+            }
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void Range(List<string> errors, string key, long value, long min, long max)
+    {
+        if (value < min || value > max)
+        {
+            errors.Add($"{key} must be between {min} and {max}, was {value}.");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Options;
+
+namespace QualityWatch.Ingestion;
+
+/// <summary>
+/// The single SQLite writer: drains every request waiting in the queue into one transaction
+/// (group commit), so the fsync cost is shared and the sampling counters stay exact.
+/// </summary>
+internal sealed class IngestWriter(IngestQueue queue, IngestCommitter committer, IOptions<IngestOptions> options, ILogger<IngestWriter> logger)
+    : BackgroundService
+{
+    private readonly List<IngestWork> group = [];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (await queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                CommitAvailable();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: Kestrel has stopped taking requests, but requests already queued
+            // are waiting for their 200. Close the queue and commit everything in it.
+            queue.Close();
+            while (queue.Reader.TryPeek(out _))
+            {
+                CommitAvailable();
+            }
+        }
+    }
+
+    private void CommitAvailable()
+    {
+        var limit = options.Value.MaxInteractionsPerCommit;
+        var count = 0;
+        while (count < limit && queue.Reader.TryRead(out var work))
+        {
+            group.Add(work);
+            count += work.Interactions.Count;
+        }
+
+        if (group.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var outcomes = committer.Commit(group);
+            for (var i = 0; i < group.Count; i++)
+            {
+                group[i].Complete(outcomes[i]);
+            }
+        }
+        catch (Exception ex)
+        {
+            // Never let the loop die: these requests get a 503 and may retry; later ones still run.
+            Log.CommitFailed(logger, group.Count, count, ex);
+            foreach (var work in group)
+            {
+                work.Fail(ex);
+            }
+        }
+        finally
+        {
+            group.Clear();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace QualityWatch.Ingestion;
+
+public static class IngestionExtensions
+{
+    public static IServiceCollection AddIngestion(this IServiceCollection services)
+    {
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>());
+        services.TryAddSingleton<ApiKeyAuthenticator>();
+        services.TryAddSingleton<InteractionValidator>();
+        services.TryAddSingleton<IngestQueue>();
+        services.TryAddSingleton<IngestCommitter>();
+        services.AddHostedService<IngestWriter>();
+        return services;
+    }
+
+    public static WebApplication MapIngestion(this WebApplication app)
+    {
+        app.MapPost("/v1/interactions", IngestEndpoint.HandleAsync);
+
+        var authenticator = app.Services.GetRequiredService<ApiKeyAuthenticator>();
+        var logger = app.Services.GetRequiredService<ILogger<IngestQueue>>();
+        if (authenticator.Enabled)
+        {
+            Log.AuthenticationEnabled(logger, app.Services.GetRequiredService<IOptions<IngestOptions>>().Value.ApiKeys.Count);
+        }
+        else
+        {
+            Log.AuthenticationDisabled(logger);
+        }
+
+        return app;
+    }
+}

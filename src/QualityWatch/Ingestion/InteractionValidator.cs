@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using QualityWatch.Sampling;
+
+namespace QualityWatch.Ingestion;
+
+/// <summary>Turns a wire object into an <see cref="Interaction"/>, or says which field is wrong.</summary>
+internal sealed partial class InteractionValidator(IOptions<IngestOptions> options, StreamRouter router, TimeProvider time)
+{
+    private const int MaxIdLength = 256;
+    private const int MaxShortField = 256;
+    private const int MaxLabels = 64;
+    private const int MaxLabelKey = 128;
+    private const int MaxLabelValue = 1024;
+    private static readonly TimeSpan MaxFutureSkew = TimeSpan.FromDays(1);
+    private static readonly Dictionary<string, string> NoLabels = [];
+
+    public bool TryValidate(InteractionWire wire, out Interaction? interaction, out string? error)
+    {
+        interaction = null;
+        error = Check(wire, out var timestamp);
+        if (error is not null)
+        {
+            return false;
+        }
+
+        var labels = wire.Labels ?? NoLabels;
+        interaction = new Interaction(
+            wire.Id!, timestamp, wire.Prompt!, wire.Response!, wire.Context, wire.Model, wire.PromptVersion, wire.ConversationId, labels, wire.Usage)
+        {
+            Stream = router.Route(labels),
+        };
+        return true;
+    }
+
+    private string? Check(InteractionWire wire, out DateTimeOffset timestamp)
+    {
+        timestamp = time.GetUtcNow();
+        var maxField = options.Value.MaxFieldLength;
+        return CheckId(wire.Id)
+            ?? CheckTimestamp(wire.Timestamp, ref timestamp)
+            ?? Required("prompt", wire.Prompt)
+            ?? Required("response", wire.Response)
+            ?? Length("prompt", wire.Prompt, maxField, "Ingest:MaxFieldLength")
+            ?? Length("response", wire.Response, maxField, "Ingest:MaxFieldLength")
+            ?? Length("context", wire.Context, maxField, "Ingest:MaxFieldLength")
+            ?? Length("model", wire.Model, MaxShortField, null)
+            ?? Length("prompt_version", wire.PromptVersion, MaxShortField, null)
+            ?? Length("conversation_id", wire.ConversationId, MaxShortField, null)
+            ?? CheckLabels(wire.Labels)
+            ?? CheckUsage(wire.Usage);
+    }
+
+    private static string? CheckId(string? id)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return "id is required (a non-empty string, the idempotency key)";
+        }
+
+        if (id.Length > MaxIdLength || id.Any(char.IsControl))
+        {
+            return $"id must be at most {MaxIdLength} characters without control characters";
+        }
+
+        return null;
+    }
+
+    private string? CheckTimestamp(string? value, ref DateTimeOffset timestamp)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!Rfc3339().IsMatch(value) ||
+            !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            return "timestamp must be RFC 3339 with an offset, e.g. 2026-11-24T16:05:00Z";
+        }
+
+        if (parsed > time.GetUtcNow() + MaxFutureSkew)
+        {
+            return "timestamp is more than 24 hours in the future; check the sender's clock";
+        }
+
+        timestamp = parsed;
+        return null;
+    }
+
+    private static string? Required(string field, string? value) => value is null ? $"{field} is required" : null;
+
+    private static string? Length(string field, string? value, int max, string? key) =>
+        value is not null && value.Length > max
+            ? $"{field} is {value.Length} characters; the limit{(key is null ? "" : $" ({key})")} is {max}"
+            : null;
+
+    private static string? CheckLabels(Dictionary<string, string>? labels)
+    {
+        if (labels is null)
+        {
+            return null;
+        }
+
+        if (labels.Count > MaxLabels)
+        {
+            return $"labels has {labels.Count} entries; at most {MaxLabels} are allowed";
+        }
+
+        foreach (var (key, value) in labels)
+        {
+            if (key.Length is 0 or > MaxLabelKey)
+            {
+                return $"label names must be 1-{MaxLabelKey} characters";
+            }
+
+            if (value is null || value.Length > MaxLabelValue)
+            {
+                return $"label '{key}' must be a string of at most {MaxLabelValue} characters";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? CheckUsage(InteractionUsage? usage) =>
+        usage is not null && (usage.PromptTokens < 0 || usage.CompletionTokens < 0 || usage.TotalTokens < 0)
+            ? "usage token counts must not be negative"
+            : null;
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$")]
+    private static partial Regex Rfc3339();
+}

@@ -1,0 +1,20 @@
+namespace QualityWatch.Ingestion;
+
+/// <summary>Ingest log events: ids 2000–2099. Ids of interactions only, never their text.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(2000, LogLevel.Error, "Ingest commit of {Requests} requests ({Interactions} interactions) failed; they were answered 503")]
+    public static partial void CommitFailed(ILogger logger, int requests, int interactions, Exception exception);
+
+    [LoggerMessage(2001, LogLevel.Warning, "Ingest authentication is off: no Ingest:ApiKeys configured; allowed because the service listens on loopback only")]
+    public static partial void AuthenticationDisabled(ILogger logger);
+
+    [LoggerMessage(2002, LogLevel.Information, "Ingest authentication on with {KeyCount} API key(s)")]
+    public static partial void AuthenticationEnabled(ILogger logger, int keyCount);
+
+    [LoggerMessage(2003, LogLevel.Warning, "Ingest queue full or closed; answered 503 to a request of {Interactions} interactions")]
+    public static partial void QueueFull(ILogger logger, int interactions);
+
+    [LoggerMessage(2004, LogLevel.Debug, "Pruned {Count} dedup entries older than the window")]
+    public static partial void DedupPruned(ILogger logger, int count);
+}

@@ -1,0 +1,19 @@
+namespace QualityWatch.Sampling;
+
+/// <summary>Which interactions are judged. Section <c>Sampling</c>.</summary>
+public sealed class SamplingOptions
+{
+    public const string SectionName = "Sampling";
+
+    /// <summary>The name of the stream that takes every interaction no configured stream matches.</summary>
+    public const string DefaultStream = "default";
+
+    /// <summary>N for the <c>default</c> stream: one interaction in N is judged. Default 100.</summary>
+    public int EveryN { get; set; } = 100;
+
+    /// <summary>Sampling mode of the <c>default</c> stream. Default <c>EveryN</c>.</summary>
+    public SamplingMode Mode { get; set; } = SamplingMode.EveryN;
+
+    /// <summary>Configured streams, matched in order; the first whose labels all match wins.</summary>
+    public List<StreamOptions> Streams { get; set; } = [];
+}

@@ -1,0 +1,57 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace QualityWatch.Sampling;
+
+internal sealed partial class SamplingOptionsValidator : IValidateOptions<SamplingOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SamplingOptions options)
+    {
+        var errors = new List<string>();
+        CheckRate(errors, "Sampling", options.EveryN, options.Mode);
+
+        var names = new HashSet<string>(StringComparer.Ordinal) { SamplingOptions.DefaultStream };
+        for (var i = 0; i < options.Streams.Count; i++)
+        {
+            var stream = options.Streams[i];
+            var key = $"Sampling:Streams:{i}";
+            if (string.IsNullOrWhiteSpace(stream.Name))
+            {
+                errors.Add($"{key}:Name is required.");
+            }
+            else if (!StreamName().IsMatch(stream.Name))
+            {
+                errors.Add($"{key}:Name must be 1-64 letters, digits, '.', '_' or '-', was '{stream.Name}'.");
+            }
+            else if (!names.Add(stream.Name))
+            {
+                errors.Add($"{key}:Name '{stream.Name}' is used twice (or is the reserved name 'default').");
+            }
+
+            if (stream.Match.Count == 0)
+            {
+                errors.Add($"{key}:Match must name at least one label, e.g. \"Match\": {{ \"dataset\": \"customer-support-v2\" }}.");
+            }
+
+            CheckRate(errors, key, stream.EveryN, stream.Mode);
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void CheckRate(List<string> errors, string key, int everyN, SamplingMode mode)
+    {
+        if (everyN < 1)
+        {
+            errors.Add($"{key}:EveryN must be >= 1, was {everyN}.");
+        }
+
+        if (!Enum.IsDefined(mode))
+        {
+            errors.Add($"{key}:Mode must be EveryN or Hash, was {mode}.");
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    private static partial Regex StreamName();
+}

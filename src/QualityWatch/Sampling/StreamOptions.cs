@@ -1,0 +1,17 @@
+namespace QualityWatch.Sampling;
+
+/// <summary>One stream: a label selector and its sampling rate.</summary>
+public sealed class StreamOptions
+{
+    /// <summary>Stream name used in storage, metrics and alerts: letters, digits, <c>._-</c>.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>Labels an interaction must carry, all of them, with these exact values (e.g. <c>dataset: customer-support-v2</c>).</summary>
+    public Dictionary<string, string> Match { get; set; } = [];
+
+    /// <summary>One interaction in N is judged. Default 100.</summary>
+    public int EveryN { get; set; } = 100;
+
+    /// <summary>Sampling mode. Default <c>EveryN</c>.</summary>
+    public SamplingMode Mode { get; set; } = SamplingMode.EveryN;
+}

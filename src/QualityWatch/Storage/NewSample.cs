@@ -1,0 +1,18 @@
+namespace QualityWatch.Storage;
+
+/// <summary>A sampled interaction, already redacted, as it enters the judge queue.</summary>
+public sealed record NewSample(
+    string InteractionId,
+    string Stream,
+    long OccurredAt,
+    long ReceivedAt,
+    string Prompt,
+    string Response,
+    string? Context,
+    string? Model,
+    string? PromptVersion,
+    string? ConversationId,
+    string Labels,
+    string? Usage,
+    string Redactions,
+    string SampleReason);
