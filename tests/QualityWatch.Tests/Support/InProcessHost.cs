@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using QualityWatch.Hosting;
+
+namespace QualityWatch.Tests.Support;
+
+/// <summary>The real app on real Kestrel at 127.0.0.1:0, in this process, with a temp-file database.</summary>
+public sealed class InProcessHost : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private InProcessHost(WebApplication app, string databasePath)
+    {
+        this.app = app;
+        DatabasePath = databasePath;
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        Client = new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    public HttpClient Client { get; }
+
+    public string DatabasePath { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<InProcessHost> StartAsync(string databasePath, IDictionary<string, string?>? settings = null)
+    {
+        var config = new Dictionary<string, string?>
+        {
+            ["Storage:DatabasePath"] = databasePath,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            config[key] = value;
+        }
+
+        var app = QualityWatchApp.Build(["--urls", "http://127.0.0.1:0"], builder => builder.Configuration.AddInMemoryCollection(config));
+        await app.StartAsync();
+        return new InProcessHost(app, databasePath);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
