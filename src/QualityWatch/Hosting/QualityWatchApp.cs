@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using QualityWatch.Storage;
 
 namespace QualityWatch.Hosting;
 
@@ -27,6 +28,17 @@ public static class QualityWatchApp
 
             return 2;
         }
+        catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            // The binder's own message names the key and the value, e.g. 'Bogus' at 'Storage:Synchronous'.
+            Console.Error.WriteLine($"QualityWatch cannot start: invalid configuration.\n  {ex.Message}");
+            return 2;
+        }
+        catch (StorageException ex)
+        {
+            Console.Error.WriteLine($"QualityWatch cannot start: {ex.Message}");
+            return 3;
+        }
     }
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -54,6 +66,10 @@ public static class QualityWatchApp
         builder.Services.AddQualityWatch();
 
         var app = builder.Build();
+
+        // Validate every ValidateOnStart option now, so a bad setting ends the process with one
+        // clear message instead of a host start-up stack trace.
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
         app.MapQualityWatch();
         return app;
     }
