@@ -12,6 +12,7 @@ public static class QualityWatchExtensions
     public static IServiceCollection AddQualityWatch(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddHealthChecks();
         services.AddStorage();
         services.AddRedaction();
         services.AddSampling();
@@ -21,6 +22,7 @@ public static class QualityWatchExtensions
 
     public static WebApplication MapQualityWatch(this WebApplication app)
     {
+        app.MapHealthChecks("/healthz");
         app.MapIngestion();
         return app;
     }
