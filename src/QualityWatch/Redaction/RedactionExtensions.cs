@@ -1,6 +1,19 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
 namespace QualityWatch.Redaction;
+
 public static class RedactionExtensions
 {
-    public static IServiceCollection AddRedaction(this IServiceCollection services) { services.TryAddSingleton<Redactor>(); return services; }
+    /// <summary>
+    /// Registers <see cref="Redactor"/> and its options (section <c>Redaction</c>), validated at
+    /// start-up so a broken custom pattern stops the service instead of leaking PII later.
+    /// </summary>
+    public static IServiceCollection AddRedaction(this IServiceCollection services)
+    {
+        services.AddOptions<RedactionOptions>().BindConfiguration(RedactionOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedactionOptions>, RedactionOptionsValidator>());
+        services.TryAddSingleton<Redactor>();
+        return services;
+    }
 }

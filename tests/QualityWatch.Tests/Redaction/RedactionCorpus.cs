@@ -1,0 +1,152 @@
+namespace QualityWatch.Tests.Redaction;
+
+/// <summary>
+/// Text that must be redacted (with the exact expected output and counts) and text that must
+/// survive untouched. Card numbers are network test numbers; IBANs are the published examples.
+/// </summary>
+public static class RedactionCorpus
+{
+    /// <summary>input, expected output, expected counts ("type=n;…" sorted by type).</summary>
+    public static TheoryData<string, string, string> TruePositives => new()
+    {
+        // email
+        { "Contact john.doe@example.com today", "Contact [EMAIL_REDACTED] today", "email=1" },
+        { "JANE_DOE+billing@sub.example.co.uk.", "[EMAIL_REDACTED].", "email=1" },
+        { "mailto:a.b-c@my-host.org?subject=hi", "mailto:[EMAIL_REDACTED]?subject=hi", "email=1" },
+        { "Schreib an jürgen.müller@beispiel.de bitte", "Schreib an [EMAIL_REDACTED] bitte", "email=1" },
+        { "<support123@shop2024.io>", "<[EMAIL_REDACTED]>", "email=1" },
+
+        // payment cards (Luhn-valid)
+        { "Card 4111 1111 1111 1111 please", "Card [CARD_REDACTED] please", "card=1" },
+        { "card:4111111111111111", "card:[CARD_REDACTED]", "card=1" },
+        { "4111-1111-1111-1111 exp 12/26", "[CARD_REDACTED] exp 12/26", "card=1" },
+        { "MC 5500 0000 0000 0004.", "MC [CARD_REDACTED].", "card=1" },
+        { "Amex 3782 822463 10005", "Amex [CARD_REDACTED]", "card=1" },
+        { "Amex 378282246310005", "Amex [CARD_REDACTED]", "card=1" },
+        { "Discover 6011111111111117", "Discover [CARD_REDACTED]", "card=1" },
+        { "Diners 3056 930902 5904", "Diners [CARD_REDACTED]", "card=1" },
+        { "old visa 4222222222222 (13 digits)", "old visa [CARD_REDACTED] (13 digits)", "card=1" },
+        { "19 digits 4111 1111 1111 1111 110", "19 digits [CARD_REDACTED]", "card=1" },
+        { "card 4111 1111 1111 1111 12/26 cvv 123", "card [CARD_REDACTED] 12/26 cvv 123", "card=1" },
+        { "cards 5555555555554444 3530111333300000", "cards [CARD_REDACTED] [CARD_REDACTED]", "card=2" },
+        { "twice 4111 1111 1111 1111 4111 1111 1111 1111", "twice [CARD_REDACTED] [CARD_REDACTED]", "card=2" },
+        { "2-series 2223 0031 2200 3222", "2-series [CARD_REDACTED]", "card=1" },
+
+        // IBAN (mod-97 valid)
+        { "IBAN: GB82 WEST 1234 5698 7654 32", "IBAN: [IBAN_REDACTED]", "iban=1" },
+        { "pay GB82WEST12345698765432 now", "pay [IBAN_REDACTED] now", "iban=1" },
+        { "DE89 3704 0044 0532 0130 00", "[IBAN_REDACTED]", "iban=1" },
+        { "FR14 2004 1010 0505 0001 3M02 606.", "[IBAN_REDACTED].", "iban=1" },
+        { "NL91ABNA0417164300", "[IBAN_REDACTED]", "iban=1" },
+        { "Norway NO93 8601 1117 947 (shortest)", "Norway [IBAN_REDACTED] (shortest)", "iban=1" },
+        { "MT84 MALT 0110 0001 2345 MTLC AST0 01S", "[IBAN_REDACTED]", "iban=1" },
+        { "GB82 WEST 1234 5698 7654 32 TO PAY", "[IBAN_REDACTED] TO PAY", "iban=1" },
+
+        // US SSN
+        { "SSN 123-45-6789", "SSN [SSN_REDACTED]", "ssn=1" },
+        { "ssn: 078-05-1120.", "ssn: [SSN_REDACTED].", "ssn=1" },
+        { "(665-01-0001)", "([SSN_REDACTED])", "ssn=1" },
+
+        // IPv4 / IPv6
+        { "from 192.168.1.10 at noon", "from [IP_REDACTED] at noon", "ip=1" },
+        { "host 10.0.0.1:8080", "host [IP_REDACTED]:8080", "ip=1" },
+        { "Server is 255.255.255.255.", "Server is [IP_REDACTED].", "ip=1" },
+        { "build server 172.16.254.1", "build server [IP_REDACTED]", "ip=1" },
+        { "v6 2001:db8::1 ok", "v6 [IP_REDACTED] ok", "ip=1" },
+        { "2001:0db8:85a3:0000:0000:8a2e:0370:7334", "[IP_REDACTED]", "ip=1" },
+        { "link-local fe80::1%eth0", "link-local [IP_REDACTED]", "ip=1" },
+        { "mapped ::ffff:192.0.2.128", "mapped [IP_REDACTED]", "ip=1" },
+        { "https://[2001:db8::2]:443/", "https://[[IP_REDACTED]]:443/", "ip=1" },
+
+        // phone numbers
+        { "Call +1 (555) 123-4567", "Call [PHONE_REDACTED]", "phone=1" },
+        { "UK +44 20 7946 0958.", "UK [PHONE_REDACTED].", "phone=1" },
+        { "+44 (0)20 7946 0958", "[PHONE_REDACTED]", "phone=1" },
+        { "tel (+44) 20 7946 0958", "tel [PHONE_REDACTED]", "phone=1" },
+        { "Moscow +7 (495) 123-45-67", "Moscow [PHONE_REDACTED]", "phone=1" },
+        { "Zürich 044 668 18 00", "Zürich [PHONE_REDACTED]", "phone=1" },
+        { "a list: 020 7946 0958, 020 7946 0959", "a list: [PHONE_REDACTED], [PHONE_REDACTED]", "phone=2" },
+        { "FR +33 6 12 34 56 78", "FR [PHONE_REDACTED]", "phone=1" },
+        { "Berlin +49-30-901820", "Berlin [PHONE_REDACTED]", "phone=1" },
+        { "E.164 +14155552671", "E.164 [PHONE_REDACTED]", "phone=1" },
+        { "dots +1.555.123.4567", "dots [PHONE_REDACTED]", "phone=1" },
+        { "(555) 123-4567", "[PHONE_REDACTED]", "phone=1" },
+        { "me: 555-123-4567, thanks", "me: [PHONE_REDACTED], thanks", "phone=1" },
+        { "555.123.4567", "[PHONE_REDACTED]", "phone=1" },
+        { "toll free 1-800-555-1234", "toll free [PHONE_REDACTED]", "phone=1" },
+        { "London 020 7946 0958", "London [PHONE_REDACTED]", "phone=1" },
+        { "portable 06 12 34 56 78", "portable [PHONE_REDACTED]", "phone=1" },
+        { "Büro (030) 901820", "Büro [PHONE_REDACTED]", "phone=1" },
+        { "Handy 0171 1234567", "Handy [PHONE_REDACTED]", "phone=1" },
+        { "0044 20 7946 0958", "[PHONE_REDACTED]", "phone=1" },
+        { "+44 20 7946 0958 2024", "[PHONE_REDACTED] 2024", "phone=1" },
+    };
+
+    /// <summary>Text that contains no PII and must come back byte for byte.</summary>
+    public static TheoryData<string> MustSurvive => new()
+    {
+        "Order ORD-2024-118822 shipped",
+        "Ticket #A1234567",
+        "Invoice INV-2024-000123 dated 2024/03/15",
+        "Tracking 1Z999AA10123456784",
+        "Order #1234567890, ref 9876543210",
+        "Between 2020-2024 revenue grew 15-20%",
+        "Balance 1 234 567,89 EUR",
+        "between 10 000 and 20 000 units",
+        "uuid 123e4567-e89b-12d3-a456-426614174000",
+        "Serial ABCD-1234-EFGH-5678",
+        "Pi is 3.14159265358979",
+        "Ratio 16:9 at 1920x1080 @ 60Hz",
+        "Date 2024.03.15 and time 10.30",
+        "call lasted 00:12:34",
+        "order 1234567890123",
+        "Due 2024-03-15",
+        "Due 15/03/2024",
+        "Due 03.15.2024",
+        "Due 05.03.2024 12:00",
+        "at 12:30:45",
+        "at 12:30:45.123",
+        "2024-03-15T12:30:45Z",
+        "costs $1,299.99",
+        "costs € 49,90",
+        "1,000,000 users",
+        "release v2.3.1",
+        "version 1.2.3.4.5",
+        "build v1.2.3.4",
+        "Version 1.0.0.0 of the product",
+        "[assembly: AssemblyVersion(\"2.0.0.0\")]",
+        "10.0.1-beta",
+        "semver 1.0.0-rc.1+build.5",
+        "Windows 10.0.19045.3693",
+        "model gpt-4o-2024-08-06",
+        "ISBN 978-3-16-148410-0",
+        "ISBN 9780306406157",
+        "3 x 250 ml",
+        "45% of 99.9% uptime",
+        "16 digits 4111111111111112",
+        "16 digits 4111 1111 1111 1112",
+        "years 1999 2000 2001",
+        "epoch ms 1732460000000",
+        "invalid IBAN GB82 WEST 1234 5698 7654 33",
+        "SSN-like 000-12-3456",
+        "SSN-like 666-12-3456",
+        "SSN-like 900-12-3456",
+        "SSN-like 123-00-4567",
+        "SSN-like 123-45-0000",
+        "not an IP 256.1.1.1",
+        "SKU 123-456-789",
+        "PO 4500012345",
+        "short 123456 and 1234 5678",
+        "std::vector<int> x;",
+        "slice a[1::2]",
+        "MAC 00:1A:2B:3C:4D:5E",
+        "coordinates 51.5074, -0.1278",
+        "score 3-2 at 10:30",
+        "Room 101, floor 3",
+        "temperature -40.5 °C",
+        "zero padded 0012345678",
+        "hash e3b0c44298fc1c149afbf4c8996fb924",
+        "user@localhost has no domain",
+        "@handle and a@b",
+    };
+}
