@@ -1,0 +1,28 @@
+namespace QualityWatch.Judging;
+
+/// <summary>Standard-tier USD per 1M tokens for one judge model; other tiers apply <see cref="TierMultipliers"/>.</summary>
+public sealed class ModelPrice
+{
+    public decimal InputPerMillion { get; set; }
+
+    public decimal CachedInputPerMillion { get; set; }
+
+    /// <summary>Output and thinking tokens.</summary>
+    public decimal OutputPerMillion { get; set; }
+
+    /// <summary>Multiplier of the standard price per tier. Default flex 0.5, batch 0.5, standard 1, priority 1.8.</summary>
+    public Dictionary<string, decimal> TierMultipliers { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [JudgeTiers.Flex] = 0.5m,
+        ["batch"] = 0.5m,
+        [JudgeTiers.Standard] = 1m,
+        [JudgeTiers.Priority] = 1.8m,
+    };
+
+    public static Dictionary<string, ModelPrice> Defaults() => new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["gemini-2.5-flash"] = new() { InputPerMillion = 0.30m, CachedInputPerMillion = 0.03m, OutputPerMillion = 2.50m },
+        ["gemini-2.5-pro"] = new() { InputPerMillion = 1.25m, CachedInputPerMillion = 0.125m, OutputPerMillion = 10m },
+        ["gpt-5-mini"] = new() { InputPerMillion = 0.25m, CachedInputPerMillion = 0.025m, OutputPerMillion = 2m },
+    };
+}
