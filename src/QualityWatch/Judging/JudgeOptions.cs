@@ -41,6 +41,9 @@ public sealed class JudgeOptions
     /// <summary>Calls per sample before it is marked failed with its reason. Default 5.</summary>
     public int MaxAttempts { get; set; } = 5;
 
+    /// <summary>Wait before a sample's next attempt, doubled per attempt (capped at 30 min). Default 30 s.</summary>
+    public TimeSpan AttemptBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// When set, a sample Flex keeps shedding (503 / resource unavailable) for this long after its
     /// first attempt is judged in <c>standard</c> instead; recorded per verdict. Default off.

@@ -30,6 +30,7 @@ internal sealed class JudgeOptionsValidator : IValidateOptions<JudgeOptions>
         Range(errors, "Judge:Cache:MinTokens", o.Cache.MinTokens, 0, 10_000_000);
         Positive(errors, "Judge:RequestTimeout", o.RequestTimeout);
         Positive(errors, "Judge:PollInterval", o.PollInterval);
+        Positive(errors, "Judge:AttemptBackoff", o.AttemptBackoff);
         Positive(errors, "Judge:Cache:Ttl", o.Cache.Ttl);
         if (o.Cache.RefreshBefore <= TimeSpan.Zero || o.Cache.RefreshBefore >= o.Cache.Ttl)
         {

@@ -8,4 +8,5 @@ public sealed record SampleForJudging(
     string Response,
     string? Context,
     int Attempts,
-    long? FirstAttemptAt);
+    long? FirstAttemptAt,
+    string? LastError);
