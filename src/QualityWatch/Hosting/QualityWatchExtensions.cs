@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using QualityWatch.Ingestion;
+using QualityWatch.Judging;
 using QualityWatch.Redaction;
+using QualityWatch.Samples;
 using QualityWatch.Sampling;
 using QualityWatch.Storage;
 
@@ -17,6 +19,8 @@ public static class QualityWatchExtensions
         services.AddRedaction();
         services.AddSampling();
         services.AddIngestion();
+        services.AddJudging();
+        services.TryAddSingleton<SampleQueries>();
         return services;
     }
 
@@ -24,6 +28,7 @@ public static class QualityWatchExtensions
     {
         app.MapHealthChecks("/healthz");
         app.MapIngestion();
+        app.MapSamples();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using QualityWatch.Judging;
 using QualityWatch.Redaction;
 using QualityWatch.Sampling;
 using QualityWatch.Storage;
@@ -15,6 +16,7 @@ internal sealed class IngestCommitter(
     SqliteConnectionFactory connections,
     SamplingState sampling,
     Redactor redactor,
+    JudgeQueueSignal judgeSignal,
     IOptions<IngestOptions> options,
     TimeProvider time,
     ILogger<IngestCommitter> logger)
@@ -56,6 +58,11 @@ internal sealed class IngestCommitter(
         finally
         {
             volume.Clear();
+        }
+
+        if (outcomes.Any(o => o.Sampled > 0))
+        {
+            judgeSignal.Notify();
         }
 
         PruneIfDue(connection, now, cutoffMs);

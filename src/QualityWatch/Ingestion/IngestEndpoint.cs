@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -9,17 +8,15 @@ internal static class IngestEndpoint
 {
     public static async Task<IResult> HandleAsync(
         HttpContext context,
-        ApiKeyAuthenticator authenticator,
         InteractionValidator validator,
         IngestQueue queue,
         IOptions<IngestOptions> options,
         ILogger<IngestQueue> logger)
     {
         var limits = options.Value;
-        if (!authenticator.IsAuthorized(context.Request))
+        if (ApiErrors.Unauthorized(context) is { } denied)
         {
-            context.Response.Headers.WWWAuthenticate = "Bearer";
-            return Error(StatusCodes.Status401Unauthorized, "unauthorized", "Send 'Authorization: Bearer <key>' with a key from Ingest:ApiKeys.");
+            return denied;
         }
 
         if (!TryGetFormat(context.Request.ContentType, out var ndjson))
@@ -119,6 +116,5 @@ internal static class IngestEndpoint
         return ndjson;
     }
 
-    private static IResult Error(int status, string code, string message) =>
-        Results.Json(new ApiError(code, message), IngestJsonContext.Default.ApiError, statusCode: status);
+    private static IResult Error(int status, string code, string message) => ApiErrors.Error(status, code, message);
 }

@@ -1,0 +1,223 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace QualityWatch.Judging;
+
+/// <summary>
+/// Leases due samples and judges them with bounded concurrency. At-least-once calls,
+/// exactly-once verdicts: a verdict is committed only by the lease holder.
+/// </summary>
+internal sealed class JudgeWorker(
+    IJudgeProvider provider,
+    SampleLeases leases,
+    JudgeRateLimits limits,
+    JudgeQueueSignal signal,
+    JudgeStatus status,
+    CostCalculator cost,
+    Rubric rubric,
+    IOptions<JudgeOptions> options,
+    TimeProvider time,
+    ILogger<JudgeWorker> logger) : BackgroundService
+{
+    private readonly JudgeOptions judge = options.Value;
+    private readonly string owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly List<Task> running = [];
+    private readonly Lock pauseLock = new();
+    private DateTimeOffset pausedUntil;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (string.IsNullOrEmpty(judge.ApiKey))
+        {
+            status.Set("idle: no judge API key configured");
+            Log.WorkerDisabled(logger, judge.Provider == JudgeProviders.OpenAi ? "OPENAI_API_KEY" : "GEMINI_API_KEY");
+            return;
+        }
+
+        Log.WorkerStarted(logger, provider.Name, provider.Model, judge.ServiceTier, judge.RequestsPerMinute, judge.MaxConcurrency, rubric.Version);
+        status.Set("running");
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await StepAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                // Never let the loop die (the database may be briefly locked or full): wait and go on.
+                Log.WorkerLoopFailed(logger, TimeSpan.FromSeconds(5), ex);
+                await Task.Delay(TimeSpan.FromSeconds(5), time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+
+        // Shutdown: in-flight calls were cancelled by the same token; give their samples back.
+        await Task.WhenAll(running).ContinueWith(_ => { }, TaskScheduler.Default);
+        var released = await leases.ReleaseAllAsync(owner, time.GetUtcNow(), CancellationToken.None);
+        Log.LeasesReleased(logger, released);
+        status.Set("stopped");
+    }
+
+    private async Task StepAsync(CancellationToken stoppingToken)
+    {
+        running.RemoveAll(t => t.IsCompleted);
+        var now = time.GetUtcNow();
+        DateTimeOffset until;
+        lock (pauseLock)
+        {
+            until = pausedUntil;
+        }
+
+        if (until > now)
+        {
+            await Task.Delay(until - now, time, stoppingToken);
+            status.Set("running");
+            return;
+        }
+
+        var free = judge.MaxConcurrency - running.Count;
+        if (free == 0)
+        {
+            await Task.WhenAny(running);
+            return;
+        }
+
+        var due = await leases.LeaseAsync(owner, free, now, judge.LeaseDuration, stoppingToken);
+        if (due.Count == 0)
+        {
+            // Nothing due: sleep until ingest rings or the poll interval passes (retries fall due by time).
+            await (running.Count > 0 ? Task.WhenAny(Task.WhenAny(running), signal.WaitAsync(judge.PollInterval, time, stoppingToken)) : signal.WaitAsync(judge.PollInterval, time, stoppingToken));
+            return;
+        }
+
+        foreach (var sample in due)
+        {
+            running.Add(Task.Run(() => JudgeOneAsync(sample, stoppingToken), CancellationToken.None));
+        }
+    }
+
+    private async Task JudgeOneAsync(SampleForJudging sample, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var tier = TierFor(sample);
+            await limits.AcquireTokensAsync(rubric.EstimatedTokens + (Rubric.SampleText(sample).Length / 4), stoppingToken);
+            var started = Stopwatch.GetTimestamp();
+            var outcome = await provider.JudgeAsync(sample, tier, stoppingToken);
+            var latency = Stopwatch.GetElapsedTime(started);
+            if (outcome.Verdict is { } verdict)
+            {
+                await CommitAsync(sample, tier, outcome, verdict, latency);
+            }
+            else
+            {
+                await ReturnAsync(sample, outcome);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Released with the other leases once the loop exits.
+        }
+        catch (Exception ex)
+        {
+            Log.WorkerLoopFailed(logger, judge.AttemptBackoff, ex);
+            await ReturnAsync(sample, JudgeOutcome.Failed(JudgeFailureKind.Transient, $"internal error: {ex.GetType().Name}"));
+        }
+    }
+
+    private string TierFor(SampleForJudging sample)
+    {
+        if (judge.FallbackToStandardAfter is { } after && judge.ServiceTier == JudgeTiers.Flex && sample.FirstAttemptAt is { } first &&
+            sample.LastError?.StartsWith(nameof(JudgeFailureKind.Unavailable), StringComparison.Ordinal) == true)
+        {
+            var waited = time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(first);
+            if (waited >= after)
+            {
+                Log.FallbackToStandard(logger, sample.InteractionId, waited);
+                return JudgeTiers.Standard;
+            }
+        }
+
+        return judge.ServiceTier;
+    }
+
+    private async Task CommitAsync(SampleForJudging sample, string tier, JudgeOutcome outcome, Verdict verdict, TimeSpan latency)
+    {
+        var tierUsed = outcome.TierUsed ?? tier;
+        var usage = outcome.Usage;
+        var record = new VerdictRecord(
+            sample.InteractionId, rubric.Version, verdict.Accuracy, verdict.Tone, verdict.Hallucination,
+            JsonSerializer.Serialize(verdict.UnsupportedClaims, JudgingJsonContext.Default.IReadOnlyListString), verdict.Reason,
+            provider.Name, provider.Model, tier, tierUsed, (long)latency.TotalMilliseconds, sample.Attempts,
+            usage.PromptTokens, usage.CachedTokens, usage.OutputTokens, usage.ThinkingTokens,
+            (double)cost.Estimate(provider.Model, usage, tierUsed), time.GetUtcNow().ToUnixTimeMilliseconds());
+
+        // Not the stopping token: a verdict already paid for is committed even during shutdown.
+        if (await leases.CompleteAsync(owner, record, CancellationToken.None))
+        {
+            Log.SampleJudged(logger, sample.InteractionId, record.LatencyMs, tierUsed, sample.Attempts);
+        }
+        else
+        {
+            Log.LeaseLost(logger, sample.InteractionId);
+        }
+    }
+
+    private async Task ReturnAsync(SampleForJudging sample, JudgeOutcome outcome)
+    {
+        var now = time.GetUtcNow();
+        var kind = outcome.Failure ?? JudgeFailureKind.Transient;
+        var reason = $"{kind}: {outcome.Error}";
+        var (refund, next) = kind switch
+        {
+            JudgeFailureKind.CacheMissing => (true, now),
+            JudgeFailureKind.DailyQuota => (true, PauseUntil(NextUtcMidnight(now), reason)),
+            JudgeFailureKind.CircuitOpen => (true, PauseUntil(now + TimeSpan.FromSeconds(30), reason)),
+            _ => (false, now + (outcome.RetryAfter ?? Backoff(sample.Attempts))),
+        };
+        var failed = !refund && sample.Attempts >= judge.MaxAttempts;
+        await leases.ReturnAsync(owner, sample.InteractionId, reason, next, failed, refund, now, CancellationToken.None);
+        if (failed)
+        {
+            Log.SampleFailed(logger, sample.InteractionId, sample.Attempts, reason);
+        }
+        else if (!refund)
+        {
+            Log.SampleRetry(logger, sample.InteractionId, sample.Attempts, kind, outcome.Error ?? "", next - now);
+        }
+    }
+
+    private DateTimeOffset PauseUntil(DateTimeOffset until, string reason)
+    {
+        lock (pauseLock)
+        {
+            if (until <= pausedUntil)
+            {
+                return until;
+            }
+
+            pausedUntil = until;
+        }
+
+        status.Set($"paused until {until:O}: {reason}");
+        if (reason.StartsWith(nameof(JudgeFailureKind.DailyQuota), StringComparison.Ordinal))
+        {
+            Log.DailyQuotaPause(logger, reason, until);
+        }
+        else
+        {
+            Log.CircuitOpen(logger, until - time.GetUtcNow());
+        }
+
+        return until;
+    }
+
+    private TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(30).Ticks, judge.AttemptBackoff.Ticks * (1L << Math.Min(attempt - 1, 16))));
+
+    private static DateTimeOffset NextUtcMidnight(DateTimeOffset now) => new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(1);
+}

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using QualityWatch.Judging.Gemini;
+using QualityWatch.Judging.OpenAi;
+
+namespace QualityWatch.Judging;
+
+public static class JudgingExtensions
+{
+    public static IServiceCollection AddJudging(this IServiceCollection services)
+    {
+        services.AddOptions<JudgeOptions>()
+            .BindConfiguration(JudgeOptions.SectionName)
+            .PostConfigure<IConfiguration>((options, configuration) =>
+            {
+                // The providers' conventional variables, when Judge:ApiKey is not set.
+                if (string.IsNullOrEmpty(options.ApiKey))
+                {
+                    options.ApiKey = configuration[options.Provider == JudgeProviders.OpenAi ? "OPENAI_API_KEY" : "GEMINI_API_KEY"];
+                }
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JudgeOptions>, JudgeOptionsValidator>());
+
+        services.TryAddSingleton(_ => Rubric.Load());
+        services.TryAddSingleton<JudgeRateLimits>();
+        services.TryAddSingleton<JudgeQueueSignal>();
+        services.TryAddSingleton<JudgeStatus>();
+        services.TryAddSingleton<CostCalculator>();
+        services.TryAddSingleton<SampleLeases>();
+        services.TryAddSingleton<JudgeCacheRegistry>();
+        services.TryAddSingleton<GeminiContextCache>();
+        services.TryAddSingleton<IJudgeProvider>(sp => sp.GetRequiredService<IOptions<JudgeOptions>>().Value.Provider == JudgeProviders.OpenAi
+            ? ActivatorUtilities.CreateInstance<OpenAiJudgeProvider>(sp)
+            : ActivatorUtilities.CreateInstance<GeminiJudgeProvider>(sp));
+
+        services.AddHttpClient(JudgeHttpClient.Name, (sp, client) =>
+            {
+                var judge = sp.GetRequiredService<IOptions<JudgeOptions>>().Value;
+                var baseUrl = judge.ResolvedBaseUrl.ToString();
+                client.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+
+                // The resilience pipeline owns timeouts (per attempt); Flex calls can take many minutes.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                if (!string.IsNullOrEmpty(judge.ApiKey))
+                {
+                    if (judge.Provider == JudgeProviders.OpenAi)
+                    {
+                        client.DefaultRequestHeaders.Authorization = new("Bearer", judge.ApiKey);
+                    }
+                    else
+                    {
+                        client.DefaultRequestHeaders.Add("x-goog-api-key", judge.ApiKey);
+                    }
+                }
+            })
+            .AddResilienceHandler("judge", (builder, context) => JudgeResilience.Configure(builder, context.ServiceProvider));
+
+        services.AddHostedService<JudgeWorker>();
+        return services;
+    }
+}

@@ -1,0 +1,59 @@
+using QualityWatch.Ingestion;
+using QualityWatch.Judging;
+
+namespace QualityWatch.Samples;
+
+/// <summary><c>GET /v1/samples/{id}</c> and <c>GET /v1/samples?status=&amp;stream=&amp;limit=</c>: every sample's fate, visible.</summary>
+public static class SampleEndpoints
+{
+    private static readonly string[] Statuses = ["pending", "leased", "done", "failed"];
+
+    public static WebApplication MapSamples(this WebApplication app)
+    {
+        app.MapGet("/v1/samples/{id}", GetAsync);
+        app.MapGet("/v1/samples", ListAsync);
+        return app;
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext context, SampleQueries queries, JudgeStatus judge, CancellationToken cancellationToken)
+    {
+        if (ApiErrors.Unauthorized(context) is { } denied)
+        {
+            return denied;
+        }
+
+        var sample = await queries.GetAsync(id, cancellationToken);
+        if (sample is null)
+        {
+            return ApiErrors.Error(StatusCodes.Status404NotFound, "not_found", $"No sample with interaction id '{id}': it was never sampled, or not received.");
+        }
+
+        if (sample.Status is "pending" or "leased")
+        {
+            sample.JudgeState = judge.State;
+        }
+
+        return Results.Json(sample, SamplesJsonContext.Default.SampleView);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, SampleQueries queries, string? status, string? stream, int? limit, CancellationToken cancellationToken)
+    {
+        if (ApiErrors.Unauthorized(context) is { } denied)
+        {
+            return denied;
+        }
+
+        if (status is not null && !Statuses.Contains(status))
+        {
+            return ApiErrors.Error(StatusCodes.Status400BadRequest, "invalid_status", "status must be pending, leased, done or failed.");
+        }
+
+        if (limit is < 1 or > 1000)
+        {
+            return ApiErrors.Error(StatusCodes.Status400BadRequest, "invalid_limit", "limit must be between 1 and 1000.");
+        }
+
+        var samples = await queries.ListAsync(status, stream, limit ?? 100, cancellationToken);
+        return Results.Json(samples, SamplesJsonContext.Default.IReadOnlyListSampleView);
+    }
+}
