@@ -63,6 +63,11 @@ public sealed class JudgeOptions
 
     public Uri ResolvedBaseUrl => BaseUrl ?? new Uri(Provider == JudgeProviders.OpenAi ? "https://api.openai.com/v1/" : "https://generativelanguage.googleapis.com/");
 
-    /// <summary>A lease outlives every retry of a call, so a live worker never loses its sample.</summary>
-    public TimeSpan LeaseDuration => (RequestTimeout * (MaxRetries + 1)) + TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long a leased sample stays with its worker before another may take it (after a crash).
+    /// Default: long enough for every retry of a call, (RequestTimeout × (MaxRetries + 1)) + 5 min.
+    /// </summary>
+    public TimeSpan? LeaseDuration { get; set; }
+
+    public TimeSpan ResolvedLeaseDuration => LeaseDuration ?? ((RequestTimeout * (MaxRetries + 1)) + TimeSpan.FromMinutes(5));
 }

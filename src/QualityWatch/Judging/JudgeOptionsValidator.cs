@@ -37,6 +37,11 @@ internal sealed class JudgeOptionsValidator : IValidateOptions<JudgeOptions>
             errors.Add($"Judge:Cache:RefreshBefore must be positive and shorter than Judge:Cache:Ttl ({o.Cache.Ttl}), was {o.Cache.RefreshBefore}.");
         }
 
+        if (o.LeaseDuration is { } lease && lease <= o.RequestTimeout)
+        {
+            errors.Add($"Judge:LeaseDuration must be longer than Judge:RequestTimeout ({o.RequestTimeout}), was {lease}.");
+        }
+
         if (o.FallbackToStandardAfter is { } fallback && fallback < TimeSpan.Zero)
         {
             errors.Add($"Judge:FallbackToStandardAfter must not be negative, was {fallback}.");

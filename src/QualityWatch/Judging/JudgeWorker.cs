@@ -35,6 +35,8 @@ internal sealed class JudgeWorker(
             return;
         }
 
+        // SQLite calls complete synchronously: yield first so host start-up is not held by the loop.
+        await Task.Yield();
         Log.WorkerStarted(logger, provider.Name, provider.Model, judge.ServiceTier, judge.RequestsPerMinute, judge.MaxConcurrency, rubric.Version);
         status.Set("running");
         while (!stoppingToken.IsCancellationRequested)
@@ -86,7 +88,7 @@ internal sealed class JudgeWorker(
             return;
         }
 
-        var due = await leases.LeaseAsync(owner, free, now, judge.LeaseDuration, stoppingToken);
+        var due = await leases.LeaseAsync(owner, free, now, judge.ResolvedLeaseDuration, stoppingToken);
         if (due.Count == 0)
         {
             // Nothing due: sleep until ingest rings or the poll interval passes (retries fall due by time).
