@@ -1,0 +1,3 @@
+namespace QualityWatch.Simulator.Gemini.Wire;
+
+internal sealed record Candidate(Content Content, string FinishReason, int Index);

@@ -1,0 +1,7 @@
+namespace QualityWatch.Simulator.Gemini.Wire;
+
+internal sealed record GenerateContentResponse(
+    IReadOnlyList<Candidate> Candidates,
+    UsageMetadata UsageMetadata,
+    string ModelVersion,
+    string ResponseId);

@@ -1,0 +1,3 @@
+namespace QualityWatch.Simulator.Gemini.Wire;
+
+internal sealed record Part(string Text);

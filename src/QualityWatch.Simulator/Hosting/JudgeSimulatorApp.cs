@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using QualityWatch.Simulator.Faults;
+using QualityWatch.Simulator.Judging;
+
+namespace QualityWatch.Simulator.Hosting;
+
+/// <summary>Builds the judge simulator host; the standalone command and <see cref="JudgeSimulator"/> share it.</summary>
+public static class JudgeSimulatorApp
+{
+    /// <summary>The listen URL when neither <c>--urls</c> nor <c>ASPNETCORE_URLS</c> is given.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:8090";
+
+    /// <summary>Runs standalone until stopped (Ctrl+C); 2 on invalid configuration.</summary>
+    public static int Run(string[] args)
+    {
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
+        var options = new SimulatorOptions();
+        configuration.GetSection(SimulatorOptions.SectionName).Bind(options);
+        configuration.GetSection(FaultSettings.SectionName).Bind(options.Faults);
+        var errors = SimulatorOptionsValidator.Validate(options);
+        if (errors.Count > 0)
+        {
+            Console.Error.WriteLine("Judge simulator cannot start: invalid configuration.");
+            errors.ForEach(e => Console.Error.WriteLine($"  {e}"));
+            return 2;
+        }
+
+        using var app = Build(args, options, quiet: false);
+        app.Run();
+        return 0;
+    }
+
+    internal static WebApplication Build(string[] args, SimulatorOptions options, bool quiet)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        // Hangs end when the host stops, so shutdown never needs the full default grace period.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        builder.Host.UseDefaultServiceProvider(o =>
+        {
+            o.ValidateOnBuild = true;
+            o.ValidateScopes = true;
+        });
+        // Per-request framework logs would drown the simulator's own at benchmark rates.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        if (quiet)
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        }
+
+        builder.Services.AddJudgeSimulator(options);
+        var app = builder.Build();
+        app.MapJudgeSimulator();
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("QualityWatch.Simulator");
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var address in app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
+            {
+                Log.Listening(logger, address);
+            }
+
+            Log.FaultsInForce(logger, Describe(app.Services.GetRequiredService<SimulatorFaults>()));
+        });
+        return app;
+    }
+
+    private static string Describe(SimulatorFaults f) =>
+        $"429 {f.Rate429:P0}, flex 503 {f.Rate503Flex:P0}, 500 {f.Rate500:P0}, malformed {f.MalformedRate:P0}, hang {f.HangRate:P0}, " +
+        $"judge errors {f.JudgeErrorRate:P0}, RPM limit {f.RequestsPerMinuteLimit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "off"}, " +
+        $"daily quota {f.DailyRequestQuota?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "off"}, " +
+        $"latency [{string.Join(", ", f.Latency.Select(l => $"{l.Key}: {l.Value}"))}]";
+}

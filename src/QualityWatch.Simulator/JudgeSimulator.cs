@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using QualityWatch.Simulator.Faults;
+using QualityWatch.Simulator.Hosting;
+using QualityWatch.Simulator.Stats;
+
+namespace QualityWatch.Simulator;
+
+/// <summary>
+/// The judge simulator in-process, on real Kestrel at 127.0.0.1 with a free port: point a Gemini
+/// or OpenAI client at <see cref="BaseAddress"/>, script faults, then assert on <see cref="Stats"/>.
+/// </summary>
+public sealed class JudgeSimulator : IAsyncDisposable
+{
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+    private readonly WebApplication app;
+
+    private JudgeSimulator(WebApplication app, Uri baseAddress)
+    {
+        this.app = app;
+        BaseAddress = baseAddress;
+        Faults = app.Services.GetRequiredService<SimulatorFaults>();
+        Stats = app.Services.GetRequiredService<SimulatorStats>();
+        Options = app.Services.GetRequiredService<SimulatorOptions>();
+    }
+
+    /// <summary>e.g. <c>http://127.0.0.1:PORT/</c>; Gemini paths start with <c>v1beta/</c>, OpenAI with <c>v1/</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    public SimulatorFaults Faults { get; }
+
+    public SimulatorStats Stats { get; }
+
+    public SimulatorOptions Options { get; }
+
+    /// <exception cref="ArgumentException">The options are out of range.</exception>
+    public static async Task<JudgeSimulator> StartAsync(SimulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new SimulatorOptions();
+        var errors = SimulatorOptionsValidator.Validate(options);
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", errors), nameof(options));
+        }
+
+        var app = JudgeSimulatorApp.Build(["--urls", "http://127.0.0.1:0"], options, quiet: true);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new JudgeSimulator(app, new Uri(address.TrimEnd('/') + "/"));
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(StopTimeout);
+        try
+        {
+            await app.StopAsync(timeout.Token);
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace QualityWatch.Simulator.OpenAi.Wire;
+
+internal sealed record AssistantMessage(string Role, string Content, string? Refusal, IReadOnlyList<string> Annotations);

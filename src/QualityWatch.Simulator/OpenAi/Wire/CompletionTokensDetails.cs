@@ -1,0 +1,3 @@
+namespace QualityWatch.Simulator.OpenAi.Wire;
+
+internal sealed record CompletionTokensDetails(int ReasoningTokens, int AudioTokens, int AcceptedPredictionTokens, int RejectedPredictionTokens);

@@ -1,0 +1,3 @@
+namespace QualityWatch.Simulator.OpenAi.Wire;
+
+internal sealed record PromptTokensDetails(int CachedTokens, int AudioTokens);

@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using QualityWatch.Simulator.Gemini;
+
+namespace QualityWatch.Simulator.Stats;
+
+/// <summary>
+/// What the simulator saw, for tests to assert at the server rather than trust the client:
+/// counts per endpoint and served tier, every judge request with its outcome, cache use. Thread-safe.
+/// </summary>
+public sealed class SimulatorStats
+{
+    private readonly ConcurrentDictionary<EndpointKind, long> requests = new();
+    private readonly ConcurrentDictionary<string, long> servedTiers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> judgedTexts = new(StringComparer.Ordinal);
+    private readonly List<DateTimeOffset> timestamps = [];
+    private readonly List<RequestRecord> records = [];
+    private readonly Lock gate = new();
+    private readonly CacheStore caches;
+
+    internal SimulatorStats(CacheStore caches) => this.caches = caches;
+
+    /// <summary>Requests received per endpoint, whatever their outcome.</summary>
+    public IReadOnlyDictionary<EndpointKind, long> Requests => requests.ToDictionary();
+
+    /// <summary>Successful (200) generate/chat answers per tier that served them, as the wire names it.</summary>
+    public IReadOnlyDictionary<string, long> ServedTiers => servedTiers.ToDictionary(StringComparer.Ordinal);
+
+    /// <summary>Arrival time (simulator TimeProvider) of every generate/chat request, in arrival order.</summary>
+    public IReadOnlyList<DateTimeOffset> JudgeRequestTimes
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. timestamps];
+            }
+        }
+    }
+
+    /// <summary>Every generate/chat request with model, tiers, status, tokens and fault, in completion order.</summary>
+    public IReadOnlyList<RequestRecord> Records
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. records];
+            }
+        }
+    }
+
+    /// <summary>generateContent requests that referenced a cachedContent.</summary>
+    public int CachedContentReferences => Records.Count(r => r.CachedContent is not null);
+
+    /// <summary>The cachedContent names generateContent requests referenced, distinct, in first-use order.</summary>
+    public IReadOnlyList<string> CachedContentNames => [.. Records.Select(r => r.CachedContent).OfType<string>().Distinct()];
+
+    /// <summary>Distinct user texts (chatbot samples) that received a verdict.</summary>
+    public int DistinctJudgedTexts => judgedTexts.Count;
+
+    /// <summary>Names of the caches alive now (expired ones are gone).</summary>
+    public IReadOnlyList<string> LiveCaches => [.. caches.Live().Select(c => c.Name)];
+
+    public long Count(EndpointKind kind) => requests.GetValueOrDefault(kind);
+
+    /// <summary>The most generate/chat requests that arrived within any window of the given length.</summary>
+    public int MaxRequestsInWindow(TimeSpan window)
+    {
+        var times = JudgeRequestTimes.Order().ToArray();
+        var best = 0;
+        for (int start = 0, end = 0; end < times.Length; end++)
+        {
+            while (times[end] - times[start] >= window)
+            {
+                start++;
+            }
+
+            best = Math.Max(best, end - start + 1);
+        }
+
+        return best;
+    }
+
+    internal void Received(EndpointKind kind, DateTimeOffset at)
+    {
+        requests.AddOrUpdate(kind, 1, (_, n) => n + 1);
+        if (kind is EndpointKind.GenerateContent or EndpointKind.ChatCompletions)
+        {
+            lock (gate)
+            {
+                timestamps.Add(at);
+            }
+        }
+    }
+
+    internal void Answered(RequestRecord record, string? judgedTextKey)
+    {
+        if (record.StatusCode == StatusCodes.Status200OK && record.TierServed is { } tier)
+        {
+            servedTiers.AddOrUpdate(tier, 1, (_, n) => n + 1);
+        }
+
+        if (judgedTextKey is not null)
+        {
+            judgedTexts.TryAdd(judgedTextKey, 0);
+        }
+
+        lock (gate)
+        {
+            records.Add(record);
+        }
+    }
+}
