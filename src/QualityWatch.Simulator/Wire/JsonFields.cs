@@ -13,8 +13,8 @@ internal static class JsonFields
     public static JsonNode? Get(JsonObject obj, string camelName) =>
         obj[camelName] ?? obj[JsonNamingPolicy.SnakeCaseLower.ConvertName(camelName)];
 
-    public static bool Has(JsonObject obj, string camelName) =>
-        obj.ContainsKey(camelName) || obj.ContainsKey(JsonNamingPolicy.SnakeCaseLower.ConvertName(camelName));
+    /// <summary>Whether the field is set; proto3 JSON reads an explicit null as the field's default, i.e. not set.</summary>
+    public static bool Has(JsonObject obj, string camelName) => Get(obj, camelName) is not null;
 
     /// <summary>Both spellings of each camelCase name.</summary>
     public static FrozenSet<string> Names(params string[] camelNames) =>
