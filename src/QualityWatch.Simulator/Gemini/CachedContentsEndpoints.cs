@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using QualityWatch.Simulator.Gemini.Wire;
@@ -74,14 +73,14 @@ internal sealed class CachedContentsEndpoints(SimulatorOptions options, CacheSto
             ? Math.Min(size, MaxPageSize)
             : DefaultPageSize;
         var after = 0L;
-        if (query["pageToken"].ToString() is { Length: > 0 } token && !TryReadPageToken(token, out after))
+        if (query["pageToken"].ToString() is { Length: > 0 } token && !CachePageToken.TryRead(token, out after))
         {
             return Task.FromResult(GoogleErrors.InvalidArgument("Invalid page token."));
         }
 
         var live = caches.Live().Where(e => e.Sequence > after).ToList();
         var page = live.Take(pageSize).ToList();
-        var next = live.Count > page.Count ? WritePageToken(page[^1].Sequence) : null;
+        var next = live.Count > page.Count ? CachePageToken.Write(page[^1].Sequence) : null;
         var response = new ListCachedContentsResponse(page.Count > 0 ? [.. page.Select(Resource)] : null, next);
         return Task.FromResult(new WireReply(200, JsonSerializer.SerializeToUtf8Bytes(response, GeminiJsonContext.Wire.ListCachedContentsResponse)));
     });
@@ -144,16 +143,4 @@ internal sealed class CachedContentsEndpoints(SimulatorOptions options, CacheSto
     private static WireReply NotFound(string id) => GoogleErrors.NotFound($"CachedContent not found (or permission denied): cachedContents/{id}");
 
     private static string Name(string id) => $"cachedContents/{id}";
-
-    private static string WritePageToken(long sequence) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes("after:" + sequence.ToString(CultureInfo.InvariantCulture)));
-
-    private static bool TryReadPageToken(string token, out long after)
-    {
-        after = 0;
-        var bytes = new byte[token.Length];
-        return Convert.TryFromBase64String(token, bytes, out var written) &&
-               Encoding.UTF8.GetString(bytes, 0, written) is var text && text.StartsWith("after:", StringComparison.Ordinal) &&
-               long.TryParse(text.AsSpan(6), NumberStyles.None, CultureInfo.InvariantCulture, out after);
-    }
 }
