@@ -1,0 +1,71 @@
+using QualityWatch.Simulator;
+using QualityWatch.Simulator.Faults;
+using QualityWatch.Tests.Support;
+
+namespace QualityWatch.Tests.Judging;
+
+public sealed class JudgeLifecycleTests
+{
+    [Fact]
+    public async Task Shutdown_WithCallsInFlight_ReleasesTheLeasesWithoutBurningAttempts()
+    {
+        await using var harness = await JudgeHarness.StartAsync();
+        harness.Simulator.Faults.Latency["flex"] = LatencyDistribution.Fixed(TimeSpan.FromSeconds(30));
+
+        await harness.SendAsync("One.", "Two.");
+        await harness.SettleAsync(until: c => c.GetValueOrDefault("leased") == 2);
+        await harness.StopHostAsync();
+
+        var rows = Db.Query<(string Status, long Attempts)>(harness.DatabasePath, "SELECT status, attempts FROM samples");
+        Assert.Equal([("pending", 0L), ("pending", 0L)], rows);
+        Assert.Equal(0, Db.Scalar<long>(harness.DatabasePath, "SELECT COUNT(*) FROM verdicts"));
+    }
+
+    [Fact]
+    public async Task Kill9_MidCall_AfterRestartEverySampleIsJudgedExactlyOnce()
+    {
+        await using var simulator = await JudgeSimulator.StartAsync(new SimulatorOptions { GeminiApiKey = JudgeHarness.GeminiKey });
+        simulator.Faults.Latency["flex"] = LatencyDistribution.Fixed(TimeSpan.FromSeconds(2));
+        using var temp = new TempDirectory();
+        var environment = JudgeHarness.JudgeSettings("gemini", simulator.BaseAddress)
+            .ToDictionary(p => p.Key.Replace(":", "__", StringComparison.Ordinal), p => p.Value!);
+        environment["Storage__DatabasePath"] = temp.DatabasePath;
+        environment["Judge__LeaseDuration"] = "00:00:06";
+
+        List<string> ids;
+        await using (var service = await ServiceProcess.StartAsync(environment, temp.Path))
+        {
+            using var client = new HttpClient { BaseAddress = service.BaseAddress };
+            var batch = Some.Batch(6);
+            (await client.PostAsync("/v1/interactions", Some.Json(batch))).EnsureSuccessStatusCode();
+            ids = [.. batch.Select(n => n!["id"]!.GetValue<string>())];
+
+            // Four samples leased and their calls inside the simulator's 2 s latency: kill the service under them.
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (Db.Scalar<long>(temp.DatabasePath, "SELECT COUNT(*) FROM samples WHERE status = 'leased'") < 4 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+
+            await Task.Delay(500);
+            service.Kill();
+        }
+
+        Assert.True(Db.Scalar<long>(temp.DatabasePath, "SELECT COUNT(*) FROM samples WHERE status = 'leased'") > 0);
+        await using (var restarted = await ServiceProcess.StartAsync(environment, temp.Path))
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(40);
+            while (Db.Scalar<long>(temp.DatabasePath, "SELECT COUNT(*) FROM samples WHERE status = 'done'") < ids.Count && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        Assert.Equal(ids.Count, Db.Scalar<long>(temp.DatabasePath, "SELECT COUNT(*) FROM samples WHERE status = 'done'"));
+        var verdicts = Db.Query<string>(temp.DatabasePath, "SELECT interaction_id FROM verdicts");
+        Assert.Equal(ids.Order(), verdicts.Order());
+
+        // At-least-once calls: the killed calls were made again after the restart.
+        Assert.True(simulator.Stats.JudgeRequestTimes.Count > ids.Count, $"{simulator.Stats.JudgeRequestTimes.Count} calls for {ids.Count} samples");
+    }
+}

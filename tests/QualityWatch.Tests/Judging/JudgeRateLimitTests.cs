@@ -1,0 +1,25 @@
+using QualityWatch.Tests.Support;
+
+namespace QualityWatch.Tests.Judging;
+
+public sealed class JudgeRateLimitTests
+{
+    [Fact]
+    public async Task Judge_RequestsPerMinute_IsNeverExceededAtTheSimulator()
+    {
+        // 26 samples at 20/min: the first 20 go at once, the rest must wait for the window to slide.
+        await using var harness = await JudgeHarness.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Judge:RequestsPerMinute"] = "20",
+            ["Judge:MaxConcurrency"] = "8",
+        });
+
+        await harness.SendAsync([.. Enumerable.Range(0, 26).Select(i => $"Answer {i}.")]);
+        var counts = await harness.SettleAsync(TimeSpan.FromSeconds(100));
+
+        Assert.Equal(26, counts.GetValueOrDefault("done"));
+        Assert.Equal(20, harness.Simulator.Stats.MaxRequestsInWindow(TimeSpan.FromSeconds(60)));
+        var times = harness.Simulator.Stats.JudgeRequestTimes.Order().ToList();
+        Assert.True(times[^1] - times[0] >= TimeSpan.FromSeconds(59), $"all 26 calls within {times[^1] - times[0]}");
+    }
+}
