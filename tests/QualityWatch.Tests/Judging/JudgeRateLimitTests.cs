@@ -18,8 +18,11 @@ public sealed class JudgeRateLimitTests
         var counts = await harness.SettleAsync(TimeSpan.FromSeconds(100));
 
         Assert.Equal(26, counts.GetValueOrDefault("done"));
-        Assert.Equal(20, harness.Simulator.Stats.MaxRequestsInWindow(TimeSpan.FromSeconds(60)));
         var times = harness.Simulator.Stats.JudgeRequestTimes.Order().ToList();
+        var busiestMinute = harness.Simulator.Stats.MaxRequestsInWindow(TimeSpan.FromSeconds(60));
+
+        // The rubric cache create takes a permit too, so the first minute holds 19 or 20 judge calls.
+        Assert.True(busiestMinute is 19 or 20, $"{busiestMinute} calls in one minute at: " + string.Join(", ", times.Select(t => (t - times[0]).TotalSeconds.ToString("F2", System.Globalization.CultureInfo.InvariantCulture))));
         Assert.True(times[^1] - times[0] >= TimeSpan.FromSeconds(59), $"all 26 calls within {times[^1] - times[0]}");
     }
 }
