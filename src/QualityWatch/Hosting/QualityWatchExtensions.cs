@@ -1,10 +1,15 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Quartz;
+using QualityWatch.Alerting;
 using QualityWatch.Ingestion;
 using QualityWatch.Judging;
+using QualityWatch.Notifications;
+using QualityWatch.Reports;
 using QualityWatch.Redaction;
 using QualityWatch.Samples;
 using QualityWatch.Sampling;
 using QualityWatch.Storage;
+using QualityWatch.Trends;
 
 namespace QualityWatch.Hosting;
 
@@ -21,6 +26,12 @@ public static class QualityWatchExtensions
         services.AddIngestion();
         services.AddJudging();
         services.TryAddSingleton<SampleQueries>();
+        services.AddQuartz();
+        services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
+        services.AddTrends();
+        services.AddAlerting();
+        services.AddNotifications();
+        services.AddReports();
         return services;
     }
 
@@ -29,6 +40,10 @@ public static class QualityWatchExtensions
         app.MapHealthChecks("/healthz");
         app.MapIngestion();
         app.MapSamples();
+        app.MapTrends();
+        app.MapAlerting();
+        app.MapNotifications();
+        app.MapReports();
         return app;
     }
 }
