@@ -24,6 +24,9 @@ public enum JudgeFailureKind
     /// <summary>The circuit breaker is open: the judge keeps failing; wait without burning attempts.</summary>
     CircuitOpen,
 
-    /// <summary>400/401/403/404: a configuration problem that retrying will not fix.</summary>
+    /// <summary>The API key was refused (401/403, Gemini's API_KEY_INVALID): pause every call, keep the samples.</summary>
+    Unauthorized,
+
+    /// <summary>Other 4xx: this request was refused; counts as an attempt.</summary>
     Rejected,
 }

@@ -18,6 +18,8 @@ internal static class JudgeHttp
             // OpenAI's Flex answers 429 "Resource Unavailable" when it sheds load.
             HttpStatusCode.TooManyRequests when body.Contains("Resource Unavailable", StringComparison.OrdinalIgnoreCase) => JudgeFailureKind.Unavailable,
             HttpStatusCode.TooManyRequests => JudgeFailureKind.RateLimited,
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => JudgeFailureKind.Unauthorized,
+            HttpStatusCode.BadRequest when body.Contains("API_KEY_INVALID", StringComparison.Ordinal) => JudgeFailureKind.Unauthorized,
             HttpStatusCode.ServiceUnavailable => JudgeFailureKind.Unavailable,
             HttpStatusCode.RequestTimeout => JudgeFailureKind.Transient,
             _ when status >= 500 => JudgeFailureKind.Transient,

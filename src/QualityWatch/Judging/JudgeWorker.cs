@@ -179,6 +179,9 @@ internal sealed class JudgeWorker(
             JudgeFailureKind.CacheMissing => (true, now),
             JudgeFailureKind.DailyQuota => (true, PauseUntil(NextUtcMidnight(now), reason)),
             JudgeFailureKind.CircuitOpen => (true, PauseUntil(now + TimeSpan.FromSeconds(30), reason)),
+
+            // A refused key is a configuration problem: burning every sample's attempts would lose them.
+            JudgeFailureKind.Unauthorized => (true, PauseUntil(now + TimeSpan.FromMinutes(1), reason)),
             _ => (false, now + (outcome.RetryAfter ?? Backoff(sample.Attempts))),
         };
         var failed = !refund && sample.Attempts >= judge.MaxAttempts;
@@ -209,6 +212,10 @@ internal sealed class JudgeWorker(
         if (reason.StartsWith(nameof(JudgeFailureKind.DailyQuota), StringComparison.Ordinal))
         {
             Log.DailyQuotaPause(logger, reason, until);
+        }
+        else if (reason.StartsWith(nameof(JudgeFailureKind.Unauthorized), StringComparison.Ordinal))
+        {
+            Log.KeyRejected(logger, reason, until);
         }
         else
         {

@@ -36,6 +36,9 @@ internal static partial class Log
     [LoggerMessage(3010, LogLevel.Information, "Released {Count} leased samples on shutdown")]
     public static partial void LeasesReleased(ILogger logger, int count);
 
+    [LoggerMessage(3011, LogLevel.Error, "The judge refused the API key ({Reason}); check Judge:ApiKey. No judge calls until {ResumeAt:O}")]
+    public static partial void KeyRejected(ILogger logger, string reason, DateTimeOffset resumeAt);
+
     [LoggerMessage(3020, LogLevel.Information, "Created rubric cache {CacheName}, expires {ExpireAt:O}")]
     public static partial void CacheCreated(ILogger logger, string cacheName, DateTimeOffset expireAt);
 

@@ -131,4 +131,21 @@ public sealed class JudgeFaultTests
         Assert.All(calls, c => Assert.Equal("flex", c.TierRequested));
         Assert.Equal(3L, Db.Scalar<long>(harness.DatabasePath, "SELECT attempts FROM verdicts"));
     }
+
+    [Theory]
+    [InlineData("gemini")]
+    [InlineData("openai")]
+    public async Task Judge_WrongApiKey_PausesWithoutBurningAttempts(string provider)
+    {
+        await using var harness = await JudgeHarness.StartAsync(provider, new Dictionary<string, string?> { ["Judge:ApiKey"] = "wrong-key-0123456789" });
+
+        var ids = await harness.SendAsync("One.", "Two.");
+        await harness.SettleAsync(until: _ => Db.Scalar<long>(harness.DatabasePath, "SELECT COUNT(*) FROM samples WHERE last_error IS NOT NULL") == 2);
+        await Task.Delay(500);
+
+        Assert.Equal(2, Db.Scalar<long>(harness.DatabasePath, "SELECT COUNT(*) FROM samples WHERE status = 'pending' AND attempts = 0"));
+        var sample = await (await harness.Host.Client.GetAsync($"/v1/samples/{ids[0]}")).ReadJsonAsync();
+        Assert.StartsWith("Unauthorized:", sample.GetProperty("last_error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("paused until", sample.GetProperty("judge_state").GetString(), StringComparison.Ordinal);
+    }
 }
