@@ -109,5 +109,14 @@ public sealed class TrendQueries(SqliteConnectionFactory connections, TrendCalen
         return (calendar.DayStartMs(day), calendar.DayStartMs(day.AddDays(1)));
     }
 
-    private sealed record VolumeRow(string Stream, long HourStart, string PromptVersion, string Model, long Received);
+    // A class, not a positional record: SQLite reports no column type for MIN/SUM over zero rows,
+    // and Dapper then cannot match a constructor.
+    private sealed class VolumeRow
+    {
+        public string Stream { get; set; } = "";
+        public long HourStart { get; set; }
+        public string PromptVersion { get; set; } = "";
+        public string Model { get; set; } = "";
+        public long Received { get; set; }
+    }
 }

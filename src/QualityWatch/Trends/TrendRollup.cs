@@ -54,9 +54,7 @@ public sealed class TrendRollup(SqliteConnectionFactory connections, TrendCalend
         }
 
         var until = await connection.ExecuteScalarAsync<long?>(MaxStampSql) ?? 0;
-        var touched = (await connection.QueryAsync<(string Stream, long Hour)>(TouchedSql, new { since, until })).ToList();
-
-        var hours = touched.Distinct().ToList();
+        var hours = (await connection.QueryAsync<TouchedHour>(TouchedSql, new { since, until })).Select(t => (t.Stream, t.Hour)).Distinct().ToList();
         var days = hours
             .SelectMany(h => new[] { (h.Stream, Day: calendar.DayOf(h.Hour)), (h.Stream, Day: calendar.DayOf(h.Hour + TrendCalendar.HourMs - 1)) })
             .Distinct()
@@ -80,6 +78,12 @@ public sealed class TrendRollup(SqliteConnectionFactory connections, TrendCalend
         }
 
         return new RollupResult(hours.Count, days.Count, watermark);
+    }
+
+    private sealed class TouchedHour
+    {
+        public string Stream { get; set; } = "";
+        public long Hour { get; set; }
     }
 
     private const string MaxStampSql =
