@@ -1,3 +1,4 @@
+using System.Globalization;
 using ScottPlot;
 using QualityWatch.Trends;
 
@@ -32,8 +33,9 @@ public static class TrendChart
             var limit = plot.Add.HorizontalLine(threshold * 100);
             limit.Color = Colors.Crimson;
             limit.LinePattern = LinePattern.Dashed;
-            limit.LegendText = $"threshold {threshold:P1}";
+            limit.LegendText = "threshold " + (threshold * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
+            plot.Legend.Alignment = Alignment.UpperLeft;
             plot.Axes.DateTimeTicksBottom();
             plot.Axes.SetLimitsX(history[0].Day.AddDays(-1).ToDateTime(TimeOnly.MinValue).ToOADate(), history[^1].Day.AddDays(1).ToDateTime(TimeOnly.MinValue).ToOADate());
             var top = judged.Count == 0 ? 0 : judged.Max(h => h.Totals.HallucinationInterval.Upper * 100);
