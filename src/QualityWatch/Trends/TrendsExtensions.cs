@@ -1,8 +1,26 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Quartz;
+
 namespace QualityWatch.Trends;
 
 public static class TrendsExtensions
 {
-    public static IServiceCollection AddTrends(this IServiceCollection services) => services;
+    public static IServiceCollection AddTrends(this IServiceCollection services)
+    {
+        services.AddOptions<TrendsOptions>().BindConfiguration(TrendsOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TrendsOptions>, TrendsOptionsValidator>());
+        services.TryAddSingleton<TrendCalendar>();
+        services.TryAddSingleton<TrendRollup>();
+        services.TryAddSingleton<TrendQueries>();
+        services.AddQuartz(q => q.ScheduleJob<TrendRollupJob>(
+            (sp, trigger) => trigger
+                .WithIdentity("trends-rollup")
+                .StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(sp.GetRequiredService<IOptions<TrendsOptions>>().Value.RollupInterval).RepeatForever()),
+            (_, job) => job.WithIdentity("trends-rollup")));
+        return services;
+    }
 
-    public static WebApplication MapTrends(this WebApplication app) => app;
+    public static WebApplication MapTrends(this WebApplication app) => app.MapTrendEndpoints();
 }

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Dapper;
+using QualityWatch.Storage;
+
+namespace QualityWatch.Reports;
+
+/// <summary>What the report reads beyond rollups: the worst examples and the alerts that fired.</summary>
+public sealed class ReportQueries(SqliteConnectionFactory connections)
+{
+    /// <summary>Up to <paramref name="limit"/> hallucinated samples of a stream in [start, end), lowest accuracy first.</summary>
+    public async Task<IReadOnlyList<WorstExample>> WorstAsync(string stream, long start, long end, int limit, CancellationToken cancellationToken)
+    {
+        const string sql =
+            """
+            SELECT s.interaction_id AS InteractionId, COALESCE(s.prompt_version, '') AS PromptVersion, v.accuracy AS Accuracy,
+                   s.response AS Response, v.unsupported_claims AS Claims, v.reason AS Reason
+            FROM samples s JOIN verdicts v ON v.interaction_id = s.interaction_id
+            WHERE s.stream = @stream AND s.occurred_at >= @start AND s.occurred_at < @end AND v.hallucination = 1
+            ORDER BY v.accuracy, v.judged_at DESC, s.interaction_id
+            LIMIT @limit;
+            """;
+        if (limit == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<WorstRow>(sql, new { stream, start, end, limit });
+        return [.. rows.Select(r => new WorstExample(r.InteractionId, r.PromptVersion, (int)r.Accuracy, r.Response, Claims(r.Claims), r.Reason))];
+    }
+
+    /// <summary>Alerts that went to firing in [start, end); null when alerting's table does not exist (no alert data).</summary>
+    public async Task<IReadOnlyList<AlertFired>?> AlertsFiredAsync(long start, long end, CancellationToken cancellationToken)
+    {
+        const string exists = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'alert_history';";
+        const string sql =
+            """
+            SELECT rule AS Rule, stream AS Stream, prompt_version AS PromptVersion, at AS At
+            FROM alert_history WHERE to_state = 'firing' AND at >= @start AND at < @end ORDER BY at;
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        if (await connection.ExecuteScalarAsync<long>(exists) == 0)
+        {
+            return null;
+        }
+
+        var rows = await connection.QueryAsync<AlertRow>(sql, new { start, end });
+        return [.. rows.Select(r => new AlertFired(r.Rule, r.Stream, r.PromptVersion, DateTimeOffset.FromUnixTimeMilliseconds(r.At)))];
+    }
+
+    private static List<string> Claims(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Array
+                ? [.. document.RootElement.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText())]
+                : [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    // Classes, not positional records: SQLite reports no column type for an expression over zero
+    // rows, and Dapper then cannot match a constructor.
+    private sealed class WorstRow
+    {
+        public string InteractionId { get; set; } = "";
+        public string PromptVersion { get; set; } = "";
+        public long Accuracy { get; set; }
+        public string Response { get; set; } = "";
+        public string Claims { get; set; } = "[]";
+        public string Reason { get; set; } = "";
+    }
+
+    private sealed class AlertRow
+    {
+        public string Rule { get; set; } = "";
+        public string? Stream { get; set; }
+        public string? PromptVersion { get; set; }
+        public long At { get; set; }
+    }
+}

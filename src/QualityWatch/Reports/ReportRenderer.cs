@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using QualityWatch.Trends;
+
+namespace QualityWatch.Reports;
+
+/// <summary>Renders a daily report as plain text and as HTML (charts as <c>cid:</c> images). All stored text is HTML-encoded.</summary>
+public static class ReportRenderer
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static string Subject(DateOnly day, IReadOnlyList<StreamDay> streams)
+    {
+        var judged = streams.Sum(s => s.Day.Judged);
+        var hallucinations = streams.Sum(s => s.Day.Hallucinations);
+        var rate = judged == 0 ? "no verdicts" : $"hallucination rate {Percent((double)hallucinations / judged)}";
+        return $"QualityWatch daily report {Date(day)}: {rate}, {judged} judged";
+    }
+
+    public static string Text(DateOnly day, string zone, IReadOnlyList<StreamDay> streams, IReadOnlyList<AlertFired>? alerts, double threshold)
+    {
+        var text = new StringBuilder();
+        text.Append(Invariant, $"QualityWatch daily report for {Date(day)} ({zone})\n\n");
+        if (streams.Count == 0)
+        {
+            text.Append("No interactions, samples or verdicts that day.\n");
+        }
+
+        foreach (var s in streams)
+        {
+            var d = s.Day;
+            text.Append(Invariant, $"== {s.Stream} ==\n");
+            text.Append(Invariant, $"Interactions: {d.Interactions}   Sampled: {d.Sampled}   Judged: {d.Judged}   Failed: {d.Failed}\n");
+            text.Append(Invariant, $"Hallucination rate: {Rate(d)} (95% CI {Interval(d)}), {d.Hallucinations} of {d.Judged}; day over day: {Change(s.RateChangePoints)}; threshold {Percent(threshold)}\n");
+            text.Append(Invariant, $"Accuracy mean: {Mean(d.AccuracyMean)}   Tone mean: {Mean(d.ToneMean)}   Judge cost: {Cost(d.CostUsd)}\n");
+            foreach (var v in s.Versions)
+            {
+                text.Append(Invariant, $"  prompt_version {Label(v.PromptVersion)} / model {Label(v.Model)}: {v.Judged} judged, rate {Rate(v)} ({Interval(v)})\n");
+            }
+
+            foreach (var w in s.Worst)
+            {
+                text.Append(Invariant, $"  Example {w.InteractionId} (accuracy {w.Accuracy}): {w.Response}\n");
+                foreach (var claim in w.UnsupportedClaims)
+                {
+                    text.Append(Invariant, $"    unsupported: {claim}\n");
+                }
+            }
+
+            text.Append('\n');
+        }
+
+        text.Append(AlertsText(alerts));
+        return text.ToString();
+    }
+
+    public static string Html(DateOnly day, string zone, IReadOnlyList<StreamDay> streams, IReadOnlyList<AlertFired>? alerts, double threshold)
+    {
+        var html = new StringBuilder();
+        html.Append(Invariant, $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{E(Subject(day, streams))}</title></head>");
+        html.Append("<body style=\"font-family:sans-serif;max-width:860px\">");
+        html.Append(Invariant, $"<h1>QualityWatch daily report {Date(day)}</h1><p>Days in {E(zone)}. Threshold {Percent(threshold)}.</p>");
+        if (streams.Count == 0)
+        {
+            html.Append("<p>No interactions, samples or verdicts that day.</p>");
+        }
+
+        foreach (var s in streams)
+        {
+            var d = s.Day;
+            html.Append(Invariant, $"<h2>{E(s.Stream)}</h2><table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse\">");
+            Row(html, "Interactions", d.Interactions.ToString(Invariant));
+            Row(html, "Sampled / judged / failed", $"{d.Sampled} / {d.Judged} / {d.Failed}");
+            Row(html, "Hallucination rate", $"{Rate(d)} (95% CI {Interval(d)}), {d.Hallucinations} of {d.Judged}");
+            Row(html, "Day over day", Change(s.RateChangePoints));
+            Row(html, "Accuracy / tone mean", $"{Mean(d.AccuracyMean)} / {Mean(d.ToneMean)}");
+            Row(html, "Judge cost", Cost(d.CostUsd));
+            html.Append("</table>");
+            if (s.Versions.Count > 0)
+            {
+                html.Append("<h3>By prompt version and model</h3><ul>");
+                foreach (var v in s.Versions)
+                {
+                    html.Append(Invariant, $"<li>{E(Label(v.PromptVersion))} / {E(Label(v.Model))}: {v.Judged} judged, rate {Rate(v)} ({Interval(v)})</li>");
+                }
+
+                html.Append("</ul>");
+            }
+
+            html.Append(Invariant, $"<p><img src=\"cid:{E(s.ChartContentId)}\" alt=\"{E(s.Stream)} hallucination rate, last {s.History.Count} days\" width=\"{TrendChart.Width}\" height=\"{TrendChart.Height}\"></p>");
+            if (s.Worst.Count > 0)
+            {
+                html.Append("<h3>Worst examples</h3>");
+                foreach (var w in s.Worst)
+                {
+                    html.Append(Invariant, $"<div><p><b>{E(w.InteractionId)}</b> (prompt_version {E(Label(w.PromptVersion))}, accuracy {w.Accuracy}): {E(w.Reason)}</p><blockquote>{E(w.Response)}</blockquote><ul>");
+                    foreach (var claim in w.UnsupportedClaims)
+                    {
+                        html.Append(Invariant, $"<li>unsupported: {E(claim)}</li>");
+                    }
+
+                    html.Append("</ul></div>");
+                }
+            }
+        }
+
+        html.Append("<h2>Alerts fired</h2><pre>").Append(E(AlertsText(alerts))).Append("</pre></body></html>");
+        return html.ToString();
+    }
+
+    private static string AlertsText(IReadOnlyList<AlertFired>? alerts) => alerts switch
+    {
+        null => "Alerts: no alert data.\n",
+        [] => "Alerts: none fired.\n",
+        _ => "Alerts fired:\n" + string.Concat(alerts.Select(a =>
+            $"  {a.At.ToString("yyyy-MM-dd HH:mm", Invariant)}Z {a.Rule} stream {a.Stream ?? "-"} prompt_version {a.PromptVersion ?? "-"}\n")),
+    };
+
+    private static void Row(StringBuilder html, string name, string value) => html.Append(Invariant, $"<tr><th align=\"left\">{E(name)}</th><td>{E(value)}</td></tr>");
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", Invariant);
+
+    private static string Label(string value) => value.Length == 0 ? "(none)" : value;
+
+    private static string Percent(double fraction) => (fraction * 100).ToString("0.0", Invariant) + "%";
+
+    private static string Rate(TrendBucket b) => b.HallucinationRate is { } rate ? Percent(rate) : "n/a";
+
+    private static string Interval(TrendBucket b) => b.Judged == 0 ? "n/a" : $"{Percent(b.HallucinationInterval.Lower)}–{Percent(b.HallucinationInterval.Upper)}";
+
+    private static string Change(double? points) => points is { } p ? p.ToString("+0.0;-0.0;0.0", Invariant) + " pp" : "n/a";
+
+    private static string Mean(double? mean) => mean is { } m ? m.ToString("0.00", Invariant) : "n/a";
+
+    private static string Cost(double usd) => "$" + usd.ToString("0.0000", Invariant);
+}

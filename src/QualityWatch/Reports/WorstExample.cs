@@ -1,0 +1,4 @@
+namespace QualityWatch.Reports;
+
+/// <summary>A hallucinated sample shown in the report: redacted response and the judge's unsupported claims.</summary>
+public sealed record WorstExample(string InteractionId, string PromptVersion, int Accuracy, string Response, IReadOnlyList<string> UnsupportedClaims, string Reason);

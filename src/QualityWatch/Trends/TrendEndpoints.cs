@@ -1,0 +1,60 @@
+using QualityWatch.Ingestion;
+
+namespace QualityWatch.Trends;
+
+/// <summary><c>GET /v1/trends</c> and <c>GET /v1/versions</c>: rollups as JSON, behind the API key.</summary>
+public static class TrendEndpoints
+{
+    public static WebApplication MapTrendEndpoints(this WebApplication app)
+    {
+        app.MapGet("/v1/trends", TrendsAsync);
+        app.MapGet("/v1/versions", VersionsAsync);
+        return app;
+    }
+
+    private static async Task<IResult> TrendsAsync(
+        HttpContext context, TrendQueries queries, TrendCalendar calendar, TimeProvider time,
+        string? stream, string? from, string? to, string? granularity, CancellationToken cancellationToken)
+    {
+        if (ApiErrors.Unauthorized(context) is { } denied)
+        {
+            return denied;
+        }
+
+        if (stream is { Length: 0 })
+        {
+            return ApiErrors.Error(StatusCodes.Status400BadRequest, "invalid_stream", "stream must not be empty; leave it out for every stream.");
+        }
+
+        var range = TrendRange.Parse(granularity, from, to, time.GetUtcNow(), calendar, out var error);
+        if (range is null)
+        {
+            return ApiErrors.Error(StatusCodes.Status400BadRequest, error.Code, error.Message);
+        }
+
+        var buckets = await queries.GetAsync(range.Granularity, stream, range.From, range.To, cancellationToken);
+        var body = new TrendsResponse(
+            range.Granularity,
+            calendar.Zone.Id,
+            DateTimeOffset.FromUnixTimeMilliseconds(range.From),
+            DateTimeOffset.FromUnixTimeMilliseconds(range.To),
+            [.. buckets.Select(TrendPointView.From)]);
+        return Results.Json(body, TrendsJsonContext.Default.TrendsResponse);
+    }
+
+    private static async Task<IResult> VersionsAsync(HttpContext context, TrendQueries queries, string? stream, CancellationToken cancellationToken)
+    {
+        if (ApiErrors.Unauthorized(context) is { } denied)
+        {
+            return denied;
+        }
+
+        if (stream is { Length: 0 })
+        {
+            return ApiErrors.Error(StatusCodes.Status400BadRequest, "invalid_stream", "stream must not be empty; leave it out for every stream.");
+        }
+
+        var versions = await queries.VersionsAsync(stream, cancellationToken);
+        return Results.Json(new VersionsResponse([.. versions.Select(VersionView.From)]), TrendsJsonContext.Default.VersionsResponse);
+    }
+}

@@ -1,0 +1,55 @@
+namespace QualityWatch.Trends;
+
+/// <summary>One bucket of <c>GET /v1/trends</c>.</summary>
+public sealed record TrendPointView(
+    DateTimeOffset Start,
+    DateTimeOffset End,
+    string Stream,
+    string PromptVersion,
+    string Model,
+    long Interactions,
+    long Sampled,
+    long Judged,
+    long Failed,
+    long Hallucinations,
+    double? HallucinationRate,
+    double HallucinationRateLower,
+    double HallucinationRateUpper,
+    double? AccuracyMean,
+    IReadOnlyList<long> AccuracyCounts,
+    double? ToneMean,
+    IReadOnlyList<long> ToneCounts,
+    long PromptTokens,
+    long CachedTokens,
+    long OutputTokens,
+    long ThinkingTokens,
+    double CostUsd)
+{
+    public static TrendPointView From(TrendBucket b)
+    {
+        var interval = b.HallucinationInterval;
+        return new TrendPointView(
+            DateTimeOffset.FromUnixTimeMilliseconds(b.BucketStart),
+            DateTimeOffset.FromUnixTimeMilliseconds(b.BucketEnd),
+            b.Stream,
+            b.PromptVersion,
+            b.Model,
+            b.Interactions,
+            b.Sampled,
+            b.Judged,
+            b.Failed,
+            b.Hallucinations,
+            b.HallucinationRate,
+            interval.Lower,
+            interval.Upper,
+            b.AccuracyMean,
+            b.AccuracyCounts,
+            b.ToneMean,
+            b.ToneCounts,
+            b.PromptTokens,
+            b.CachedTokens,
+            b.OutputTokens,
+            b.ThinkingTokens,
+            Math.Round(b.CostUsd, 6));
+    }
+}

@@ -1,0 +1,20 @@
+using Quartz;
+
+namespace QualityWatch.Trends;
+
+/// <summary>Runs the rollup every <c>Trends:RollupInterval</c>; a failure is logged and the next run retries.</summary>
+[DisallowConcurrentExecution]
+internal sealed class TrendRollupJob(TrendRollup rollup, ILogger<TrendRollupJob> logger) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await rollup.RunAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.RollupFailed(logger, ex);
+        }
+    }
+}
