@@ -8,7 +8,7 @@ internal sealed class BacklogRule(OperationalQueries queries) : IAlertRule
     public async Task<IReadOnlyList<RuleObservation>> ObserveAsync(AlertRuleOptions rule, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var observations = new List<RuleObservation>();
-        foreach (var row in await queries.BacklogAsync(cancellationToken))
+        foreach (var row in await queries.BacklogAsync(rule.Name, cancellationToken))
         {
             if (!RuleStreams.Watches(rule, row.Stream))
             {

@@ -18,18 +18,21 @@ public sealed class OperationalQueries(SqliteConnectionFactory connections)
     internal Task<IReadOnlyList<StreamCount>> OutcomesAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         QueryAsync(OutcomesSql, new { From = from.ToUnixTimeMilliseconds(), To = to.ToUnixTimeMilliseconds() }, cancellationToken);
 
-    // sampling_state has one row per stream that ever received traffic, so a stream whose backlog
-    // drained still gets an observation (and its alert can resolve).
+    // sampling_state has one row per stream that ever received traffic, and alert_instances the streams
+    // this rule has judged before, so a stream whose backlog drained still gets an observation (and resolves).
     private const string BacklogSql =
         """
         SELECT st.stream AS Stream,
                (SELECT COUNT(*) FROM samples s WHERE s.stream = st.stream AND s.status IN ('pending', 'leased')) AS First,
                (SELECT MIN(s.received_at) FROM samples s WHERE s.stream = st.stream AND s.status IN ('pending', 'leased')) AS Second
-        FROM (SELECT stream FROM sampling_state UNION SELECT DISTINCT stream FROM samples WHERE status IN ('pending', 'leased')) st;
+        FROM (SELECT stream FROM sampling_state
+              UNION SELECT stream FROM alert_instances WHERE rule = @Rule
+              UNION SELECT DISTINCT stream FROM samples WHERE status IN ('pending', 'leased')) st;
         """;
 
     /// <summary>Per stream: pending or leased samples (First) and the oldest one's received_at (Second, Unix ms).</summary>
-    internal Task<IReadOnlyList<StreamCount>> BacklogAsync(CancellationToken cancellationToken) => QueryAsync(BacklogSql, null, cancellationToken);
+    internal Task<IReadOnlyList<StreamCount>> BacklogAsync(string rule, CancellationToken cancellationToken) =>
+        QueryAsync(BacklogSql, new { Rule = rule }, cancellationToken);
 
     // volume_hourly counts every interaction by the hour of its own timestamp, sampled or not; the
     // end of the latest hour (capped at now) is the latest moment traffic is known to have flowed.
