@@ -31,22 +31,16 @@ public static class AlertingExtensions
         services.AddQuartz(q =>
         {
             q.AddJob<AlertEvaluationJob>(j => j.WithIdentity(AlertEvaluationJob.Key));
-            q.AddTrigger(t => t
+
+            // The trigger is built from the provider so it uses the validated EvaluationInterval.
+            q.AddTrigger((provider, t) => t
                 .ForJob(AlertEvaluationJob.Key)
                 .WithIdentity("alert-evaluation-trigger", "alerting")
                 .StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(EvaluationInterval(services)).RepeatForever()));
+                .WithSimpleSchedule(s => s.WithInterval(provider.GetRequiredService<IOptions<AlertingOptions>>().Value.EvaluationInterval).RepeatForever()));
         });
         return services;
     }
 
     public static WebApplication MapAlerting(this WebApplication app) => app.MapAlertEndpoints();
-
-    // Quartz triggers are built at registration, before options exist as a service; read the bound value directly.
-    private static TimeSpan EvaluationInterval(IServiceCollection services)
-    {
-        var configuration = services.LastOrDefault(d => d.ServiceType == typeof(IConfiguration))?.ImplementationInstance as IConfiguration;
-        var value = configuration?.GetSection(AlertingOptions.SectionName).GetValue<TimeSpan?>(nameof(AlertingOptions.EvaluationInterval));
-        return value is { } interval && interval >= TimeSpan.FromSeconds(1) ? interval : new AlertingOptions().EvaluationInterval;
-    }
 }
