@@ -1,8 +1,46 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Quartz;
+using QualityWatch.Notifications;
+
 namespace QualityWatch.Alerting;
 
 public static class AlertingExtensions
 {
-    public static IServiceCollection AddAlerting(this IServiceCollection services) => services;
+    public static IServiceCollection AddAlerting(this IServiceCollection services)
+    {
+        services.AddOptions<AlertingOptions>().BindConfiguration(AlertingOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertingOptions>, AlertingOptionsValidator>());
+        services.TryAddSingleton<AlertStore>();
+        services.TryAddSingleton<VerdictQueries>();
+        services.TryAddSingleton<OperationalQueries>();
+        services.TryAddSingleton<CusumStore>();
+        services.TryAddSingleton<AlertEvaluator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertRule, HallucinationRateRule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertRule, SequentialRule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertRule, JudgeFailureRatioRule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertRule, BacklogRule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertRule, IngestStalledRule>());
+        // Two instances of one type: TryAddEnumerable cannot tell factories apart, so these are added plainly.
+        services.AddSingleton<IAlertRule>(sp => new ScoreMeanRule(sp.GetRequiredService<VerdictQueries>(), AlertRuleKinds.AccuracyMean));
+        services.AddSingleton<IAlertRule>(sp => new ScoreMeanRule(sp.GetRequiredService<VerdictQueries>(), AlertRuleKinds.ToneMean));
 
-    public static WebApplication MapAlerting(this WebApplication app) => app;
+        // Until the real outbox lands (it registers first), notifications are only logged.
+        services.TryAddSingleton<INotificationOutbox, LoggingOutbox>();
+
+        services.AddQuartz(q =>
+        {
+            q.AddJob<AlertEvaluationJob>(j => j.WithIdentity(AlertEvaluationJob.Key));
+
+            // The trigger is built from the provider so it uses the validated EvaluationInterval.
+            q.AddTrigger((provider, t) => t
+                .ForJob(AlertEvaluationJob.Key)
+                .WithIdentity("alert-evaluation-trigger", "alerting")
+                .StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(provider.GetRequiredService<IOptions<AlertingOptions>>().Value.EvaluationInterval).RepeatForever()));
+        });
+        return services;
+    }
+
+    public static WebApplication MapAlerting(this WebApplication app) => app.MapAlertEndpoints();
 }

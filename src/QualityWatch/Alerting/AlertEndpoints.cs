@@ -1,0 +1,44 @@
+using QualityWatch.Ingestion;
+
+namespace QualityWatch.Alerting;
+
+/// <summary><c>GET /v1/alerts</c> (instances) and <c>GET /v1/alerts/history?rule=&amp;limit=</c> (transitions, newest first).</summary>
+internal static class AlertEndpoints
+{
+    public static WebApplication MapAlertEndpoints(this WebApplication app)
+    {
+        app.MapGet("/v1/alerts", ListAsync);
+        app.MapGet("/v1/alerts/history", HistoryAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, AlertStore store, CancellationToken cancellationToken)
+    {
+        if (ApiErrors.Unauthorized(context) is { } denied)
+        {
+            return denied;
+        }
+
+        var instances = await store.ListAsync(cancellationToken);
+        IReadOnlyList<AlertInstanceView> views = [.. instances.Select(i => new AlertInstanceView(
+            i.Rule, i.Stream, i.PromptVersion, i.State, i.StateSince, i.FiredAt, i.LastEvaluatedAt, i.LastValue, i.Summary,
+            i.LastNotifiedAt, i.LastNotificationKind, i.LastNotificationReason))];
+        return Results.Json(views, AlertingJsonContext.Default.IReadOnlyListAlertInstanceView);
+    }
+
+    private static async Task<IResult> HistoryAsync(HttpContext context, AlertStore store, string? rule, int? limit, CancellationToken cancellationToken)
+    {
+        if (ApiErrors.Unauthorized(context) is { } denied)
+        {
+            return denied;
+        }
+
+        if (limit is < 1 or > 1000)
+        {
+            return ApiErrors.Error(StatusCodes.Status400BadRequest, "invalid_limit", "limit must be between 1 and 1000.");
+        }
+
+        var history = await store.HistoryAsync(rule, limit ?? 100, cancellationToken);
+        return Results.Json(history, AlertingJsonContext.Default.IReadOnlyListAlertTransitionView);
+    }
+}

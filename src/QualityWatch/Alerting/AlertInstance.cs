@@ -1,0 +1,22 @@
+namespace QualityWatch.Alerting;
+
+/// <summary>One alert instance (rule × stream × prompt_version) and its notification log entry.</summary>
+public sealed record AlertInstance(
+    string Rule,
+    string Stream,
+    string PromptVersion,
+    string State,
+    DateTimeOffset StateSince,
+    DateTimeOffset? ActiveSince,
+    DateTimeOffset? FiredAt,
+    DateTimeOffset? ResolvedAt,
+    DateTimeOffset LastEvaluatedAt,
+    double? LastValue,
+    string? Summary,
+    DateTimeOffset? LastNotifiedAt,
+    string? LastNotificationKind,
+    string? LastNotificationReason)
+{
+    public static AlertInstance New(string rule, string stream, string promptVersion, DateTimeOffset now) =>
+        new(rule, stream, promptVersion, AlertState.Inactive, now, null, null, null, now, null, null, null, null, null);
+}

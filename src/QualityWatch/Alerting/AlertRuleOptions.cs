@@ -1,0 +1,68 @@
+namespace QualityWatch.Alerting;
+
+/// <summary>One alert rule, <c>Alerting:Rules:N</c>. Settings a kind does not use are ignored.</summary>
+public sealed class AlertRuleOptions
+{
+    /// <summary>Unique rule name; the <c>alertname</c> label. Required.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>One of <see cref="AlertRuleKinds"/>. Required.</summary>
+    public string Kind { get; set; } = "";
+
+    /// <summary>The <c>severity</c> label. Default <c>warning</c>.</summary>
+    public string Severity { get; set; } = "warning";
+
+    /// <summary>Stream names the rule watches; empty or <c>*</c> = every stream with data. Default every stream.</summary>
+    public List<string> Streams { get; set; } = [];
+
+    /// <summary>Extra labels put on every notification of this rule.</summary>
+    public Dictionary<string, string> Labels { get; set; } = [];
+
+    /// <summary>How long the condition must hold (pending) before the alert fires. Default 0: fire on the first evaluation.</summary>
+    public TimeSpan For { get; set; } = TimeSpan.Zero;
+
+    /// <summary>While firing, notify again only after this long since the last notification. Default 4 h.</summary>
+    public TimeSpan RepeatInterval { get; set; } = TimeSpan.FromHours(4);
+
+    /// <summary>Send a notification when the alert resolves. Default true.</summary>
+    public bool NotifyOnResolve { get; set; } = true;
+
+    /// <summary>Rate threshold (0–1): hallucination_rate default 0.05, judge_failure_ratio default 0.2.</summary>
+    public double? Threshold { get; set; }
+
+    /// <summary>Sliding window of window rules, over verdicts' judged_at (samples' updated_at for judge_failure_ratio). Default 2 h.</summary>
+    public TimeSpan Window { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>Window rules evaluate only when the window holds at least this many verdicts; fewer keeps the last state. Default 100.</summary>
+    public int MinSamples { get; set; } = 100;
+
+    /// <summary>hallucination_rate: also require the Wilson 95% lower bound to exceed the threshold. Default false.</summary>
+    public bool RequireLowerBound { get; set; }
+
+    /// <summary>accuracy_mean / tone_mean: fire when the mean score (1–5) is below this. Default 3.5.</summary>
+    public double Level { get; set; } = 3.5;
+
+    /// <summary>backlog: fire when the oldest pending or leased sample was received longer ago than this. Default 1 h.</summary>
+    public TimeSpan MaxAge { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>ingest_stalled: fire when a stream received no interaction for this long. Default 1 h (volume is counted per hour, so allow at least 1 h).</summary>
+    public TimeSpan StalledAfter { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>sequential: the in-control hallucination rate p0; null (default) learns it from the stream's other prompt versions.</summary>
+    public double? BaselineRate { get; set; }
+
+    /// <summary>sequential: how far back the baseline is learned, and the sample rate measured. Default 7 days.</summary>
+    public TimeSpan BaselineLookback { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>sequential: verdicts a learned baseline needs. Default 200.</summary>
+    public int MinBaselineSamples { get; set; } = 200;
+
+    /// <summary>sequential: the shift to detect, p1 = p0 × this. Default 2.</summary>
+    public double BaselineMultiplier { get; set; } = 2;
+
+    /// <summary>sequential: an absolute p1 instead of the multiplier. Default null.</summary>
+    public double? TargetRate { get; set; }
+
+    /// <summary>sequential: false alarms allowed per 30 days per stream × prompt_version (the alarm level h follows from it). Default 1.</summary>
+    public double FalseAlarmsPer30Days { get; set; } = 1;
+}

@@ -1,0 +1,165 @@
+namespace QualityWatch.Alerting;
+
+/// <summary>
+/// <c>sequential</c>: a one-sided Bernoulli CUSUM per stream × prompt_version over verdicts in judged order.
+/// p0 is BaselineRate, or learned when a version is first seen from the stream's other versions over
+/// BaselineLookback (so a regressed version never teaches its own baseline); p1 is TargetRate or
+/// p0 × BaselineMultiplier. The alarm level h follows from FalseAlarmsPer30Days at the stream's current
+/// judged-sample rate (over the last 24 h), through <see cref="BernoulliCusum.AlarmLevel"/>.
+/// </summary>
+internal sealed class SequentialRule(CusumStore store, VerdictQueries verdicts, ILogger<SequentialRule> logger) : IAlertRule
+{
+    private const int BatchSize = 5000;
+    private static readonly TimeSpan RateWindow = TimeSpan.FromHours(24);
+
+    public string Kind => AlertRuleKinds.Sequential;
+
+    public async Task<IReadOnlyList<RuleObservation>> ObserveAsync(AlertRuleOptions rule, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var observations = new List<RuleObservation>();
+        foreach (var stream in await store.StreamsAsync(now - rule.BaselineLookback, cancellationToken))
+        {
+            if (RuleStreams.Watches(rule, stream))
+            {
+                observations.AddRange(await ObserveStreamAsync(rule, stream, now, cancellationToken));
+            }
+        }
+
+        return observations;
+    }
+
+    private async Task<IEnumerable<RuleObservation>> ObserveStreamAsync(AlertRuleOptions rule, string stream, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var window = TimeSpan.FromTicks(Math.Min(RateWindow.Ticks, rule.BaselineLookback.Ticks));
+        var (recent, _) = await store.CountAsync(stream, null, now - window, now, cancellationToken);
+        var samplesPerHour = Math.Max(1, recent / window.TotalHours);
+        var arl0 = BernoulliCusum.Arl0Samples(rule.FalseAlarmsPer30Days, samplesPerHour);
+
+        var (states, cursor) = await store.LoadAsync(rule.Name, stream, cancellationToken);
+        var noBaseline = new HashSet<string>(StringComparer.Ordinal);
+        var read = false;
+        while (true)
+        {
+            var batch = await store.NextAsync(stream, cursor, now, BatchSize, cancellationToken);
+            foreach (var verdict in batch)
+            {
+                if (!states.TryGetValue(verdict.PromptVersion, out var state))
+                {
+                    if (noBaseline.Contains(verdict.PromptVersion))
+                    {
+                        continue;
+                    }
+
+                    state = await StartAsync(rule, stream, verdict, now, cancellationToken);
+                    if (state is null)
+                    {
+                        noBaseline.Add(verdict.PromptVersion);
+                        continue;
+                    }
+
+                    states[verdict.PromptVersion] = state;
+                }
+
+                state.Add(verdict.Hallucination == 1, BernoulliCusum.AlarmLevel(arl0, state.BaselineRate, state.TargetRate), verdict.JudgedAt);
+            }
+
+            if (batch.Count > 0)
+            {
+                cursor = batch[^1];
+                read = true;
+            }
+
+            if (batch.Count < BatchSize)
+            {
+                break;
+            }
+        }
+
+        if (read)
+        {
+            await store.SaveAsync(rule.Name, stream, states.Values, cursor!, cancellationToken);
+        }
+
+        var observations = new List<RuleObservation>();
+        foreach (var state in states.Values)
+        {
+            observations.Add(await ObservationAsync(rule, state, BernoulliCusum.AlarmLevel(arl0, state.BaselineRate, state.TargetRate), now, cancellationToken));
+        }
+
+        return observations;
+    }
+
+    private async Task<CusumState?> StartAsync(AlertRuleOptions rule, string stream, JudgedVerdict first, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        double p0;
+        string source;
+        if (rule.BaselineRate is { } configured)
+        {
+            (p0, source) = (configured, "configured");
+        }
+        else
+        {
+            var (n, k) = await store.CountAsync(stream, first.PromptVersion, now - rule.BaselineLookback, now, cancellationToken);
+            if (n < rule.MinBaselineSamples)
+            {
+                Log.NoBaseline(logger, rule.Name, stream, first.PromptVersion, n, rule.MinBaselineSamples);
+                return null;
+            }
+
+            // Half a hallucination keeps a spotless history from giving p0 = 0 (which no evidence could exceed).
+            p0 = Math.Max(k, 0.5) / n;
+            source = $"learned: {k}/{n} verdicts of other prompt versions of stream '{stream}' over {Durations.Format(rule.BaselineLookback)}";
+        }
+
+        var p1 = rule.TargetRate is { } target && target > p0 ? target : Math.Min(0.99, p0 * rule.BaselineMultiplier);
+        return new CusumState
+        {
+            Rule = rule.Name,
+            Stream = stream,
+            PromptVersion = first.PromptVersion,
+            BaselineRate = p0,
+            BaselineSource = source,
+            TargetRate = p1,
+            StartedAt = first.JudgedAt,
+            LastJudgedAt = first.JudgedAt,
+        };
+    }
+
+    private async Task<RuleObservation> ObservationAsync(AlertRuleOptions rule, CusumState state, double h, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var alarmed = state.Alarmed == 1;
+        var rate = state.Samples == 0 ? 0 : (double)state.Hallucinations / state.Samples;
+        var (lower, upper) = WilsonInterval.Compute(state.Hallucinations, state.Samples);
+        var version = state.PromptVersion.Length == 0 ? "(no prompt_version)" : state.PromptVersion;
+        var summary =
+            $"prompt_version {version} at {Durations.Percent(rate)} ({state.Hallucinations}/{state.Samples}) vs baseline {Durations.Percent(state.BaselineRate)}, " +
+            $"CUSUM {Durations.Number(state.Statistic)} {(alarmed ? ">=" : "<")} h {Durations.Number(h)}";
+        var started = DateTimeOffset.FromUnixTimeMilliseconds(state.StartedAt);
+        var examples = alarmed
+            ? await verdicts.ExamplesAsync(state.Stream, state.PromptVersion, started.AddMilliseconds(-1), now, hallucinatedOnly: true, orderBy: null, cancellationToken)
+            : [];
+        return new RuleObservation(state.Stream, state.PromptVersion, alarmed, state.Statistic, summary, new AlertEvidence
+        {
+            Rule = rule.Name,
+            Kind = Kind,
+            Stream = state.Stream,
+            PromptVersion = state.PromptVersion,
+            Value = state.Statistic,
+            Threshold = h,
+            WindowStart = started,
+            WindowEnd = DateTimeOffset.FromUnixTimeMilliseconds(state.LastJudgedAt),
+            Samples = state.Samples,
+            Hits = state.Hallucinations,
+            Rate = rate,
+            WilsonLower = lower,
+            WilsonUpper = upper,
+            BaselineRate = state.BaselineRate,
+            BaselineSource = state.BaselineSource,
+            TargetRate = state.TargetRate,
+            Statistic = state.Statistic,
+            AlarmLevel = h,
+            Detail = $"Bernoulli CUSUM {Durations.Percent(state.BaselineRate)} -> {Durations.Percent(state.TargetRate)}; {state.Alarms} alarm(s) for this version; window = verdicts of this version since it started",
+            Examples = examples,
+        });
+    }
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using Microsoft.Extensions.Time.Testing;
+using QualityWatch.Alerting;
+using QualityWatch.Notifications;
+using QualityWatch.Tests.Support;
+
+namespace QualityWatch.Tests.Alerting;
+
+public sealed class SequentialRuleTests : IDisposable
+{
+    private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Every = TimeSpan.FromSeconds(36); // 100 judged samples per hour
+    private readonly TempDirectory temp = new();
+
+    private static Dictionary<string, string?> Rule(double falseAlarmsPer30Days, double? baseline = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Alerting:Rules:0:Name"] = "HallucinationRegression",
+            ["Alerting:Rules:0:Kind"] = "sequential",
+            ["Alerting:Rules:0:Severity"] = "page",
+            ["Alerting:Rules:0:FalseAlarmsPer30Days"] = falseAlarmsPer30Days.ToString(CultureInfo.InvariantCulture),
+            ["Alerting:Rules:0:BaselineMultiplier"] = "4",
+        };
+        if (baseline is { } rate)
+        {
+            settings["Alerting:Rules:0:BaselineRate"] = rate.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return settings;
+    }
+
+    private static List<AlertSeed.Row> Traffic(Random random, DateTimeOffset from, int count, double rate, string version) =>
+        Enumerable.Range(0, count).Select(i =>
+        {
+            var bad = random.NextDouble() < rate;
+            return new AlertSeed.Row(from + (Every * i), bad, PromptVersion: version, Claims: bad ? "[\"Invented policy\"]" : "[]");
+        }).ToList();
+
+    [Fact]
+    public async Task PromptVersionRegression_2To8Percent_FiresNamingTheNewVersionAndBaseline()
+    {
+        var time = new FakeTimeProvider(Start);
+        await AlertHarness.MigrateAsync(temp.DatabasePath, time);
+        var random = new Random(20240601);
+        var switchAt = Start + (Every * 7200); // three days of v1
+        AlertSeed.Insert(temp.DatabasePath, Traffic(random, Start, 7200, 0.02, "v1"));
+        AlertSeed.Insert(temp.DatabasePath, Traffic(random, switchAt, 1200, 0.08, "v2"));
+        time.SetUtcNow(switchAt);
+
+        var outbox = new FakeOutbox();
+        var alerts = await AlertHarness.StartAsync(temp.DatabasePath, time, Rule(1), outbox);
+        DateTimeOffset? firedAt = null;
+        for (var step = 0; step < 72 && firedAt is null; step++)
+        {
+            time.Advance(TimeSpan.FromMinutes(10));
+            if (step == 3)
+            {
+                // A restart mid-way continues the persisted statistic.
+                await alerts.DisposeAsync();
+                alerts = await AlertHarness.StartAsync(temp.DatabasePath, time, Rule(1), outbox);
+            }
+
+            await alerts.EvaluateAsync();
+            if (outbox.Sent.Count > 0)
+            {
+                firedAt = time.GetUtcNow();
+            }
+        }
+
+        await alerts.DisposeAsync();
+        var sent = Assert.Single(outbox.Sent);
+        Assert.Equal(NotificationKinds.Firing, sent.Kind);
+        Assert.Equal("v2", sent.Labels["prompt_version"]);
+        Assert.Contains("prompt_version v2 at", sent.Reason, StringComparison.Ordinal);
+        Assert.Contains("vs baseline ", sent.Reason, StringComparison.Ordinal);
+        using var evidence = System.Text.Json.JsonDocument.Parse(sent.EvidenceJson!);
+        Assert.InRange(evidence.RootElement.GetProperty("baseline_rate").GetDouble(), 0.015, 0.025);
+        Assert.Equal(0.08, evidence.RootElement.GetProperty("target_rate").GetDouble(), 0.02);
+        Assert.Contains("learned: ", sent.EvidenceJson, StringComparison.Ordinal);
+        Assert.Contains("Invented policy", sent.EvidenceJson, StringComparison.Ordinal);
+        Assert.InRange(firedAt!.Value - switchAt, TimeSpan.FromMinutes(20), TimeSpan.FromHours(6));
+        Assert.Equal(1, Db.Scalar<long>(temp.DatabasePath, "SELECT alarms FROM alert_cusum WHERE prompt_version = 'v2';"));
+    }
+
+    [Fact]
+    public async Task StableTraffic_2PercentFor30Days_OneFalseAlarmPerYearBudget_FiresNothing()
+    {
+        var time = new FakeTimeProvider(Start);
+        await AlertHarness.MigrateAsync(temp.DatabasePath, time);
+        var random = new Random(20240601);
+        AlertSeed.Insert(temp.DatabasePath, Traffic(random, Start, 72_000, 0.02, "v1"));
+
+        await using var alerts = await AlertHarness.StartAsync(temp.DatabasePath, time, Rule(30.0 / 365, baseline: 0.02));
+        for (var hours = 0; hours <= 30 * 24; hours += 6)
+        {
+            time.SetUtcNow(Start + TimeSpan.FromHours(hours));
+            await alerts.EvaluateAsync();
+        }
+
+        Assert.Empty(alerts.Outbox.Sent);
+        Assert.Equal(72_000, Db.Scalar<long>(temp.DatabasePath, "SELECT samples FROM alert_cusum WHERE prompt_version = 'v1';"));
+        Assert.Equal(0, Db.Scalar<long>(temp.DatabasePath, "SELECT alarms FROM alert_cusum WHERE prompt_version = 'v1';"));
+    }
+
+    [Fact]
+    public async Task StableTraffic_WithALooseBudget_TheSameDetectorDoesAlarm()
+    {
+        // Shows the quiet month above is the budget at work, not a detector that never runs.
+        var time = new FakeTimeProvider(Start);
+        await AlertHarness.MigrateAsync(temp.DatabasePath, time);
+        AlertSeed.Insert(temp.DatabasePath, Traffic(new Random(20240601), Start, 72_000, 0.02, "v1"));
+
+        await using var alerts = await AlertHarness.StartAsync(temp.DatabasePath, time, Rule(3000, baseline: 0.02));
+        time.SetUtcNow(Start + TimeSpan.FromDays(30));
+        await alerts.EvaluateAsync();
+
+        Assert.True(Db.Scalar<long>(temp.DatabasePath, "SELECT alarms FROM alert_cusum WHERE prompt_version = 'v1';") > 0);
+    }
+
+    public void Dispose() => temp.Dispose();
+}
