@@ -1,3 +1,4 @@
+using QualityWatch.Statistics;
 namespace QualityWatch.Alerting;
 
 /// <summary>
@@ -24,7 +25,7 @@ internal sealed class HallucinationRateRule(VerdictQueries queries) : IAlertRule
 
             long n = stream.Sum(c => c.Samples), k = stream.Sum(c => c.Hallucinations);
             var rate = n == 0 ? 0 : (double)k / n;
-            var (lower, upper) = WilsonInterval.Compute(k, n);
+            var (lower, upper) = WilsonInterval.For(k, n);
             var window = Durations.Format(rule.Window);
             bool? active = n < rule.MinSamples ? null : rate > threshold && (!rule.RequireLowerBound || lower > threshold);
             var relation = rate > threshold ? ">" : "<=";

@@ -1,3 +1,4 @@
+using QualityWatch.Statistics;
 namespace QualityWatch.Alerting;
 
 /// <summary><c>judge_failure_ratio</c>: failed / (done + failed) samples finished in the last Window is above Threshold, with at least MinSamples finished.</summary>
@@ -22,7 +23,7 @@ internal sealed class JudgeFailureRatioRule(OperationalQueries queries) : IAlert
 
             long failed = row.First, n = row.First + (row.Second ?? 0);
             var ratio = n == 0 ? 0 : (double)failed / n;
-            var (lower, upper) = WilsonInterval.Compute(failed, n);
+            var (lower, upper) = WilsonInterval.For(failed, n);
             bool? active = n < rule.MinSamples ? null : ratio > threshold;
             var summary = active is null
                 ? $"only {n} samples finished in {window}, {rule.MinSamples} needed"

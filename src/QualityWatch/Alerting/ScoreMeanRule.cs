@@ -1,3 +1,4 @@
+using QualityWatch.Statistics;
 namespace QualityWatch.Alerting;
 
 /// <summary><c>accuracy_mean</c> / <c>tone_mean</c>: the mean 1–5 score judged in the last Window is below Level, with at least MinSamples verdicts.</summary>
@@ -31,7 +32,7 @@ internal sealed class ScoreMeanRule(VerdictQueries queries, string kind) : IAler
                 ? await queries.ExamplesAsync(stream.Key, null, from, now, hallucinatedOnly: false, orderBy: Score, cancellationToken)
                 : [];
             var k = stream.Sum(c => c.Hallucinations);
-            var (lower, upper) = WilsonInterval.Compute(k, n);
+            var (lower, upper) = WilsonInterval.For(k, n);
             observations.Add(new RuleObservation(stream.Key, "", active, mean, summary, new AlertEvidence
             {
                 Rule = rule.Name,

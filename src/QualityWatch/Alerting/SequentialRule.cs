@@ -1,3 +1,4 @@
+using QualityWatch.Statistics;
 namespace QualityWatch.Alerting;
 
 /// <summary>
@@ -129,7 +130,7 @@ internal sealed class SequentialRule(CusumStore store, VerdictQueries verdicts, 
     {
         var alarmed = state.Alarmed == 1;
         var rate = state.Samples == 0 ? 0 : (double)state.Hallucinations / state.Samples;
-        var (lower, upper) = WilsonInterval.Compute(state.Hallucinations, state.Samples);
+        var (lower, upper) = WilsonInterval.For(state.Hallucinations, state.Samples);
         var version = state.PromptVersion.Length == 0 ? "(no prompt_version)" : state.PromptVersion;
         var summary =
             $"prompt_version {version} at {Durations.Percent(rate)} ({state.Hallucinations}/{state.Samples}) vs baseline {Durations.Percent(state.BaselineRate)}, " +

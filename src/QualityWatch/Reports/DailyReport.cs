@@ -9,7 +9,7 @@ public sealed record DailyReport(
     DateTimeOffset Start,
     DateTimeOffset End,
     IReadOnlyList<StreamDay> Streams,
-    IReadOnlyList<AlertFired>? Alerts,
+    IReadOnlyList<AlertFired> Alerts,
     string Subject,
     string TextBody,
     string HtmlBody,

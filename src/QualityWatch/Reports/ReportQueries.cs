@@ -29,21 +29,15 @@ public sealed class ReportQueries(SqliteConnectionFactory connections)
         return [.. rows.Select(r => new WorstExample(r.InteractionId, r.PromptVersion, (int)r.Accuracy, r.Response, Claims(r.Claims), r.Reason))];
     }
 
-    /// <summary>Alerts that went to firing in [start, end); null when alerting's table does not exist (no alert data).</summary>
-    public async Task<IReadOnlyList<AlertFired>?> AlertsFiredAsync(long start, long end, CancellationToken cancellationToken)
+    /// <summary>Alerts that went to firing in [start, end), from alerting's transition history.</summary>
+    public async Task<IReadOnlyList<AlertFired>> AlertsFiredAsync(long start, long end, CancellationToken cancellationToken)
     {
-        const string exists = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'alert_history';";
         const string sql =
             """
-            SELECT rule AS Rule, stream AS Stream, prompt_version AS PromptVersion, at AS At
+            SELECT rule AS Rule, NULLIF(stream, '') AS Stream, NULLIF(prompt_version, '') AS PromptVersion, at AS At
             FROM alert_history WHERE to_state = 'firing' AND at >= @start AND at < @end ORDER BY at;
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);
-        if (await connection.ExecuteScalarAsync<long>(exists) == 0)
-        {
-            return null;
-        }
-
         var rows = await connection.QueryAsync<AlertRow>(sql, new { start, end });
         return [.. rows.Select(r => new AlertFired(r.Rule, r.Stream, r.PromptVersion, DateTimeOffset.FromUnixTimeMilliseconds(r.At)))];
     }

@@ -18,7 +18,7 @@ public static class ReportRenderer
         return $"QualityWatch daily report {Date(day)}: {rate}, {judged} judged";
     }
 
-    public static string Text(DateOnly day, string zone, IReadOnlyList<StreamDay> streams, IReadOnlyList<AlertFired>? alerts, double threshold)
+    public static string Text(DateOnly day, string zone, IReadOnlyList<StreamDay> streams, IReadOnlyList<AlertFired> alerts, double threshold)
     {
         var text = new StringBuilder();
         text.Append(Invariant, $"QualityWatch daily report for {Date(day)} ({zone})\n\n");
@@ -55,7 +55,7 @@ public static class ReportRenderer
         return text.ToString();
     }
 
-    public static string Html(DateOnly day, string zone, IReadOnlyList<StreamDay> streams, IReadOnlyList<AlertFired>? alerts, double threshold)
+    public static string Html(DateOnly day, string zone, IReadOnlyList<StreamDay> streams, IReadOnlyList<AlertFired> alerts, double threshold)
     {
         var html = new StringBuilder();
         html.Append(Invariant, $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{E(Subject(day, streams))}</title></head>");
@@ -109,9 +109,8 @@ public static class ReportRenderer
         return html.ToString();
     }
 
-    private static string AlertsText(IReadOnlyList<AlertFired>? alerts) => alerts switch
+    private static string AlertsText(IReadOnlyList<AlertFired> alerts) => alerts switch
     {
-        null => "Alerts: no alert data.\n",
         [] => "Alerts: none fired.\n",
         _ => "Alerts fired:\n" + string.Concat(alerts.Select(a =>
             $"  {a.At.ToString("yyyy-MM-dd HH:mm", Invariant)}Z {a.Rule} stream {a.Stream ?? "-"} prompt_version {a.PromptVersion ?? "-"}\n")),

@@ -1,3 +1,4 @@
+using QualityWatch.Statistics;
 namespace QualityWatch.Trends;
 
 /// <summary>

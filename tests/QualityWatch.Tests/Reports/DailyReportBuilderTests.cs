@@ -69,14 +69,14 @@ public sealed class DailyReportBuilderTests
     }
 
     [Fact]
-    public async Task Build_NoAlertTable_SaysNoAlertData()
+    public async Task Build_NoAlertFired_SaysNone()
     {
         using var fixture = await ReportFixture.CreateAsync();
 
         var report = await fixture.Builder.BuildAsync(March10, CancellationToken.None);
 
-        Assert.Null(report.Alerts);
-        Assert.Contains("no alert data", report.TextBody, StringComparison.Ordinal);
+        Assert.Empty(report.Alerts);
+        Assert.Contains("Alerts: none fired.", report.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,10 +87,10 @@ public sealed class DailyReportBuilderTests
         {
             connection.Execute(
                 """
-                CREATE TABLE alert_history (rule TEXT NOT NULL, stream TEXT NULL, prompt_version TEXT NULL, from_state TEXT, to_state TEXT NOT NULL, at INTEGER NOT NULL);
-                INSERT INTO alert_history VALUES ('hallucination-rate-high', 'support', 'p1', 'pending', 'firing', @fired);
-                INSERT INTO alert_history VALUES ('hallucination-rate-high', 'support', 'p1', 'firing', 'resolved', @resolved);
-                INSERT INTO alert_history VALUES ('cusum-shift', 'support', NULL, 'pending', 'firing', @dayBefore);
+                INSERT INTO alert_history (rule, stream, prompt_version, from_state, to_state, at, reason) VALUES
+                    ('hallucination-rate-high', 'support', 'p1', 'pending', 'firing', @fired, 'rate above threshold'),
+                    ('hallucination-rate-high', 'support', 'p1', 'firing', 'resolved', @resolved, 'rate back below threshold'),
+                    ('cusum-shift', 'support', '', 'pending', 'firing', @dayBefore, 'statistic above h');
                 """,
                 new
                 {

@@ -1,3 +1,4 @@
+using QualityWatch.Statistics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using QualityWatch.Statistics;
 using QualityWatch.Trends;
 
 namespace QualityWatch.Tests.Trends;

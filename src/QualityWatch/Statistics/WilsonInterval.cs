@@ -1,4 +1,4 @@
-namespace QualityWatch.Trends;
+namespace QualityWatch.Statistics;
 
 /// <summary>
 /// The Wilson score interval for a proportion: stays inside [0, 1] and is never zero-width,

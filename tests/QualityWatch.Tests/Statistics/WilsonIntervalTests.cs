@@ -1,6 +1,6 @@
-using QualityWatch.Trends;
+using QualityWatch.Statistics;
 
-namespace QualityWatch.Tests.Trends;
+namespace QualityWatch.Tests.Statistics;
 
 public sealed class WilsonIntervalTests
 {
@@ -12,6 +12,8 @@ public sealed class WilsonIntervalTests
     [InlineData(1, 50, 0.0035, 0.1050)]
     [InlineData(4, 200, 0.0078, 0.0503)]
     [InlineData(16, 200, 0.0498, 0.1260)]
+    [InlineData(5, 100, 0.0215, 0.1118)]
+    [InlineData(50, 100, 0.4038, 0.5962)]
     [InlineData(50, 1000, 0.0381, 0.0653)]
     [InlineData(10, 10, 0.7225, 1.0)]
     public void For_KnownCounts_MatchesReferenceValues(long k, long n, double lower, double upper)
