@@ -1,4 +1,5 @@
+using QualityWatch.Demo;
 using QualityWatch.Hosting;
 
 // Composition only: each stage of the data flow registers itself through an AddXyz extension.
-return QualityWatchApp.Run(args);
+return args is ["demo", .. var rest] ? DemoCommand.Run(rest) : QualityWatchApp.Run(args);

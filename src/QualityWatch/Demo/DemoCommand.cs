@@ -1,0 +1,236 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using QualityWatch.Hosting;
+using QualityWatch.Simulator;
+
+namespace QualityWatch.Demo;
+
+/// <summary>
+/// <c>qualitywatch demo</c>: the real service with its embedded SQLite, the judge simulator as the
+/// judge (over HTTP on loopback) and a simulated chatbot as traffic, playing a day on an
+/// accelerated clock in which prompt_version v2 raises the hallucination rate.
+/// </summary>
+public static class DemoCommand
+{
+    private const string JudgeKey = "demo-judge-key";
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan ShowEvery = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(60);
+
+    public static int Run(IReadOnlyList<string> args) => RunAsync(args, Console.Out, !Console.IsOutputRedirected, CancellationToken.None).GetAwaiter().GetResult();
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, bool interactive, CancellationToken cancellationToken)
+    {
+        if (args is ["--help" or "-h", ..])
+        {
+            output.WriteLine(DemoOptions.Usage);
+            return 0;
+        }
+
+        var options = DemoOptions.Parse(args, out var error);
+        if (options is null)
+        {
+            await Console.Error.WriteLineAsync($"demo: {error}\n{DemoOptions.Usage}");
+            return 2;
+        }
+
+        // The simulated day ends about now, so its trends and report are "yesterday and today".
+        var realNow = TimeProvider.System.GetUtcNow();
+        var start = new DateTimeOffset(realNow.Year, realNow.Month, realNow.Day, realNow.Hour, 0, 0, TimeSpan.Zero).AddHours(-Math.Ceiling(options.Hours));
+        var clock = new AcceleratedTimeProvider(start, options.Speed);
+        RecreateDatabase(options.DatabasePath);
+
+        await using var judge = await JudgeSimulator.StartAsync(
+            new SimulatorOptions
+            {
+                GeminiApiKey = JudgeKey,
+                TimeProvider = clock,
+                // Flex answers take seconds to minutes of simulated time, as the real tier does.
+                Faults = new() { Latency = { ["flex"] = "lognormal 20s 2m", ["*"] = "lognormal 2s 8s" } },
+            },
+            cancellationToken);
+
+        WebApplication app;
+        try
+        {
+            app = QualityWatchApp.Build(["--urls", options.Urls], builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(Settings(options, judge.BaseAddress));
+                builder.Services.AddSingleton<TimeProvider>(clock);
+            });
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            await Console.Error.WriteLineAsync($"demo: cannot listen on {options.Urls}: {ex.Message} Choose another with --urls http://127.0.0.1:PORT.");
+            return 3;
+        }
+
+        await using (app)
+        {
+            var address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+            using var client = new HttpClient { BaseAddress = address };
+            if (app.Configuration.GetSection("Ingest:ApiKeys").Get<string[]>() is [var key, ..])
+            {
+                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+            }
+
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, app.Lifetime.ApplicationStopping);
+            try
+            {
+                await PlayAsync(options, start, clock, client, output, interactive, stopping.Token);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                output.WriteLine();
+                output.WriteLine("Demo interrupted.");
+                await app.StopAsync(CancellationToken.None);
+                return 130;
+            }
+
+            output.WriteLine();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Report:   {address}v1/reports/daily?date={(start + TimeSpan.FromHours(options.ChangeAtHour)).UtcDateTime:yyyy-MM-dd}"));
+            output.WriteLine($"Alerts:   {address}v1/alerts");
+            output.WriteLine($"Trends:   {address}v1/trends?granularity=hour");
+            output.WriteLine($"Metrics:  {address}metrics");
+            output.WriteLine($"Database: {Path.GetFullPath(options.DatabasePath)}");
+
+            if (options.KeepRunning && !stopping.IsCancellationRequested)
+            {
+                clock.SetSpeed(1);
+                output.WriteLine();
+                output.WriteLine("The service keeps running (clock back to real speed). Press Ctrl-C to stop.");
+                await app.WaitForShutdownAsync(cancellationToken);
+            }
+            else
+            {
+                await app.StopAsync(CancellationToken.None);
+            }
+        }
+
+        return 0;
+    }
+
+    private static async Task PlayAsync(DemoOptions options, DateTimeOffset start, AcceleratedTimeProvider clock, HttpClient client, TextWriter output, bool interactive, CancellationToken cancellationToken)
+    {
+        var traffic = new DemoTraffic(options, start);
+        var observer = new DemoObserver(client, start, traffic.End);
+        var progress = new DemoProgress(output, interactive);
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"QualityWatch demo: {options.Hours:0.#} h of chatbot traffic at {options.RatePerHour:N0} responses/h, every {options.EveryN}th judged, clock {options.Speed:0.#}x."));
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"prompt_version v1 hallucinates {options.RateBefore:P1}; v2, deployed at {traffic.ChangeAt.UtcDateTime:yyyy-MM-dd HH:mm}Z, {options.RateAfter:P1}."));
+        output.WriteLine();
+
+        var lastShown = TimeProvider.System.GetTimestamp() - (long)(ShowEvery.TotalSeconds * TimeProvider.System.TimestampFrequency);
+        IReadOnlyList<DemoAlert> fired = [];
+        DemoTotals totals = new(0, 0, 0, 0, null);
+        while (true)
+        {
+            var now = clock.GetUtcNow();
+            var batch = traffic.NextBatch(traffic.DueBy(now));
+            if (batch.Length > 0)
+            {
+                await PostAsync(client, batch, cancellationToken);
+            }
+
+            if (TimeProvider.System.GetElapsedTime(lastShown) >= ShowEvery || now >= traffic.End)
+            {
+                lastShown = TimeProvider.System.GetTimestamp();
+                totals = await observer.TotalsAsync(now, cancellationToken);
+                fired = await observer.FiredAsync(cancellationToken);
+                progress.Show(now, totals, now >= traffic.ChangeAt ? "v2" : "v1", fired);
+            }
+
+            if (now >= traffic.End)
+            {
+                break;
+            }
+
+            await Task.Delay(Tick, cancellationToken);
+        }
+
+        // Let the judge finish the last samples and the alert rules see them.
+        var drainStarted = TimeProvider.System.GetTimestamp();
+        while (totals.Judged + totals.Failed < totals.Sampled && TimeProvider.System.GetElapsedTime(drainStarted) < DrainTimeout)
+        {
+            await Task.Delay(ShowEvery, cancellationToken);
+            totals = await observer.TotalsAsync(clock.GetUtcNow(), cancellationToken);
+            fired = await observer.FiredAsync(cancellationToken);
+            progress.Show(clock.GetUtcNow(), totals, "v2", fired);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2.5), cancellationToken);
+        fired = await observer.FiredAsync(cancellationToken);
+        progress.Finish();
+        Summarize(output, options, traffic, totals, fired);
+    }
+
+    private static void Summarize(TextWriter output, DemoOptions options, DemoTraffic traffic, DemoTotals totals, IReadOnlyList<DemoAlert> fired)
+    {
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine();
+        output.WriteLine(string.Create(c, $"Traffic:    {traffic.Generated:N0} responses ({traffic.Hallucinated:N0} hallucinated), {totals.Sampled:N0} sampled, {totals.Judged:N0} judged, {totals.Failed:N0} failed."));
+        output.WriteLine(string.Create(c, $"Regression: prompt_version v2 went live at {traffic.ChangeAt.UtcDateTime:yyyy-MM-dd HH:mm}Z ({options.RateBefore:P1} -> {options.RateAfter:P1} hallucinations)."));
+        if (fired.Count == 0)
+        {
+            output.WriteLine("Alert:      none fired. Try more traffic (--rate), denser sampling (--every) or more hours (--hours).");
+            return;
+        }
+
+        foreach (var alert in fired)
+        {
+            var delay = alert.At - traffic.ChangeAt;
+            var when = delay < TimeSpan.Zero
+                ? "before the change (a false alarm)"
+                : string.Create(c, $"{(int)delay.TotalHours}h {delay.Minutes:00}m after the change");
+            output.WriteLine(string.Create(c, $"Alert:      {alert.Rule} fired at {alert.At.UtcDateTime:yyyy-MM-dd HH:mm}Z for stream {alert.Stream}{(alert.PromptVersion.Length > 0 ? ", prompt_version " + alert.PromptVersion : "")}, {when}."));
+            output.WriteLine($"            {alert.Reason}");
+        }
+    }
+
+    private static async Task PostAsync(HttpClient client, string ndjson, CancellationToken cancellationToken)
+    {
+        using var content = new StringContent(ndjson, Encoding.UTF8, "application/x-ndjson");
+        using var response = await client.PostAsync("v1/interactions", content, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"demo: ingest answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+    }
+
+    private static Dictionary<string, string?> Settings(DemoOptions options, Uri judge) => new()
+    {
+        ["Storage:DatabasePath"] = options.DatabasePath,
+        ["Sampling:EveryN"] = options.EveryN.ToString(CultureInfo.InvariantCulture),
+        ["Judge:Provider"] = "gemini",
+        ["Judge:BaseUrl"] = judge.ToString(),
+        ["Judge:ApiKey"] = JudgeKey,
+        ["Judge:ServiceTier"] = "flex",
+        ["Judge:RequestsPerMinute"] = "100000",
+        ["Judge:MaxConcurrency"] = "16",
+        ["Trends:RollupInterval"] = "00:00:01",
+        ["Alerting:EvaluationInterval"] = "00:00:01",
+        ["Reports:Enabled"] = "false",
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+    };
+
+    private static void RecreateDatabase(string path)
+    {
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            if (File.Exists(file))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+}
