@@ -185,14 +185,19 @@ public static class DemoCommand
             return;
         }
 
-        foreach (var alert in fired)
+        // The first firing of each rule after the change is the detection; earlier ones were false alarms.
+        foreach (var alert in fired.Where(a => a.At >= traffic.ChangeAt).GroupBy(a => a.Rule).Select(g => g.First()))
         {
             var delay = alert.At - traffic.ChangeAt;
-            var when = delay < TimeSpan.Zero
-                ? "before the change (a false alarm)"
-                : string.Create(c, $"{(int)delay.TotalHours}h {delay.Minutes:00}m after the change");
-            output.WriteLine(string.Create(c, $"Alert:      {alert.Rule} fired at {alert.At.UtcDateTime:yyyy-MM-dd HH:mm}Z for stream {alert.Stream}{(alert.PromptVersion.Length > 0 ? ", prompt_version " + alert.PromptVersion : "")}, {when}."));
+            var version = alert.PromptVersion.Length > 0 ? ", prompt_version " + alert.PromptVersion : "";
+            output.WriteLine(string.Create(c, $"Alert:      {alert.Rule} fired at {alert.At.UtcDateTime:yyyy-MM-dd HH:mm}Z for stream {alert.Stream}{version}, {(int)delay.TotalHours}h {delay.Minutes:00}m after the change."));
             output.WriteLine($"            {alert.Reason}");
+        }
+
+        var early = fired.Where(a => a.At < traffic.ChangeAt).ToList();
+        if (early.Count > 0)
+        {
+            output.WriteLine(string.Create(c, $"Before the change {early.Count} alert(s) fired on v1 alone (false alarms): {string.Join(", ", early.Select(a => $"{a.Rule} at {a.At.UtcDateTime:HH:mm}Z"))}."));
         }
     }
 
@@ -216,6 +221,7 @@ public static class DemoCommand
         ["Judge:ServiceTier"] = "flex",
         ["Judge:RequestsPerMinute"] = "100000",
         ["Judge:MaxConcurrency"] = "16",
+        ["Judge:RequestTimeout"] = "00:30:00",
         ["Trends:RollupInterval"] = "00:00:01",
         ["Alerting:EvaluationInterval"] = "00:00:01",
         ["Reports:Enabled"] = "false",

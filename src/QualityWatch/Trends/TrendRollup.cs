@@ -5,23 +5,22 @@ using QualityWatch.Storage;
 namespace QualityWatch.Trends;
 
 /// <summary>
-/// Recomputes the hourly and daily rollup buckets touched since the last run. A bucket is
-/// touched when a sample in it was inserted or changed state (samples.updated_at) or got a
-/// verdict (verdicts.judged_at) after the watermark; buckets follow the sample's occurred_at,
-/// so late verdicts and backfills land in the hour/day the interaction happened. Each bucket is
-/// deleted and re-inserted from samples + verdicts in one transaction: re-runs are idempotent.
+/// Recomputes the hourly and daily rollup buckets whose samples or verdicts changed since the
+/// last run. Triggers mark the changed hours (table trend_dirty) inside the writer's own
+/// transaction, so nothing depends on clocks or commit order. Buckets follow the sample's
+/// occurred_at, so late verdicts and backfills land in the hour/day the interaction happened.
+/// Each bucket is deleted and re-inserted from samples + verdicts: re-runs are idempotent.
 /// </summary>
 public sealed class TrendRollup(SqliteConnectionFactory connections, TrendCalendar calendar, TimeProvider time, ILogger<TrendRollup> logger) : IDisposable
 {
-    // Writers stamp updated_at before they commit; a row committed slightly after a run read the
-    // watermark may carry an older stamp. Re-reading this much behind the watermark catches it.
-    private static readonly long OverlapMs = (long)TimeSpan.FromMinutes(2).TotalMilliseconds;
+    // Hours recomputed per write transaction: bounds how long ingest waits behind a backfill.
+    private const int HoursPerTransaction = 200;
 
     private readonly SemaphoreSlim gate = new(1, 1);
 
     public async Task<RollupResult> RunAsync(CancellationToken cancellationToken)
     {
-        // The job and the report may both ask for a run; one at a time keeps the watermark honest.
+        // The job and the report may both ask for a run; one at a time.
         await gate.WaitAsync(cancellationToken);
         try
         {
@@ -38,79 +37,99 @@ public sealed class TrendRollup(SqliteConnectionFactory connections, TrendCalend
     private async Task<RollupResult> RunOnceAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var zone = calendar.Zone.Id;
-        var state = await connection.QuerySingleOrDefaultAsync<(long Watermark, string TimeZone)?>(
-            "SELECT watermark AS Watermark, time_zone AS TimeZone FROM trend_state WHERE id = 1;");
-        var since = long.MinValue;
-        if (state is { } s && s.TimeZone == zone)
+        await CheckTimeZoneAsync(connection, cancellationToken);
+
+        int hoursDone = 0, daysDone = 0;
+        while (true)
         {
-            since = s.Watermark - OverlapMs;
-        }
-        else if (state is not null)
-        {
-            // Days cut in another zone no longer match any bucket this zone produces.
-            await connection.ExecuteAsync("DELETE FROM trend_rollups WHERE granularity = 'day';");
-            Log.TimeZoneChanged(logger, state.Value.TimeZone, zone);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var dirty = (await connection.QueryAsync<DirtyHour>(DirtySql, new { limit = HoursPerTransaction }, transaction)).ToList();
+            if (dirty.Count == 0)
+            {
+                await transaction.CommitAsync(cancellationToken);
+                break;
+            }
+
+            var days = dirty
+                .SelectMany(h => new[] { (h.Stream, Day: calendar.DayOf(h.Hour)), (h.Stream, Day: calendar.DayOf(h.Hour + TrendCalendar.HourMs - 1)) })
+                .Distinct()
+                .ToList();
+            foreach (var hour in dirty)
+            {
+                await RecomputeAsync(connection, transaction, TrendGranularity.Hour, hour.Stream, hour.Hour, hour.Hour + TrendCalendar.HourMs);
+            }
+
+            foreach (var (stream, day) in days)
+            {
+                await RecomputeAsync(connection, transaction, TrendGranularity.Day, stream, calendar.DayStartMs(day), calendar.DayStartMs(day.AddDays(1)));
+            }
+
+            // A mark made after it was read has another seq and stays for the next run.
+            await connection.ExecuteAsync(ClearSql, dirty, transaction);
+            await transaction.CommitAsync(cancellationToken);
+            hoursDone += dirty.Count;
+            daysDone += days.Count;
+            if (dirty.Count < HoursPerTransaction)
+            {
+                break;
+            }
         }
 
-        var until = await connection.ExecuteScalarAsync<long?>(MaxStampSql) ?? 0;
-        var hours = (await connection.QueryAsync<TouchedHour>(TouchedSql, new { since, until })).Select(t => (t.Stream, t.Hour)).Distinct().ToList();
-        var days = hours
-            .SelectMany(h => new[] { (h.Stream, Day: calendar.DayOf(h.Hour)), (h.Stream, Day: calendar.DayOf(h.Hour + TrendCalendar.HourMs - 1)) })
-            .Distinct()
-            .ToList();
-
-        foreach (var (stream, hour) in hours)
+        if (hoursDone > 0)
         {
-            await RecomputeAsync(connection, TrendGranularity.Hour, stream, hour, hour + TrendCalendar.HourMs, cancellationToken);
+            Log.RolledUp(logger, hoursDone, daysDone);
         }
 
-        foreach (var (stream, day) in days)
-        {
-            await RecomputeAsync(connection, TrendGranularity.Day, stream, calendar.DayStartMs(day), calendar.DayStartMs(day.AddDays(1)), cancellationToken);
-        }
-
-        var watermark = Math.Max(until, state?.Watermark ?? 0);
-        await connection.ExecuteAsync(SaveStateSql, new { watermark, zone, now = time.GetUtcNow().ToUnixTimeMilliseconds() });
-        if (hours.Count > 0)
-        {
-            Log.RolledUp(logger, hours.Count, days.Count, watermark);
-        }
-
-        return new RollupResult(hours.Count, days.Count, watermark);
+        return new RollupResult(hoursDone, daysDone);
     }
 
-    private sealed class TouchedHour
+    /// <summary>Days cut in another zone match no bucket this zone produces: drop them and recompute every hour.</summary>
+    private async Task CheckTimeZoneAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        var zone = calendar.Zone.Id;
+        var stored = await connection.QuerySingleOrDefaultAsync<string?>("SELECT time_zone FROM trend_state WHERE id = 1;");
+        if (stored == zone)
+        {
+            return;
+        }
+
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        if (stored is not null)
+        {
+            await connection.ExecuteAsync("DELETE FROM trend_rollups WHERE granularity = 'day';", transaction: transaction);
+            await connection.ExecuteAsync(MarkAllSql, transaction: transaction);
+            Log.TimeZoneChanged(logger, stored, zone);
+        }
+
+        await connection.ExecuteAsync(SaveStateSql, new { zone, now = time.GetUtcNow().ToUnixTimeMilliseconds() }, transaction);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private sealed class DirtyHour
     {
         public string Stream { get; set; } = "";
         public long Hour { get; set; }
+        public long Seq { get; set; }
     }
 
-    private const string MaxStampSql =
-        """
-        SELECT MAX(stamp) FROM (
-            SELECT MAX(updated_at) AS stamp FROM samples
-            UNION ALL
-            SELECT MAX(judged_at) FROM verdicts);
-        """;
+    private const string DirtySql = "SELECT stream AS Stream, hour AS Hour, seq AS Seq FROM trend_dirty ORDER BY hour LIMIT @limit;";
 
-    private const string TouchedSql =
+    private const string ClearSql = "DELETE FROM trend_dirty WHERE stream = @Stream AND hour = @Hour AND seq = @Seq;";
+
+    private const string MarkAllSql =
         """
-        SELECT stream AS Stream, occurred_at - (occurred_at % 3600000) AS Hour
-        FROM samples WHERE updated_at > @since AND updated_at <= @until
-        UNION
-        SELECT s.stream, s.occurred_at - (s.occurred_at % 3600000)
-        FROM verdicts v JOIN samples s ON s.interaction_id = v.interaction_id
-        WHERE v.judged_at > @since AND v.judged_at <= @until;
+        INSERT INTO trend_dirty (stream, hour)
+        SELECT DISTINCT stream, occurred_at - (occurred_at % 3600000) FROM samples WHERE true
+        ON CONFLICT (stream, hour) DO UPDATE SET seq = seq + 1;
         """;
 
     private const string SaveStateSql =
         """
-        INSERT INTO trend_state (id, watermark, time_zone, updated_at) VALUES (1, @watermark, @zone, @now)
-        ON CONFLICT (id) DO UPDATE SET watermark = excluded.watermark, time_zone = excluded.time_zone, updated_at = excluded.updated_at;
+        INSERT INTO trend_state (id, watermark, time_zone, updated_at) VALUES (1, 0, @zone, @now)
+        ON CONFLICT (id) DO UPDATE SET time_zone = excluded.time_zone, updated_at = excluded.updated_at;
         """;
 
-    private static async Task RecomputeAsync(SqliteConnection connection, string granularity, string stream, long start, long end, CancellationToken cancellationToken)
+    private static async Task RecomputeAsync(SqliteConnection connection, SqliteTransaction transaction, string granularity, string stream, long start, long end)
     {
         const string delete = "DELETE FROM trend_rollups WHERE granularity = @granularity AND stream = @stream AND bucket_start = @start;";
 
@@ -139,10 +158,8 @@ public sealed class TrendRollup(SqliteConnectionFactory connections, TrendCalend
             WHERE s.stream = @stream AND s.occurred_at >= @start AND s.occurred_at < @end
             GROUP BY COALESCE(s.prompt_version, ''), COALESCE(s.model, '');
             """;
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var parameters = new { granularity, stream, start, end };
         await connection.ExecuteAsync(delete, parameters, transaction);
         await connection.ExecuteAsync(insert, parameters, transaction);
-        await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -92,32 +92,74 @@ public sealed class TrendRollupTests
 
         var again = await db.Rollup.RunAsync(CancellationToken.None);
         Assert.Equal(first, db.Dump());
+        Assert.Equal(0, again.Hours);
 
-        // Forget the watermark: every bucket is recomputed from the stored verdicts, with the same numbers.
+        // Corrupt the rows and mark every hour stale: each is recomputed from the stored verdicts, with the same numbers.
         using (var connection = Support.Db.Open(db.DatabasePath))
         {
-            Dapper.SqlMapper.Execute(connection, "DELETE FROM trend_state; UPDATE trend_rollups SET judged = 999;");
+            Dapper.SqlMapper.Execute(
+                connection,
+                """
+                UPDATE trend_rollups SET judged = 999;
+                INSERT INTO trend_dirty (stream, hour) SELECT DISTINCT stream, occurred_at - (occurred_at % 3600000) FROM samples WHERE true
+                ON CONFLICT (stream, hour) DO UPDATE SET seq = seq + 1;
+                """);
         }
 
         var full = await db.Rollup.RunAsync(CancellationToken.None);
         Assert.Equal(first, db.Dump());
         Assert.Equal(2, full.Hours);
         Assert.NotEmpty(first);
-        Assert.Equal(again.Watermark, full.Watermark);
     }
 
     [Fact]
-    public async Task Rollup_NoNewWork_RecomputesNothingOutsideTheOverlap()
+    public async Task Rollup_NoNewWork_RecomputesNothing()
     {
         using var db = await TrendsDb.CreateAsync();
         SeedTwoHours(db);
+        var first = await db.Rollup.RunAsync(CancellationToken.None);
+
+        var second = await db.Rollup.RunAsync(CancellationToken.None);
+
+        Assert.Equal((2, 1), (first.Hours, first.Days));
+        Assert.Equal((0, 0), (second.Hours, second.Days));
+    }
+
+    [Fact]
+    public async Task Rollup_VerdictStampedEarlierButCommittedLater_IsStillCounted()
+    {
+        // Two judge workers: b1's verdict (stamped 11:01) commits and is rolled up before a1's,
+        // stamped 10:06, commits. No clock-based watermark may skip a1.
+        using var db = await TrendsDb.CreateAsync();
+        db.Sample("a1", "2026-03-10T10:05:00Z", status: "pending");
+        db.Sample("b1", "2026-03-10T10:10:00Z", status: "pending");
+        db.Verdict("b1", accuracy: 5, tone: 5, hallucination: false, judgedAt: "2026-03-10T11:01:00Z");
         await db.Rollup.RunAsync(CancellationToken.None);
 
-        // Only the last 2 minutes before the watermark are re-read: a3 (occurred 10:59, judged 11:30), so hour 10 alone.
+        db.Verdict("a1", accuracy: 1, tone: 1, hallucination: true, judgedAt: "2026-03-10T10:06:00Z");
         var result = await db.Rollup.RunAsync(CancellationToken.None);
 
         Assert.Equal(1, result.Hours);
-        Assert.Equal(Ms("2026-03-10T11:30:00Z"), result.Watermark);
+        var h10 = (await db.Queries.GetAsync(TrendGranularity.Hour, "support", Ms("2026-03-10T10:00:00Z"), Ms("2026-03-10T11:00:00Z"), CancellationToken.None)).Single();
+        Assert.Equal((2L, 2L, 1L), (h10.Sampled, h10.Judged, h10.Hallucinations));
+    }
+
+    [Fact]
+    public async Task Rollup_SampleFailsAfterARun_CountsTheFailure()
+    {
+        using var db = await TrendsDb.CreateAsync();
+        db.Sample("a1", "2026-03-10T10:05:00Z", status: "pending");
+        await db.Rollup.RunAsync(CancellationToken.None);
+
+        using (var connection = Support.Db.Open(db.DatabasePath))
+        {
+            Dapper.SqlMapper.Execute(connection, "UPDATE samples SET status = 'failed' WHERE interaction_id = 'a1';");
+        }
+
+        await db.Rollup.RunAsync(CancellationToken.None);
+
+        var h10 = (await db.Queries.GetAsync(TrendGranularity.Hour, "support", Ms("2026-03-10T10:00:00Z"), Ms("2026-03-10T11:00:00Z"), CancellationToken.None)).Single();
+        Assert.Equal((1L, 0L, 1L), (h10.Sampled, h10.Judged, h10.Failed));
     }
 
     [Fact]
