@@ -51,7 +51,13 @@ public static class JudgeSimulatorApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         if (quiet)
         {
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            // Configuration beats SetMinimumLevel, and an appsettings.json beside the host's binaries
+            // may ask for Information: override it where it is read.
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Warning",
+                ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+            });
         }
 
         builder.Services.AddJudgeSimulator(options);

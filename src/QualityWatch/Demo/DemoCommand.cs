@@ -18,14 +18,16 @@ namespace QualityWatch.Demo;
 public static class DemoCommand
 {
     private const string JudgeKey = "demo-judge-key";
+    private const int MaxBatch = 2000;
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan ShowEvery = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(60);
 
     public static int Run(IReadOnlyList<string> args) => RunAsync(args, Console.Out, !Console.IsOutputRedirected, CancellationToken.None).GetAwaiter().GetResult();
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, bool interactive, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, bool interactive, CancellationToken cancellationToken, TextWriter? errors = null)
     {
+        errors ??= Console.Error;
         if (args is ["--help" or "-h", ..])
         {
             output.WriteLine(DemoOptions.Usage);
@@ -35,7 +37,7 @@ public static class DemoCommand
         var options = DemoOptions.Parse(args, out var error);
         if (options is null)
         {
-            await Console.Error.WriteLineAsync($"demo: {error}\n{DemoOptions.Usage}");
+            await errors.WriteLineAsync($"demo: {error}\n{DemoOptions.Usage}");
             return 2;
         }
 
@@ -67,7 +69,7 @@ public static class DemoCommand
         }
         catch (IOException ex)
         {
-            await Console.Error.WriteLineAsync($"demo: cannot listen on {options.Urls}: {ex.Message} Choose another with --urls http://127.0.0.1:PORT.");
+            await errors.WriteLineAsync($"demo: cannot listen on {options.Urls}: {ex.Message} Choose another with --urls http://127.0.0.1:PORT.");
             return 3;
         }
 
@@ -135,10 +137,11 @@ public static class DemoCommand
         while (true)
         {
             var now = clock.GetUtcNow();
-            var batch = traffic.NextBatch(traffic.DueBy(now));
-            if (batch.Length > 0)
+            // After a stall (startup, a loaded machine) many responses are due at once: post them in
+            // batches the ingest limit accepts.
+            for (var due = traffic.DueBy(now); traffic.Generated < due;)
             {
-                await PostAsync(client, batch, cancellationToken);
+                await PostAsync(client, traffic.NextBatch(Math.Min(due, traffic.Generated + MaxBatch)), cancellationToken);
             }
 
             if (TimeProvider.System.GetElapsedTime(lastShown) >= ShowEvery || now >= traffic.End)
@@ -157,19 +160,20 @@ public static class DemoCommand
             await Task.Delay(Tick, cancellationToken);
         }
 
-        // Let the judge finish the last samples and the alert rules see them.
+        // Let the judge finish the last samples and the alert rules see them. The clock keeps its
+        // speed: the simulator's flex latency is simulated time, so real speed would stall the drain.
         var drainStarted = TimeProvider.System.GetTimestamp();
         while (totals.Judged + totals.Failed < totals.Sampled && TimeProvider.System.GetElapsedTime(drainStarted) < DrainTimeout)
         {
             await Task.Delay(ShowEvery, cancellationToken);
             totals = await observer.TotalsAsync(clock.GetUtcNow(), cancellationToken);
             fired = await observer.FiredAsync(cancellationToken);
-            progress.Show(clock.GetUtcNow(), totals, "v2", fired);
+            progress.Show(clock.GetUtcNow(), totals, "v2", fired, draining: true);
         }
 
         await Task.Delay(TimeSpan.FromSeconds(2.5), cancellationToken);
         fired = await observer.FiredAsync(cancellationToken);
-        progress.Finish();
+        progress.Finish(clock.GetUtcNow(), totals, "v2", fired);
         Summarize(output, options, traffic, totals, fired);
     }
 
@@ -227,6 +231,9 @@ public static class DemoCommand
         ["Reports:Enabled"] = "false",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+
+        // The demo listens on loopback without ingest keys on purpose; the warning would only be noise.
+        ["Logging:LogLevel:QualityWatch.Ingestion.IngestQueue"] = "Error",
     };
 
     private static void RecreateDatabase(string path)

@@ -11,13 +11,19 @@ public sealed class DemoProgress(TextWriter output, bool interactive)
     private int lastWidth;
     private DateTimeOffset? lastLineHour;
 
-    public void Show(DateTimeOffset now, DemoTotals totals, string version, IReadOnlyList<DemoAlert> firing)
+    /// <summary>Shows the progress; once traffic has ended (<paramref name="draining"/>) a log gets only the final line.</summary>
+    public void Show(DateTimeOffset now, DemoTotals totals, string version, IReadOnlyList<DemoAlert> firing, bool draining = false)
     {
         var line = Line(now, totals, version, firing);
         if (interactive)
         {
             output.Write('\r' + line.PadRight(lastWidth));
             lastWidth = line.Length;
+            return;
+        }
+
+        if (draining)
+        {
             return;
         }
 
@@ -29,10 +35,12 @@ public sealed class DemoProgress(TextWriter output, bool interactive)
         }
     }
 
-    /// <summary>Ends the live line so what follows starts on its own line.</summary>
-    public void Finish()
+    /// <summary>Shows the final state once more and ends the line so what follows starts on its own line.</summary>
+    public void Finish(DateTimeOffset now, DemoTotals totals, string version, IReadOnlyList<DemoAlert> firing)
     {
-        if (interactive && lastWidth > 0)
+        lastLineHour = null;
+        Show(now, totals, version, firing);
+        if (interactive)
         {
             output.WriteLine();
             lastWidth = 0;

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using QualityWatch.Demo;
+using QualityWatch.Tests.Support;
+
+namespace QualityWatch.Tests.Demo;
+
+/// <summary>
+/// The whole demo, shortened: the real service, the simulator as judge over loopback HTTP, six
+/// simulated hours on an 1800x clock with v2 deployed at hour 2.
+/// </summary>
+public sealed partial class DemoCommandTests
+{
+    [Fact]
+    public async Task ShortDemo_JudgesEverySampleAndNamesTheRegressedVersionAfterTheChange()
+    {
+        using var temp = new TempDirectory();
+        var database = Path.Combine(temp.Path, "demo.db");
+        var output = new StringWriter(CultureInfo.InvariantCulture);
+        string[] args = ["--speed", "1800", "--hours", "6", "--change-at", "2", "--rate", "6000", "--every", "20", "--after", "0.2", "--urls", "http://127.0.0.1:0", "--database", database];
+
+        var exit = await DemoCommand.RunAsync(args, output, interactive: false, CancellationToken.None);
+
+        var text = output.ToString();
+        Assert.True(exit == 0, text);
+
+        // Nothing lost on the way: every response counted, every 20th sampled and judged.
+        var traffic = TrafficLine().Match(text);
+        Assert.True(traffic.Success, text);
+        Assert.Equal(36_000, Number(traffic.Groups["responses"].Value));
+        Assert.Equal(1_800, Number(traffic.Groups["sampled"].Value));
+        Assert.Equal(1_800, Number(traffic.Groups["judged"].Value));
+        Assert.Equal(1_800, Db.Scalar<long>(database, "SELECT COUNT(*) FROM verdicts"));
+
+        var change = DateTimeOffset.Parse(ChangeLine().Match(text).Groups["at"].Value + ":00Z", CultureInfo.InvariantCulture);
+        var alerts = AlertLine().Matches(text).ToDictionary(m => m.Groups["rule"].Value);
+        Assert.True(alerts.ContainsKey("hallucination-rate-high"), text);
+        Assert.True(alerts.ContainsKey("hallucination-rate-shift"), text);
+        Assert.Equal("v2", alerts["hallucination-rate-shift"].Groups["version"].Value);
+        foreach (var alert in alerts.Values)
+        {
+            Assert.True(DateTimeOffset.Parse(alert.Groups["at"].Value + ":00Z", CultureInfo.InvariantCulture) >= change, alert.Value);
+        }
+
+        // The links printed at the end answer.
+        Assert.Contains("Report:   http://127.0.0.1:", text, StringComparison.Ordinal);
+        Assert.Contains($"Database: {database}", text, StringComparison.Ordinal);
+
+        // Redirected output: at most one progress line per simulated hour (a loaded machine may skip
+        // some) and the final one, not a redraw per tick.
+        Assert.DoesNotContain('\r', text);
+        Assert.InRange(ProgressLine().Count(text), 2, 8);
+    }
+
+    [Fact]
+    public async Task BadArguments_ExitWithUsage()
+    {
+        var output = new StringWriter(CultureInfo.InvariantCulture);
+        var error = new StringWriter(CultureInfo.InvariantCulture);
+
+        var exit = await DemoCommand.RunAsync(["--speed", "0"], output, interactive: false, CancellationToken.None, error);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("demo: --speed must be a number from 1 to 1000000, was '0'.", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("usage: qualitywatch demo", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static long Number(string text) => long.Parse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"Traffic:\s+(?<responses>[\d,]+) responses \([\d,]+ hallucinated\), (?<sampled>[\d,]+) sampled, (?<judged>[\d,]+) judged, 0 failed\.")]
+    private static partial Regex TrafficLine();
+
+    [GeneratedRegex(@"Regression: prompt_version v2 went live at (?<at>\d{4}-\d\d-\d\d \d\d:\d\d)Z")]
+    private static partial Regex ChangeLine();
+
+    [GeneratedRegex(@"Alert:\s+(?<rule>[\w-]+) fired at (?<at>\d{4}-\d\d-\d\d \d\d:\d\d)Z for stream default(, prompt_version (?<version>\w+))?, \d+h \d\dm after the change\.")]
+    private static partial Regex AlertLine();
+
+    [GeneratedRegex(@"^\[\d{4}-\d\d-\d\d \d\d:\d\dZ\] v[12] \|", RegexOptions.Multiline)]
+    private static partial Regex ProgressLine();
+}
