@@ -21,7 +21,8 @@ internal static class Durations
         return text.Length == 0 ? "0s" : text.ToString();
     }
 
-    public static string Percent(double rate) => (rate * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+    // Two decimals when needed, so a rate just over its threshold never reads "5.0% > 5.0%".
+    public static string Percent(double rate) => (rate * 100).ToString("0.0#", CultureInfo.InvariantCulture) + "%";
 
     public static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 

@@ -62,7 +62,7 @@ public sealed class HallucinationRateLifecycleTests : IDisposable
         Assert.Equal(3, examples.GetArrayLength());
         Assert.Contains("[EMAIL_REDACTED]", examples[0].GetProperty("response").GetString(), StringComparison.Ordinal);
         Assert.Equal("The refund was issued on March 3.", examples[0].GetProperty("unsupported_claims")[0].GetString());
-        Assert.Contains("Wilson 95% [5.0%, 12.6%]", sent.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Wilson 95% [4.98%, 12.6%]", sent.TextBody, StringComparison.Ordinal);
         Assert.Contains("unsupported: The refund was issued on March 3.", sent.TextBody, StringComparison.Ordinal);
         Assert.Contains("<blockquote>Refund issued on March 3 [EMAIL_REDACTED]", sent.HtmlBody, StringComparison.Ordinal);
     }
