@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
@@ -28,31 +29,12 @@ public static class TelemetryExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddView(QualityWatchMetrics.JudgeDuration, Buckets(QualityWatchMetrics.JudgeDurationBuckets))
-                .AddView(QualityWatchMetrics.IngestCommitDuration, Buckets(QualityWatchMetrics.CommitDurationBuckets))
-                .AddView(QualityWatchMetrics.IngestCommitRequests, Buckets(QualityWatchMetrics.CommitSizeBuckets))
-                .AddView(QualityWatchMetrics.IngestCommitInteractions, Buckets(QualityWatchMetrics.CommitSizeBuckets))
-                .AddView(QualityWatchMetrics.VerdictAccuracy, Buckets(QualityWatchMetrics.ScoreBuckets))
-                .AddView(QualityWatchMetrics.VerdictTone, Buckets(QualityWatchMetrics.ScoreBuckets))
-
-                // Prometheus reserves _count for histograms (promtool lint): these runtime gauges get plural names.
-                .AddView("dotnet.assembly.count", "dotnet.assemblies")
-                .AddView("dotnet.process.cpu.count", "dotnet.process.cpus")
-                .AddView("dotnet.timer.count", "dotnet.timers")
-
-                // MailKit times operations and connects in milliseconds; Prometheus wants base units and a view
-                // can rename but not rescale, so those two histograms are left out (their counters and the
-                // connection duration, in seconds, stay).
-                .AddView("mailkit.net.smtp.client.operation.duration", MetricStreamConfiguration.Drop)
-                .AddView("mailkit.net.socket.connect.duration", MetricStreamConfiguration.Drop)
                 .AddPrometheusExporter());
         services.ConfigureOpenTelemetryMeterProvider((sp, builder) =>
         {
-            // Off means nothing is aggregated at all, not just that nothing is served.
-            if (!sp.GetRequiredService<IOptions<MetricsOptions>>().Value.Enabled)
-            {
-                builder.AddView(_ => MetricStreamConfiguration.Drop);
-            }
+            var owner = sp.GetRequiredService<IMeterFactory>();
+            var enabled = sp.GetRequiredService<IOptions<MetricsOptions>>().Value.Enabled;
+            builder.AddView(instrument => MetricViews.For(instrument, owner, enabled));
         });
         return services;
     }
@@ -108,6 +90,4 @@ public static class TelemetryExtensions
         Log.Serving(logger, options.Path, options.Port is { } p ? $"port {p} only" : "the main port", options.RequireApiKey ? " (API key required)" : "");
         return app;
     }
-
-    private static ExplicitBucketHistogramConfiguration Buckets(IReadOnlyList<double> boundaries) => new() { Boundaries = [.. boundaries] };
 }
