@@ -6,22 +6,33 @@ namespace QualityWatch.Tests.Support;
 /// <summary>A parsed Prometheus text-format scrape (version 0.0.4), as Prometheus itself reads it.</summary>
 public sealed class MetricsScrape
 {
-    private MetricsScrape(string text, List<PromSample> samples)
+    private MetricsScrape(string text, List<PromSample> samples, Dictionary<string, string> types)
     {
         Text = text;
         Samples = samples;
+        Types = types;
     }
 
     public string Text { get; }
 
     public IReadOnlyList<PromSample> Samples { get; }
 
+    /// <summary>Each metric family's <c># TYPE</c>: counter, gauge, histogram...</summary>
+    public IReadOnlyDictionary<string, string> Types { get; }
+
     public static MetricsScrape Parse(string text)
     {
         var samples = new List<PromSample>();
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var raw in text.Split('\n'))
         {
             var line = raw.TrimEnd('\r');
+            if (line.StartsWith("# TYPE ", StringComparison.Ordinal))
+            {
+                var parts = line.Split(' ');
+                types[parts[2]] = parts[3];
+            }
+
             if (line.Length == 0 || line.StartsWith('#'))
             {
                 continue;
@@ -30,7 +41,7 @@ public sealed class MetricsScrape
             samples.Add(ParseLine(line));
         }
 
-        return new MetricsScrape(text, samples);
+        return new MetricsScrape(text, samples, types);
     }
 
     public static async Task<MetricsScrape> FetchAsync(HttpClient client, string path = "/metrics")
@@ -61,6 +72,24 @@ public sealed class MetricsScrape
         Samples.Where(s => s.Name == name && s.Matches(labels)).Sum(s => s.Value);
 
     public bool Has(string name, params (string Label, string Value)[] labels) => Samples.Any(s => s.Name == name && s.Matches(labels));
+
+    /// <summary>The label names of a family's series, without <c>le</c> (histogram buckets) and <c>otel_scope_name</c> (on every series).</summary>
+    public IReadOnlySet<string> LabelNames(string family) =>
+        Samples.Where(s => FamilyOf(s.Name) == family).SelectMany(s => s.Labels.Keys).Where(k => k is not ("le" or "otel_scope_name")).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The family a sample belongs to: its own name, or a histogram's name without _bucket/_sum/_count.</summary>
+    public string FamilyOf(string sampleName)
+    {
+        foreach (var suffix in (string[])["_bucket", "_sum", "_count"])
+        {
+            if (sampleName.EndsWith(suffix, StringComparison.Ordinal) && Types.GetValueOrDefault(sampleName[..^suffix.Length]) == "histogram")
+            {
+                return sampleName[..^suffix.Length];
+            }
+        }
+
+        return sampleName;
+    }
 
     public IEnumerable<string> LabelValues(string name, string label) =>
         Samples.Where(s => s.Name == name && s.Labels.ContainsKey(label)).Select(s => s.Labels[label]).Distinct();

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using QualityWatch.Simulator.Faults;
 using QualityWatch.Tests.Support;
 
@@ -10,47 +9,33 @@ namespace QualityWatch.Tests.Telemetry;
 /// </summary>
 public sealed class MetricsEndToEndTests
 {
-    private const string Email = "jane.roe@example.com";
-
-    internal static Dictionary<string, string?> SupportStream => new()
-    {
-        ["Sampling:Streams:0:Name"] = "support",
-        ["Sampling:Streams:0:Match:dataset"] = "customer-support-v2",
-        ["Sampling:Streams:0:EveryN"] = "1",
-        ["Alerting:EvaluationInterval"] = "00:00:01",
-        ["Alerting:Rules:0:Name"] = "SupportHallucinations",
-        ["Alerting:Rules:0:Kind"] = "hallucination_rate",
-        ["Alerting:Rules:0:Streams:0"] = "support",
-        ["Alerting:Rules:0:Threshold"] = "0.1",
-        ["Alerting:Rules:0:MinSamples"] = "4",
-        ["Alerting:Rules:0:Window"] = "01:00:00",
-        ["Metrics:StateRefreshInterval"] = "00:00:00",
-    };
-
     [Fact]
     public async Task Scrape_AfterIngestAndJudging_CountsWhatWasPostedJudgedAndStored()
     {
-        await using var harness = await JudgeHarness.StartAsync(settings: SupportStream);
+        await using var harness = await JudgeHarness.StartAsync(settings: MetricsTraffic.Settings);
         var client = harness.Host.Client;
 
-        // 10 support interactions over two prompt versions (3 hallucinated, one scored 2 for accuracy,
-        // one carrying an email), 2 in the default stream, then a re-sent id and an item without a prompt.
-        var support = Some.Batch(10, i => Some.Interaction(
-            prompt: i == 0 ? $"Please write to {Email} about my order" : "Where is my order?",
-            response: i < 3 ? "It ships by drone tonight. [[hallucination]]" : i == 3 ? "Not sure. [[accuracy=2]]" : "It shipped on March 2.",
-            promptVersion: i % 2 == 0 ? "support-v1" : "support-v2",
-            labels: new Dictionary<string, string> { ["dataset"] = "customer-support-v2" }));
-        (await client.PostAsync("/v1/interactions", Some.Json(support))).EnsureSuccessStatusCode();
-        (await client.PostAsync("/v1/interactions", Some.Json(Some.Batch(2)))).EnsureSuccessStatusCode();
-        var again = new JsonArray(
-            Some.Interaction(id: support[0]!["id"]!.GetValue<string>(), labels: new Dictionary<string, string> { ["dataset"] = "customer-support-v2" }),
-            new JsonObject { ["id"] = "no-prompt", ["response"] = "r", ["labels"] = new JsonObject { ["dataset"] = "customer-support-v2" } });
-        (await client.PostAsync("/v1/interactions", Some.Json(again))).EnsureSuccessStatusCode();
+        await MetricsTraffic.PostRoundAsync(client);
         Assert.Equal(12, (await harness.SettleAsync()).GetValueOrDefault("done"));
 
         var scrape = await MetricsScrape.FetchUntilAsync(client, s =>
             s.Sum("qualitywatch_verdicts_total") == 12 &&
-            s.Sum("qualitywatch_alert_instances", ("rule", "SupportHallucinations"), ("state", "firing")) == 1);
+            s.Sum("qualitywatch_alert_instances", ("rule", MetricsTraffic.Rule), ("state", "firing")) == 1);
+
+        // Ingest and verdict counters agree with what the database holds, stream by stream.
+        foreach (var (stream, received, duplicates, sampled) in Db.Query<(string, long, long, long)>(
+            harness.DatabasePath, "SELECT stream, SUM(received), SUM(duplicates), SUM(sampled) FROM volume_hourly GROUP BY stream"))
+        {
+            Assert.Equal(received, scrape.Sum("qualitywatch_interactions_received_total", ("stream", stream)));
+            Assert.Equal(duplicates, scrape.Sum("qualitywatch_interactions_duplicates_total", ("stream", stream)));
+            Assert.Equal(sampled, scrape.Sum("qualitywatch_samples_taken_total", ("stream", stream)));
+        }
+
+        foreach (var (stream, hallucination, count) in Db.Query<(string, long, long)>(
+            harness.DatabasePath, "SELECT s.stream, v.hallucination, COUNT(*) FROM verdicts v JOIN samples s ON s.interaction_id = v.interaction_id GROUP BY 1, 2"))
+        {
+            Assert.Equal(count, scrape.Sum("qualitywatch_verdicts_total", ("stream", stream), ("hallucination", hallucination == 1 ? "yes" : "no")));
+        }
 
         Assert.Equal(10, scrape.Sum("qualitywatch_interactions_received_total", ("stream", "support")));
         Assert.Equal(2, scrape.Sum("qualitywatch_interactions_received_total", ("stream", "default")));
@@ -91,8 +76,8 @@ public sealed class MetricsEndToEndTests
         Assert.Equal(0.3, scrape.Sum("qualitywatch_hallucination_ratio", ("stream", "support")), precision: 9);
         Assert.Equal(0.1, scrape.Sum("qualitywatch_hallucination_threshold_ratio", ("stream", "support")), precision: 9);
         Assert.Equal(10, scrape.Sum("qualitywatch_hallucination_window_verdicts", ("stream", "support")));
-        Assert.Equal(1, scrape.Sum("qualitywatch_alert_instances", ("rule", "SupportHallucinations"), ("stream", "support"), ("state", "firing")));
-        Assert.Equal(0, scrape.Sum("qualitywatch_alert_instances", ("rule", "SupportHallucinations"), ("stream", "support"), ("state", "resolved")));
+        Assert.Equal(1, scrape.Sum("qualitywatch_alert_instances", ("rule", MetricsTraffic.Rule), ("stream", "support"), ("state", "firing")));
+        Assert.Equal(0, scrape.Sum("qualitywatch_alert_instances", ("rule", MetricsTraffic.Rule), ("stream", "support"), ("state", "resolved")));
 
         // Group commits: the three requests' 13 valid items, each committed once.
         Assert.Equal(13, scrape.Sum("qualitywatch_ingest_commit_interactions_sum"));
@@ -100,7 +85,7 @@ public sealed class MetricsEndToEndTests
         Assert.Equal(0, scrape.Sum("qualitywatch_ingest_queue_requests"));
 
         // Nothing sent in a payload, and no key, is ever a label.
-        Assert.DoesNotContain(Email, scrape.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(MetricsTraffic.Email, scrape.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(JudgeHarness.GeminiKey, scrape.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("no-prompt", scrape.Text, StringComparison.Ordinal);
     }
