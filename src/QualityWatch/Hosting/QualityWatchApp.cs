@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using QualityWatch.Storage;
+using QualityWatch.Telemetry;
 
 namespace QualityWatch.Hosting;
 
@@ -63,6 +64,7 @@ public static class QualityWatchApp
             o.ValidateScopes = true;
         });
         configure?.Invoke(builder);
+        MetricsListener.Configure(builder);
         builder.Services.AddQualityWatch();
 
         var app = builder.Build();

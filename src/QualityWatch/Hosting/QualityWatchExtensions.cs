@@ -9,6 +9,7 @@ using QualityWatch.Redaction;
 using QualityWatch.Samples;
 using QualityWatch.Sampling;
 using QualityWatch.Storage;
+using QualityWatch.Telemetry;
 using QualityWatch.Trends;
 
 namespace QualityWatch.Hosting;
@@ -20,6 +21,7 @@ public static class QualityWatchExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddHealthChecks();
+        services.AddTelemetry();
         services.AddStorage();
         services.AddRedaction();
         services.AddSampling();
@@ -37,6 +39,7 @@ public static class QualityWatchExtensions
 
     public static WebApplication MapQualityWatch(this WebApplication app)
     {
+        app.MapTelemetry();
         app.MapHealthChecks("/healthz");
         app.MapIngestion();
         app.MapSamples();

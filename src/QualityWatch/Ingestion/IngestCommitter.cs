@@ -5,6 +5,7 @@ using QualityWatch.Judging;
 using QualityWatch.Redaction;
 using QualityWatch.Sampling;
 using QualityWatch.Storage;
+using QualityWatch.Telemetry;
 
 namespace QualityWatch.Ingestion;
 
@@ -17,6 +18,7 @@ internal sealed class IngestCommitter(
     SamplingState sampling,
     Redactor redactor,
     JudgeQueueSignal judgeSignal,
+    QualityWatchMetrics metrics,
     IOptions<IngestOptions> options,
     TimeProvider time,
     ILogger<IngestCommitter> logger)
@@ -24,6 +26,7 @@ internal sealed class IngestCommitter(
     private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(1);
     private const int PruneBatch = 10_000;
     private readonly Dictionary<VolumeKey, VolumeDelta> volume = [];
+    private readonly CommitTally tally = new();
     private DateTimeOffset lastPrune;
 
     public IngestOutcome[] Commit(IReadOnlyList<IngestWork> group)
@@ -48,6 +51,8 @@ internal sealed class IngestCommitter(
                 VolumeCounters.Add(connection, transaction, volume);
                 transaction.Commit();
             }
+
+            tally.RecordTo(metrics);
         }
         catch
         {
@@ -58,6 +63,7 @@ internal sealed class IngestCommitter(
         finally
         {
             volume.Clear();
+            tally.Clear();
         }
 
         if (outcomes.Any(o => o.Sampled > 0))
@@ -79,17 +85,20 @@ internal sealed class IngestCommitter(
             {
                 duplicates++;
                 delta.Duplicates++;
+                tally.Duplicate(interaction.Stream.Name);
                 continue;
             }
 
             accepted++;
             delta.Received++;
+            tally.Received(interaction.Stream.Name);
             var counter = sampling.Get(connection, transaction, interaction.Stream.Name);
             var reason = Sampler.Decide(interaction.Stream, counter, interaction.Id);
             if (reason is not null && SampleStore.Insert(connection, transaction, Redact(interaction, reason, nowMs)))
             {
                 sampled++;
                 delta.Sampled++;
+                tally.Sampled(interaction.Stream.Name, reason);
             }
         }
 
@@ -115,6 +124,7 @@ internal sealed class IngestCommitter(
         var prompt = redactor.Redact(interaction.Prompt, counts);
         var response = redactor.Redact(interaction.Response, counts);
         var context = interaction.Context is null ? null : redactor.Redact(interaction.Context, counts);
+        tally.Redacted(counts.AsDictionary());
         var labels = JsonSerializer.Serialize(
             interaction.Labels.ToDictionary(p => p.Key, p => redactor.Redact(p.Value, counts)), IngestJsonContext.Default.DictionaryStringString);
         return new NewSample(

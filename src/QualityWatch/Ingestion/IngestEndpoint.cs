@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using QualityWatch.Telemetry;
 
 namespace QualityWatch.Ingestion;
 
@@ -10,6 +11,7 @@ internal static class IngestEndpoint
         HttpContext context,
         InteractionValidator validator,
         IngestQueue queue,
+        QualityWatchMetrics metrics,
         IOptions<IngestOptions> options,
         ILogger<IngestQueue> logger)
     {
@@ -39,7 +41,7 @@ internal static class IngestEndpoint
             return Results.Json(parsed.Failure, IngestJsonContext.Default.ApiError, statusCode: parsed.FailureStatus);
         }
 
-        var (valid, rejected) = Validate(parsed, validator);
+        var (valid, rejected) = Validate(parsed, validator, metrics);
         if (parsed.Shape == BodyShape.Object && rejected.Count == 1)
         {
             return Results.Json(
@@ -73,7 +75,7 @@ internal static class IngestEndpoint
             new IngestResponse(outcome.Accepted, outcome.Duplicates, outcome.Sampled, rejected), IngestJsonContext.Default.IngestResponse);
     }
 
-    private static (List<Interaction> Valid, List<Rejection> Rejected) Validate(ParsedBody parsed, InteractionValidator validator)
+    private static (List<Interaction> Valid, List<Rejection> Rejected) Validate(ParsedBody parsed, InteractionValidator validator, QualityWatchMetrics metrics)
     {
         var valid = new List<Interaction>(parsed.Items.Count);
         var rejected = new List<Rejection>();
@@ -92,6 +94,7 @@ internal static class IngestEndpoint
 
             var ndjson = parsed.Shape == BodyShape.Ndjson;
             rejected.Add(new Rejection(ndjson ? null : item.Position, ndjson ? item.Position : null, item.Wire?.Id, error!));
+            metrics.RecordRejected(validator.StreamOf(item.Wire), 1);
         }
 
         return (valid, rejected);

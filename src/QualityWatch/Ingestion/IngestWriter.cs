@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using QualityWatch.Telemetry;
 
 namespace QualityWatch.Ingestion;
 
@@ -6,7 +8,8 @@ namespace QualityWatch.Ingestion;
 /// The single SQLite writer: drains every request waiting in the queue into one transaction
 /// (group commit), so the fsync cost is shared and the sampling counters stay exact.
 /// </summary>
-internal sealed class IngestWriter(IngestQueue queue, IngestCommitter committer, IOptions<IngestOptions> options, ILogger<IngestWriter> logger)
+internal sealed class IngestWriter(
+    IngestQueue queue, IngestCommitter committer, QualityWatchMetrics metrics, IOptions<IngestOptions> options, ILogger<IngestWriter> logger)
     : BackgroundService
 {
     private readonly List<IngestWork> group = [];
@@ -36,7 +39,7 @@ internal sealed class IngestWriter(IngestQueue queue, IngestCommitter committer,
     {
         var limit = options.Value.MaxInteractionsPerCommit;
         var count = 0;
-        while (count < limit && queue.Reader.TryRead(out var work))
+        while (count < limit && queue.TryDequeue(out var work))
         {
             group.Add(work);
             count += work.Interactions.Count;
@@ -49,7 +52,9 @@ internal sealed class IngestWriter(IngestQueue queue, IngestCommitter committer,
 
         try
         {
+            var started = Stopwatch.GetTimestamp();
             var outcomes = committer.Commit(group);
+            metrics.RecordCommit(Stopwatch.GetElapsedTime(started), group.Count, count);
             for (var i = 0; i < group.Count; i++)
             {
                 group[i].Complete(outcomes[i]);

@@ -34,6 +34,9 @@ internal sealed partial class InteractionValidator(IOptions<IngestOptions> optio
         return true;
     }
 
+    /// <summary>The stream an item would have gone to, for counting rejections: by its labels when it has them.</summary>
+    public string StreamOf(InteractionWire? wire) => router.Route(wire?.Labels ?? NoLabels).Name;
+
     private string? Check(InteractionWire wire, out DateTimeOffset timestamp)
     {
         timestamp = time.GetUtcNow();

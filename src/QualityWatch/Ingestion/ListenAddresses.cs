@@ -19,12 +19,25 @@ internal static class ListenAddresses
         return exposed;
     }
 
-    private static bool IsLoopback(string url)
+    /// <summary>The host part of a listen URL: <c>127.0.0.1</c>, <c>[::1]</c>, <c>localhost</c>, or a wildcard (<c>*</c>, <c>+</c>).</summary>
+    public static string Host(string url)
     {
         // Kestrel accepts wildcards (*, +) that Uri cannot parse; they bind every interface.
         var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
         var rest = schemeEnd < 0 ? url : url[(schemeEnd + 3)..];
-        var host = rest.StartsWith('[') ? rest[..(rest.IndexOf(']', StringComparison.Ordinal) + 1)] : rest.Split(':', '/')[0];
+        return rest.StartsWith('[') ? rest[..(rest.IndexOf(']', StringComparison.Ordinal) + 1)] : rest.Split(':', '/')[0];
+    }
+
+    /// <summary>The scheme of a listen URL; <c>http</c> when it names none.</summary>
+    public static string Scheme(string url)
+    {
+        var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
+        return schemeEnd < 0 ? "http" : url[..schemeEnd];
+    }
+
+    private static bool IsLoopback(string url)
+    {
+        var host = Host(url);
         if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
         {
             return true;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using QualityWatch.Telemetry;
 
 namespace QualityWatch.Judging;
 
@@ -15,6 +16,7 @@ internal sealed class JudgeWorker(
     JudgeQueueSignal signal,
     JudgeStatus status,
     CostCalculator cost,
+    QualityWatchMetrics metrics,
     Rubric rubric,
     IOptions<JudgeOptions> options,
     TimeProvider time,
@@ -111,9 +113,14 @@ internal sealed class JudgeWorker(
             var started = Stopwatch.GetTimestamp();
             var outcome = await provider.JudgeAsync(sample, tier, stoppingToken);
             var latency = Stopwatch.GetElapsedTime(started);
+            var tierUsed = outcome.TierUsed ?? tier;
+
+            // A failed call can still be billed (e.g. an invalid reply), so its tokens and cost count too.
+            var costUsd = cost.Estimate(provider.Model, outcome.Usage, tierUsed);
+            metrics.RecordJudgeCall(provider.Name, provider.Model, tierUsed, outcome.Verdict is null ? outcome.Failure ?? JudgeFailureKind.Transient : null, latency, outcome.Usage, costUsd);
             if (outcome.Verdict is { } verdict)
             {
-                await CommitAsync(sample, tier, outcome, verdict, latency);
+                await CommitAsync(sample, tier, outcome, verdict, latency, costUsd);
             }
             else
             {
@@ -147,7 +154,7 @@ internal sealed class JudgeWorker(
         return judge.ServiceTier;
     }
 
-    private async Task CommitAsync(SampleForJudging sample, string tier, JudgeOutcome outcome, Verdict verdict, TimeSpan latency)
+    private async Task CommitAsync(SampleForJudging sample, string tier, JudgeOutcome outcome, Verdict verdict, TimeSpan latency, decimal costUsd)
     {
         var tierUsed = outcome.TierUsed ?? tier;
         var usage = outcome.Usage;
@@ -156,11 +163,12 @@ internal sealed class JudgeWorker(
             JsonSerializer.Serialize(verdict.UnsupportedClaims, JudgingJsonContext.Default.IReadOnlyListString), verdict.Reason,
             provider.Name, provider.Model, tier, tierUsed, (long)latency.TotalMilliseconds, sample.Attempts,
             usage.PromptTokens, usage.CachedTokens, usage.OutputTokens, usage.ThinkingTokens,
-            (double)cost.Estimate(provider.Model, usage, tierUsed), time.GetUtcNow().ToUnixTimeMilliseconds());
+            (double)costUsd, time.GetUtcNow().ToUnixTimeMilliseconds());
 
         // Not the stopping token: a verdict already paid for is committed even during shutdown.
         if (await leases.CompleteAsync(owner, record, CancellationToken.None))
         {
+            metrics.RecordVerdict(sample.Stream, sample.PromptVersion, verdict.Accuracy, verdict.Tone, verdict.Hallucination);
             Log.SampleJudged(logger, sample.InteractionId, record.LatencyMs, tierUsed, sample.Attempts);
         }
         else
@@ -185,7 +193,12 @@ internal sealed class JudgeWorker(
             _ => (false, now + (outcome.RetryAfter ?? Backoff(sample.Attempts))),
         };
         var failed = !refund && sample.Attempts >= judge.MaxAttempts;
-        await leases.ReturnAsync(owner, sample.InteractionId, reason, next, failed, refund, now, CancellationToken.None);
+        var returned = await leases.ReturnAsync(owner, sample.InteractionId, reason, next, failed, refund, now, CancellationToken.None);
+        if (failed && returned)
+        {
+            metrics.RecordSampleFailed(sample.Stream);
+        }
+
         if (failed)
         {
             Log.SampleFailed(logger, sample.InteractionId, sample.Attempts, reason);

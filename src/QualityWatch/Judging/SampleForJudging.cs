@@ -9,4 +9,5 @@ public sealed record SampleForJudging(
     string? Context,
     int Attempts,
     long? FirstAttemptAt,
-    string? LastError);
+    string? LastError,
+    string? PromptVersion = null);

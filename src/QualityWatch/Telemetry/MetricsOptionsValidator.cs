@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Options;
+using QualityWatch.Ingestion;
+
+namespace QualityWatch.Telemetry;
+
+internal sealed class MetricsOptionsValidator(IOptions<IngestOptions> ingest) : IValidateOptions<MetricsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MetricsOptions options)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.Path) || !options.Path.StartsWith('/') || options.Path.Length == 1 ||
+            options.Path.Any(c => char.IsWhiteSpace(c) || c is '?' or '#' or '{' or '}'))
+        {
+            errors.Add($"Metrics:Path must be an absolute path such as /metrics, was '{options.Path}'.");
+        }
+        else if (options.Path.StartsWith("/v1/", StringComparison.OrdinalIgnoreCase) || options.Path.Equals("/healthz", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add($"Metrics:Path '{options.Path}' collides with the service's own API.");
+        }
+
+        if (options.Port is { } port && (port < 1 || port > 65535))
+        {
+            errors.Add($"Metrics:Port must be between 1 and 65535, was {port}.");
+        }
+
+        if (options.RequireApiKey && ingest.Value.ApiKeys.Count == 0)
+        {
+            errors.Add("Metrics:RequireApiKey is true but Ingest:ApiKeys is empty; configure a key (Ingest__ApiKeys__0) or turn it off.");
+        }
+
+        Range(errors, "Metrics:MaxStreams", options.MaxStreams, 1, 1000);
+        Range(errors, "Metrics:MaxPromptVersionsPerStream", options.MaxPromptVersionsPerStream, 1, 1000);
+        if (options.StateRefreshInterval < TimeSpan.Zero || options.StateRefreshInterval > TimeSpan.FromMinutes(10))
+        {
+            errors.Add($"Metrics:StateRefreshInterval must be between 00:00:00 and 00:10:00, was {options.StateRefreshInterval}.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void Range(List<string> errors, string key, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            errors.Add($"{key} must be between {min} and {max}, was {value}.");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using QualityWatch.Ingestion;
+
+namespace QualityWatch.Telemetry;
+
+public static class TelemetryExtensions
+{
+    /// <summary>The MailKit meters (SMTP client operations, socket connects); MailKit creates them only once configured.</summary>
+    public static IReadOnlyList<string> MailKitMeters { get; } = [MailKit.Telemetry.SmtpClient.MeterName, MailKit.Telemetry.Socket.MeterName];
+
+    public static IServiceCollection AddTelemetry(this IServiceCollection services)
+    {
+        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>());
+        services.AddMetrics();
+        services.TryAddSingleton<LabelLimits>();
+        services.TryAddSingleton<StateGauges>();
+        services.TryAddSingleton<QualityWatchMetrics>();
+
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("qualitywatch", serviceVersion: typeof(TelemetryExtensions).Assembly.GetName().Version?.ToString()))
+            .WithMetrics(metrics => metrics
+                .AddMeter(QualityWatchMetrics.MeterName)
+                .AddMeter([.. MailKitMeters])
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddPrometheusExporter());
+        services.ConfigureOpenTelemetryMeterProvider((sp, builder) =>
+        {
+            var owner = sp.GetRequiredService<IMeterFactory>();
+            var enabled = sp.GetRequiredService<IOptions<MetricsOptions>>().Value.Enabled;
+            builder.AddView(instrument => MetricViews.For(instrument, owner, enabled));
+        });
+        return services;
+    }
+
+    public static WebApplication MapTelemetry(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value;
+        var logger = app.Services.GetRequiredService<ILogger<QualityWatchMetrics>>();
+        if (!options.Enabled)
+        {
+            Log.Disabled(logger);
+            return app;
+        }
+
+        // MailKit's meters are process-wide statics that exist only once configured; configuring twice is a no-op.
+        MailKit.Telemetry.SmtpClient.Configure();
+        MailKit.Telemetry.Socket.Configure();
+
+        if (options.Port is { } port)
+        {
+            // The metrics port is for scrapers only: nothing else of the service answers there.
+            app.Use((context, next) =>
+            {
+                if (context.Connection.LocalPort == port && !context.Request.Path.Equals(options.Path, StringComparison.OrdinalIgnoreCase))
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return Task.CompletedTask;
+                }
+
+                return next(context);
+            });
+        }
+
+        app.MapPrometheusScrapingEndpoint(options.Path, meterProvider: null, configureBranchedPipeline: branch => branch.Use(async (context, next) =>
+            {
+                // The Host header is the client's to choose, so the port is checked on the connection itself.
+                if (options.Port is { } only && context.Connection.LocalPort != only)
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return;
+                }
+
+                if (options.RequireApiKey && ApiErrors.Unauthorized(context) is { } denied)
+                {
+                    await denied.ExecuteAsync(context);
+                    return;
+                }
+
+                await next(context);
+            }), optionsName: null)
+            .DisableHttpMetrics();
+
+        Log.Serving(logger, options.Path, options.Port is { } p ? $"port {p} only" : "the main port", options.RequireApiKey ? " (API key required)" : "");
+        return app;
+    }
+}

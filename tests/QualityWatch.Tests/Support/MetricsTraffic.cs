@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using QualityWatch.Simulator.Faults;
+using QualityWatch.Telemetry;
+
+namespace QualityWatch.Tests.Support;
+
+/// <summary>
+/// Traffic that makes the QualityWatch series appear, through real ingest and the judge simulator:
+/// a "support" stream watched by a hallucination_rate rule, and per round 10 support interactions over
+/// two prompt versions (3 hallucinated, one scored 2 for accuracy, one carrying an email), 2 in the
+/// default stream, a re-sent id and an item without a prompt.
+/// </summary>
+public static class MetricsTraffic
+{
+    public const string Email = "jane.roe@example.com";
+
+    public const string Rule = "SupportHallucinations";
+
+    public static Dictionary<string, string?> Settings => new()
+    {
+        ["Sampling:Streams:0:Name"] = "support",
+        ["Sampling:Streams:0:Match:dataset"] = "customer-support-v2",
+        ["Sampling:Streams:0:EveryN"] = "1",
+        ["Alerting:EvaluationInterval"] = "00:00:01",
+        ["Alerting:Rules:0:Name"] = Rule,
+        ["Alerting:Rules:0:Kind"] = "hallucination_rate",
+        ["Alerting:Rules:0:Streams:0"] = "support",
+        ["Alerting:Rules:0:Threshold"] = "0.1",
+        ["Alerting:Rules:0:MinSamples"] = "4",
+        ["Alerting:Rules:0:Window"] = "01:00:00",
+        ["Metrics:StateRefreshInterval"] = "00:00:00",
+    };
+
+    /// <summary><see cref="Settings"/> plus <c>Judge:MaxAttempts</c> 1, so that a judge fault fails its sample.</summary>
+    public static Dictionary<string, string?> SettingsWithFailures
+    {
+        get
+        {
+            var settings = Settings;
+            settings["Judge:MaxAttempts"] = "1";
+            return settings;
+        }
+    }
+
+    /// <summary>Posts one round; returns the ids of the support interactions.</summary>
+    public static async Task<List<string>> PostRoundAsync(HttpClient client)
+    {
+        var dataset = new Dictionary<string, string> { ["dataset"] = "customer-support-v2" };
+        var support = Some.Batch(10, i => Some.Interaction(
+            prompt: i == 0 ? $"Please write to {Email} about my order" : "Where is my order?",
+            response: i < 3 ? "It ships by drone tonight. [[hallucination]]" : i == 3 ? "Not sure. [[accuracy=2]]" : "It shipped on March 2.",
+            promptVersion: i % 2 == 0 ? "support-v1" : "support-v2",
+            labels: dataset));
+        (await client.PostAsync("/v1/interactions", Some.Json(support))).EnsureSuccessStatusCode();
+        (await client.PostAsync("/v1/interactions", Some.Json(Some.Batch(2)))).EnsureSuccessStatusCode();
+        var ids = support.Select(n => n!["id"]!.GetValue<string>()).ToList();
+        var again = new JsonArray(
+            Some.Interaction(id: ids[0], labels: dataset),
+            new JsonObject { ["id"] = "no-prompt", ["response"] = "r", ["labels"] = new JsonObject { ["dataset"] = "customer-support-v2" } });
+        (await client.PostAsync("/v1/interactions", Some.Json(again))).EnsureSuccessStatusCode();
+        return ids;
+    }
+
+    /// <summary>
+    /// A round in which every kind of QualityWatch series moves: one judge call gets a malformed reply
+    /// (with <see cref="SettingsWithFailures"/> its sample fails), and one notification is recorded.
+    /// </summary>
+    public static async Task FullRoundAsync(JudgeHarness harness)
+    {
+        harness.Simulator.Faults.Enqueue(SimulatedFault.MalformedReply());
+        await PostRoundAsync(harness.Host.Client);
+        await harness.SettleAsync();
+
+        // No notification channel records outcomes on this branch yet; this is the call the channels make.
+        harness.Host.Services.GetRequiredService<QualityWatchMetrics>().RecordNotification("email", NotificationOutcomes.Sent);
+    }
+}
