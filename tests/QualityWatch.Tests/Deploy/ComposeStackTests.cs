@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using QualityWatch.Tests.Support;
+
+namespace QualityWatch.Tests.Deploy;
+
+/// <summary>
+/// <c>deploy/compose.yaml</c> cannot be started here (no container engine), so what can be proven
+/// without one is: every file it mounts exists, Prometheus and Alertmanager accept their configs,
+/// Grafana's datasource is the one the dashboard refers to, and every setting it passes names a
+/// real configuration key.
+/// </summary>
+public sealed partial class ComposeStackTests : IDisposable
+{
+    private static readonly string Compose = File.ReadAllText(RepoPaths.Of("deploy", "compose.yaml"));
+    private readonly TempDirectory temp = new();
+
+    [Fact]
+    public void EveryBindMount_PointsAtAFileOrFolderOfTheRepository()
+    {
+        var mounts = BindMount().Matches(Compose).Select(m => m.Groups["host"].Value).ToList();
+
+        Assert.True(mounts.Count >= 6, $"expected the stack's config mounts, found {mounts.Count}");
+        foreach (var host in mounts)
+        {
+            var path = Path.GetFullPath(Path.Combine(RepoPaths.Of("deploy"), host));
+            Assert.True(File.Exists(path) || Directory.Exists(path), $"compose.yaml mounts {host}, which does not exist ({path})");
+        }
+    }
+
+    [Fact]
+    public async Task PrometheusConfig_WithTheMountedRules_PassesPromtool()
+    {
+        // Laid out as the container sees it: rules.yml beside prometheus.yml.
+        File.Copy(RepoPaths.Of("deploy", "compose", "prometheus.yml"), Path.Combine(temp.Path, "prometheus.yml"));
+        File.Copy(RepoPaths.Of("dashboards", "prometheus", "rules.yml"), Path.Combine(temp.Path, "rules.yml"));
+
+        var (exit, output) = await PrometheusTools.PromtoolAsync(null, "check", "config", Path.Combine(temp.Path, "prometheus.yml"));
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("SUCCESS", output, StringComparison.Ordinal);
+        Assert.Contains("alertmanager:9093", File.ReadAllText(Path.Combine(temp.Path, "prometheus.yml")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AlertmanagerConfig_PassesAmtool()
+    {
+        var (exit, output) = await PrometheusTools.AmtoolAsync("check-config", RepoPaths.Of("deploy", "compose", "alertmanager.yml"));
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("SUCCESS", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GrafanaDatasource_IsTheOneTheDashboardUses_AtPrometheusServiceName()
+    {
+        var datasource = File.ReadAllText(RepoPaths.Of("deploy", "compose", "grafana-datasource.yaml"));
+        var provisioned = File.ReadAllText(RepoPaths.Of("dashboards", "grafana", "provisioning", "datasources", "qualitywatch.yaml"));
+        var dashboard = JsonNode.Parse(File.ReadAllText(RepoPaths.Of("dashboards", "grafana", "dashboards", "qualitywatch.json")))!.ToJsonString();
+
+        var uid = Uid().Match(datasource).Groups["uid"].Value;
+        Assert.Equal(Uid().Match(provisioned).Groups["uid"].Value, uid);
+        Assert.Contains(uid, dashboard, StringComparison.Ordinal);
+        Assert.Contains("url: http://prometheus:9090", datasource, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ServiceSettings_NameRealConfigurationKeys()
+    {
+        var settings = JsonNode.Parse(File.ReadAllText(RepoPaths.Of("appsettings.json")))!;
+        var keys = EnvSetting().Matches(Compose).Select(m => m.Groups["key"].Value).ToList();
+
+        Assert.Contains("Ingest__ApiKeys__0", keys);
+        foreach (var key in keys)
+        {
+            // Section__Name__0 is Section:Name[0]: the array itself must be in appsettings.json.
+            var path = key.Split("__").Where(p => !p.All(char.IsAsciiDigit)).ToList();
+            JsonNode? node = settings;
+            foreach (var part in path)
+            {
+                // A key present with a null default counts: it is a setting left unset.
+                var found = node is JsonObject section && section.TryGetPropertyValue(part, out node);
+                Assert.True(found, $"compose.yaml sets {key}, but appsettings.json has no {string.Join(':', path)}");
+            }
+        }
+    }
+
+    public void Dispose() => temp.Dispose();
+
+    [GeneratedRegex(@"^\s*-\s*(?<host>\.{1,2}/[^:\s]+):/", RegexOptions.Multiline)]
+    private static partial Regex BindMount();
+
+    [GeneratedRegex(@"uid:\s*(?<uid>[\w-]+)")]
+    private static partial Regex Uid();
+
+    [GeneratedRegex(@"^\s+(?<key>[A-Z]\w*__[\w_]+):", RegexOptions.Multiline)]
+    private static partial Regex EnvSetting();
+}
