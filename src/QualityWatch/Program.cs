@@ -1,4 +1,8 @@
+using QualityWatch.Health;
 using QualityWatch.Hosting;
 
 // Composition only: each stage of the data flow registers itself through an AddXyz extension.
-return QualityWatchApp.Run(args);
+// `QualityWatch healthcheck` is the container's HEALTHCHECK: the aspnet image has no curl.
+return args is [HealthCheckCommand.Verb, ..]
+    ? await HealthCheckCommand.RunAsync(args[1..])
+    : QualityWatchApp.Run(args);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 using QualityWatch.Alerting;
+using QualityWatch.Health;
 using QualityWatch.Ingestion;
 using QualityWatch.Judging;
 using QualityWatch.Notifications;
@@ -19,7 +20,8 @@ public static class QualityWatchExtensions
     public static IServiceCollection AddQualityWatch(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHealthChecks();
+        services.AddLifecycle();
+        services.AddHealth();
         services.AddStorage();
         services.AddRedaction();
         services.AddSampling();
@@ -37,7 +39,7 @@ public static class QualityWatchExtensions
 
     public static WebApplication MapQualityWatch(this WebApplication app)
     {
-        app.MapHealthChecks("/healthz");
+        app.MapHealth();
         app.MapIngestion();
         app.MapSamples();
         app.MapTrends();

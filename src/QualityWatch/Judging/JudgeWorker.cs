@@ -111,6 +111,7 @@ internal sealed class JudgeWorker(
             var started = Stopwatch.GetTimestamp();
             var outcome = await provider.JudgeAsync(sample, tier, stoppingToken);
             var latency = Stopwatch.GetElapsedTime(started);
+            status.Record(outcome, time.GetUtcNow());
             if (outcome.Verdict is { } verdict)
             {
                 await CommitAsync(sample, tier, outcome, verdict, latency);
