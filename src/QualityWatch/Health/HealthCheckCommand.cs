@@ -4,14 +4,19 @@ using QualityWatch.Hosting;
 namespace QualityWatch.Health;
 
 /// <summary>
-/// <c>QualityWatch healthcheck [--urls URL]</c>: GETs <c>/healthz</c> on the service's own listen
-/// URL and exits 0 when it answers 2xx, else 1. The container image has no curl; this is its
-/// <c>HEALTHCHECK</c>. The URL comes from the same settings the service reads (<c>--urls</c>,
-/// <c>QW_urls</c>, <c>ASPNETCORE_URLS</c>); a wildcard host is probed on loopback.
+/// <c>QualityWatch healthcheck [--ready] [--urls URL]</c>: GETs <c>/healthz</c> (or <c>/readyz</c>
+/// with <c>--ready</c>) on the service's own listen URL and exits 0 when it answers 2xx, else 1.
+/// The container image has no curl; this is its <c>HEALTHCHECK</c> (liveness: an unreachable
+/// judge must not get the container replaced) and a start-up script's readiness wait. The URL
+/// comes from the same settings the service reads (<c>--urls</c>, <c>QW_urls</c>,
+/// <c>ASPNETCORE_URLS</c>); a wildcard host is probed on loopback.
 /// </summary>
 public static class HealthCheckCommand
 {
     public const string Verb = "healthcheck";
+
+    /// <summary>Probe readiness (<c>/readyz</c>) instead of liveness.</summary>
+    public const string ReadyFlag = "--ready";
 
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
@@ -20,13 +25,13 @@ public static class HealthCheckCommand
         var configuration = new ConfigurationBuilder()
             .AddEnvironmentVariables("ASPNETCORE_")
             .AddEnvironmentVariables("QW_")
-            .AddCommandLine(args)
+            .AddCommandLine([.. args.Where(a => a != ReadyFlag)])
             .Build();
 
         Uri probe;
         try
         {
-            probe = ProbeUri(configuration[WebHostDefaults.ServerUrlsKey]);
+            probe = ProbeUri(configuration[WebHostDefaults.ServerUrlsKey], args.Contains(ReadyFlag) ? "/readyz" : "/healthz");
         }
         catch (FormatException ex)
         {
@@ -54,8 +59,8 @@ public static class HealthCheckCommand
         return 1;
     }
 
-    /// <summary>The <c>/healthz</c> address for the first listen URL (http preferred); wildcard hosts become loopback.</summary>
-    public static Uri ProbeUri(string? urls)
+    /// <summary>The health address (<paramref name="path"/>) for the first listen URL (http preferred); wildcard hosts become loopback.</summary>
+    public static Uri ProbeUri(string? urls, string path = "/healthz")
     {
         var candidates = (string.IsNullOrWhiteSpace(urls) ? QualityWatchApp.DefaultUrl : urls)
             .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -68,6 +73,6 @@ public static class HealthCheckCommand
             "[::]" or "::" => "[::1]",
             var named => named,
         };
-        return new UriBuilder(address.Scheme, host, address.Port, "/healthz").Uri;
+        return new UriBuilder(address.Scheme, host, address.Port, path).Uri;
     }
 }

@@ -12,4 +12,12 @@ public sealed class ShutdownOptions
     /// period above it. Default 30 s.
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long judge calls already sent may go on after SIGTERM: one that answers in time has its
+    /// verdict committed (it is paid for); the rest are cancelled and their samples released,
+    /// attempt refunded, for the next start or another instance. Must be shorter than
+    /// <see cref="Timeout"/>, which also has to cover the rollup and the checkpoint. Default 10 s.
+    /// </summary>
+    public TimeSpan JudgeGrace { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -37,6 +37,27 @@ public sealed class HealthCheckCommandTests
     }
 
     [Fact]
+    public void ProbeUri_WithTheReadinessPath_ProbesReadyz()
+    {
+        Assert.Equal(new Uri("http://127.0.0.1:8080/readyz"), HealthCheckCommand.ProbeUri("http://0.0.0.0:8080", "/readyz"));
+    }
+
+    [Fact]
+    public async Task HealthcheckReady_ProbesReadyz_Exits1WhileNotReady_ThoughTheProcessIsAlive()
+    {
+        // No judge key: alive, but not ready.
+        using var temp = new TempDirectory();
+        await using var service = await ServiceProcess.StartAsync(new Dictionary<string, string> { ["Storage__DatabasePath"] = temp.DatabasePath }, temp.Path);
+
+        var (live, liveOutput) = await ServiceProcess.RunToExitAsync(new Dictionary<string, string>(), temp.Path, "healthcheck", "--urls", service.BaseAddress.ToString());
+        var (ready, readyOutput) = await ServiceProcess.RunToExitAsync(new Dictionary<string, string>(), temp.Path, "healthcheck", "--ready", "--urls", service.BaseAddress.ToString());
+
+        Assert.True(live == 0, liveOutput);
+        Assert.True(ready == 1, readyOutput);
+        Assert.Contains("/readyz answered 503", readyOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Healthcheck_ReadsTheListenUrlFromAspNetCoreUrls_AsInTheContainer()
     {
         using var temp = new TempDirectory();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using QualityWatch.Simulator;
 using QualityWatch.Simulator.Faults;
@@ -9,18 +10,19 @@ namespace QualityWatch.Tests.Hosting;
 /// <summary>SIGTERM to the real process, as systemd and docker stop send it.</summary>
 public sealed class GracefulShutdownTests
 {
+    private static readonly TimeSpan ShortTimeout = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan ExitMargin = TimeSpan.FromSeconds(15);
+
     [Fact]
-    public async Task Sigterm_UnderIngestWithJudgeCallsInFlight_Exits0WithEverythingAcceptedStored_LeasesReleased_RollupsFlushed_WalCheckpointed()
+    public async Task Sigterm_UnderIngestWithJudgeCallsHanging_Exits0WithinShutdownTimeout_EverythingAcceptedStored_LeasesReleased_RollupsFlushed_WalCheckpointed()
     {
         await using var simulator = await JudgeSimulator.StartAsync(new SimulatorOptions { GeminiApiKey = JudgeHarness.GeminiKey });
         simulator.Faults.Latency["flex"] = LatencyDistribution.Fixed(TimeSpan.FromSeconds(60));
         using var temp = new TempDirectory();
-        var environment = JudgeHarness.JudgeSettings("gemini", simulator.BaseAddress)
-            .ToDictionary(p => p.Key.Replace(":", "__", StringComparison.Ordinal), p => p.Value!);
-        environment["Storage__DatabasePath"] = temp.DatabasePath;
 
-        // Only the start-up run and the shutdown run can roll up within this test.
-        environment["Trends__RollupInterval"] = "01:00:00";
+        // The calls hang far longer than the whole shutdown may take: the grace must cut them off.
+        var environment = Environment(simulator, temp, timeout: ShortTimeout, grace: TimeSpan.FromSeconds(2));
 
         var acknowledged = new ConcurrentBag<string>();
         var refused = new ConcurrentBag<string>();
@@ -53,7 +55,9 @@ public sealed class GracefulShutdownTests
             // Ingest is flowing and four judge calls hang in the simulator: stop the service under both.
             await UntilAsync(() => acknowledged.Count >= 200 && Db.Scalar<long>(temp.DatabasePath, "SELECT COUNT(*) FROM samples WHERE status = 'leased'") == 4);
             service.Terminate();
-            exitCode = await service.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+            // Within Shutdown:Timeout; the margin is for the runtime's own exit on a loaded machine.
+            exitCode = await service.WaitForExitAsync(ShortTimeout + ExitMargin);
             await stop.CancelAsync();
             await Task.WhenAll(senders);
             output = service.Output;
@@ -67,7 +71,9 @@ public sealed class GracefulShutdownTests
         Assert.Empty(lost);
         Assert.Empty(storedThoughRefused);
 
-        // The four calls in flight were given back, attempt refunded: nothing is leased, nothing judged, nothing lost.
+        // The four calls in flight were given back after the grace, attempt refunded: nothing is leased, nothing judged, nothing lost.
+        Assert.Contains("4 judge calls in flight get up to 00:00:02", output, StringComparison.Ordinal);
+        Assert.Contains("Released 4 leased samples on shutdown", output, StringComparison.Ordinal);
         var states = Db.Query<(string Status, long Attempts, string? Owner)>(temp.DatabasePath, "SELECT status, attempts, lease_owner FROM samples");
         Assert.All(states, s => Assert.Equal(("pending", 0L, (string?)null), s));
 
@@ -88,6 +94,55 @@ public sealed class GracefulShutdownTests
         }
 
         Assert.Equal(stored.Count, Db.Scalar<long>(temp.DatabasePath, "SELECT COUNT(*) FROM verdicts"));
+    }
+
+    [Fact]
+    public async Task Sigterm_WithJudgeCallsAnsweringWithinTheGrace_CommitsTheirVerdictsBeforeTheFinalRollup()
+    {
+        await using var simulator = await JudgeSimulator.StartAsync(new SimulatorOptions { GeminiApiKey = JudgeHarness.GeminiKey });
+        simulator.Faults.Latency["flex"] = LatencyDistribution.Fixed(TimeSpan.FromSeconds(3));
+        using var temp = new TempDirectory();
+        var environment = Environment(simulator, temp, timeout: TimeSpan.FromSeconds(60), grace: TimeSpan.FromSeconds(45));
+
+        int exitCode;
+        string output;
+        await using (var service = await ServiceProcess.StartAsync(environment, temp.Path))
+        {
+            using var client = new HttpClient { BaseAddress = service.BaseAddress };
+            using var posted = await client.PostAsync("/v1/interactions", Some.Json(Some.Batch(4)));
+            posted.EnsureSuccessStatusCode();
+
+            // Four calls sent and waiting for their answer: stop now.
+            await UntilAsync(() => Db.Scalar<long>(temp.DatabasePath, "SELECT COUNT(*) FROM samples WHERE status = 'leased'") == 4);
+            service.Terminate();
+            exitCode = await service.WaitForExitAsync(TimeSpan.FromSeconds(60) + ExitMargin);
+            output = service.Output;
+        }
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("4 judge calls in flight get up to 00:00:45", output, StringComparison.Ordinal);
+        Assert.Contains("Released 0 leased samples on shutdown", output, StringComparison.Ordinal);
+
+        // Paid for and answered within the grace: committed, not thrown away and asked again.
+        Assert.Equal(4, Db.Scalar<long>(temp.DatabasePath, "SELECT COUNT(*) FROM verdicts"));
+        Assert.All(Db.Query<string>(temp.DatabasePath, "SELECT status FROM samples"), s => Assert.Equal("done", s));
+
+        // The final rollup ran after the drain, so it already counts those verdicts.
+        Assert.Equal(4, Db.Scalar<long>(temp.DatabasePath, "SELECT COALESCE(SUM(judged), 0) FROM trend_rollups WHERE granularity = 'hour'"));
+    }
+
+    /// <summary>The judge on the simulator, every interaction sampled, as environment variables for the real process.</summary>
+    private static Dictionary<string, string> Environment(JudgeSimulator simulator, TempDirectory temp, TimeSpan timeout, TimeSpan grace)
+    {
+        var environment = JudgeHarness.JudgeSettings("gemini", simulator.BaseAddress)
+            .ToDictionary(p => p.Key.Replace(":", "__", StringComparison.Ordinal), p => p.Value!);
+        environment["Storage__DatabasePath"] = temp.DatabasePath;
+        environment["Shutdown__Timeout"] = timeout.ToString("c", CultureInfo.InvariantCulture);
+        environment["Shutdown__JudgeGrace"] = grace.ToString("c", CultureInfo.InvariantCulture);
+
+        // Only the start-up run and the shutdown run can roll up within these tests.
+        environment["Trends__RollupInterval"] = "01:00:00";
+        return environment;
     }
 
     private static async Task UntilAsync(Func<bool> condition, TimeSpan? timeout = null)
