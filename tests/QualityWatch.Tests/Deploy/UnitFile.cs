@@ -31,7 +31,7 @@ internal sealed class UnitFile
         [.. entries.Where(e => e.Section == section && e.Key == key).Select(e => e.Value)];
 
     /// <summary>The value in force: the last assignment wins, as in systemd.</summary>
-    public string? Get(string section, string key) => All(section, key).LastOrDefault();
+    public string? Get(string section, string key) => All(section, key) is [.., var last] ? last : null;
 
     /// <summary>The <c>Environment=</c> assignments of <c>[Service]</c>, by variable.</summary>
     public IReadOnlyDictionary<string, string> Environment() =>
