@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using QualityWatch.Health;
 using QualityWatch.Tests.Support;
 
@@ -28,7 +26,7 @@ public sealed class HealthCheckCommandTests
         await using var service = await ServiceProcess.StartAsync(environment, temp.Path);
 
         var (up, upOutput) = await ServiceProcess.RunToExitAsync(new Dictionary<string, string>(), temp.Path, "healthcheck", "--urls", service.BaseAddress.ToString());
-        var (down, downOutput) = await ServiceProcess.RunToExitAsync(new Dictionary<string, string>(), temp.Path, "healthcheck", "--urls", $"http://127.0.0.1:{ClosedPort()}");
+        var (down, downOutput) = await ServiceProcess.RunToExitAsync(new Dictionary<string, string>(), temp.Path, "healthcheck", "--urls", $"http://127.0.0.1:{Ports.Closed()}");
 
         Assert.True(up == 0, upOutput);
         Assert.Contains("healthy: ", upOutput, StringComparison.Ordinal);
@@ -68,14 +66,5 @@ public sealed class HealthCheckCommandTests
 
         Assert.True(code == 0, output);
         Assert.Contains($"http://127.0.0.1:{service.BaseAddress.Port}/healthz", output, StringComparison.Ordinal);
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

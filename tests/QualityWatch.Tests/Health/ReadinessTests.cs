@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
 using QualityWatch.Tests.Support;
 
@@ -113,7 +112,7 @@ public sealed class ReadinessTests
     public async Task Readyz_JudgeOnAClosedPort_IsReadyUntilASampleWaits_ThenUnhealthy()
     {
         using var temp = new TempDirectory();
-        var settings = JudgeHarness.JudgeSettings("gemini", new Uri($"http://127.0.0.1:{ClosedPort()}/"));
+        var settings = JudgeHarness.JudgeSettings("gemini", new Uri($"http://127.0.0.1:{Ports.Closed()}/"));
         settings["Judge:MaxRetries"] = "0";
 
         // Keep the sample pending (not failed) after its first refused call.
@@ -154,14 +153,4 @@ public sealed class ReadinessTests
     }
 
     private static Dictionary<string, string?> NoJudgeKey() => new() { ["Judge:ApiKey"] = "", ["GEMINI_API_KEY"] = "" };
-
-    private static int ClosedPort()
-    {
-        // Bound then released: nothing listens there, so a connect is refused at once.
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }
