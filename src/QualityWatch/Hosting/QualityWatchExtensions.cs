@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 using QualityWatch.Alerting;
+using QualityWatch.Health;
 using QualityWatch.Ingestion;
 using QualityWatch.Judging;
 using QualityWatch.Notifications;
@@ -20,7 +21,8 @@ public static class QualityWatchExtensions
     public static IServiceCollection AddQualityWatch(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHealthChecks();
+        services.AddLifecycle();
+        services.AddHealth();
         services.AddTelemetry();
         services.AddStorage();
         services.AddRedaction();
@@ -40,7 +42,7 @@ public static class QualityWatchExtensions
     public static WebApplication MapQualityWatch(this WebApplication app)
     {
         app.MapTelemetry();
-        app.MapHealthChecks("/healthz");
+        app.MapHealth();
         app.MapIngestion();
         app.MapSamples();
         app.MapTrends();

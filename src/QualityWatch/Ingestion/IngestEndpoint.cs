@@ -13,12 +13,18 @@ internal static class IngestEndpoint
         IngestQueue queue,
         QualityWatchMetrics metrics,
         IOptions<IngestOptions> options,
+        IHostApplicationLifetime lifetime,
         ILogger<IngestQueue> logger)
     {
         var limits = options.Value;
         if (ApiErrors.Unauthorized(context) is { } denied)
         {
             return denied;
+        }
+
+        if (ShuttingDown(context, lifetime, logger) is { } stopping)
+        {
+            return stopping;
         }
 
         if (!TryGetFormat(context.Request.ContentType, out var ndjson))
@@ -51,6 +57,12 @@ internal static class IngestEndpoint
         var outcome = new IngestOutcome(0, 0, 0);
         if (valid.Count > 0)
         {
+            // Again after the body: SIGTERM may have come while a large body was uploading.
+            if (ShuttingDown(context, lifetime, logger) is { } stoppedMeanwhile)
+            {
+                return stoppedMeanwhile;
+            }
+
             var work = new IngestWork(valid);
             if (!queue.TryEnqueue(work))
             {
@@ -98,6 +110,25 @@ internal static class IngestEndpoint
         }
 
         return (valid, rejected);
+    }
+
+    /// <summary>
+    /// Once shutdown began, new work is refused so the writer can drain and the process exit
+    /// in time; a 503 is always safe to retry, here or on another instance.
+    /// </summary>
+    private static IResult? ShuttingDown(HttpContext context, IHostApplicationLifetime lifetime, ILogger logger)
+    {
+        if (!lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        Log.RefusedWhileStopping(logger);
+        context.Response.Headers.RetryAfter = "5";
+        return Error(
+            StatusCodes.Status503ServiceUnavailable,
+            "shutting_down",
+            "QualityWatch is shutting down and takes no new interactions; nothing from this request was stored. Retry against another instance or after the restart.");
     }
 
     private static bool TryGetFormat(string? contentType, out bool ndjson)

@@ -1,6 +1,6 @@
 namespace QualityWatch.Ingestion;
 
-/// <summary>Ingest log events: ids 2000–2099. Ids of interactions only, never their text.</summary>
+/// <summary>Ingest log events: ids 2000–2099, refusals at shutdown 8060–8069. Ids of interactions only, never their text.</summary>
 internal static partial class Log
 {
     [LoggerMessage(2000, LogLevel.Error, "Ingest commit of {Requests} requests ({Interactions} interactions) failed; they were answered 503")]
@@ -17,4 +17,7 @@ internal static partial class Log
 
     [LoggerMessage(2004, LogLevel.Debug, "Pruned {Count} dedup entries older than the window")]
     public static partial void DedupPruned(ILogger logger, int count);
+
+    [LoggerMessage(8060, LogLevel.Information, "Refused an ingest request with 503: QualityWatch is shutting down")]
+    public static partial void RefusedWhileStopping(ILogger logger);
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using QualityWatch.Hosting;
 using QualityWatch.Telemetry;
 
 namespace QualityWatch.Judging;
@@ -19,6 +20,7 @@ internal sealed class JudgeWorker(
     QualityWatchMetrics metrics,
     Rubric rubric,
     IOptions<JudgeOptions> options,
+    IOptions<ShutdownOptions> shutdown,
     TimeProvider time,
     ILogger<JudgeWorker> logger) : BackgroundService
 {
@@ -39,13 +41,18 @@ internal sealed class JudgeWorker(
 
         // SQLite calls complete synchronously: yield first so host start-up is not held by the loop.
         await Task.Yield();
+
+        // Calls already sent outlive the stopping token by Shutdown:JudgeGrace (see the drain below).
+        var grace = shutdown.Value.JudgeGrace;
+        using var calls = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
+        await using var drain = stoppingToken.Register(() => calls.CancelAfter(grace));
         Log.WorkerStarted(logger, provider.Name, provider.Model, judge.ServiceTier, judge.RequestsPerMinute, judge.MaxConcurrency, rubric.Version);
         status.Set("running");
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await StepAsync(stoppingToken);
+                await StepAsync(stoppingToken, calls.Token);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -59,14 +66,22 @@ internal sealed class JudgeWorker(
             }
         }
 
-        // Shutdown: in-flight calls were cancelled by the same token; give their samples back.
+        // Shutdown: calls still waiting for a rate-limit permit stopped with the token; calls already
+        // sent get the grace to answer (their verdict is committed), then are cancelled. Every
+        // sample still leased is given back, due at once, so nothing waits for a lease expiry.
+        running.RemoveAll(t => t.IsCompleted);
+        if (running.Count > 0)
+        {
+            Log.DrainingCalls(logger, running.Count, grace);
+        }
+
         await Task.WhenAll(running).ContinueWith(_ => { }, TaskScheduler.Default);
         var released = await leases.ReleaseAllAsync(owner, time.GetUtcNow(), CancellationToken.None);
         Log.LeasesReleased(logger, released);
         status.Set("stopped");
     }
 
-    private async Task StepAsync(CancellationToken stoppingToken)
+    private async Task StepAsync(CancellationToken stoppingToken, CancellationToken callToken)
     {
         running.RemoveAll(t => t.IsCompleted);
         var now = time.GetUtcNow();
@@ -86,7 +101,8 @@ internal sealed class JudgeWorker(
         var free = judge.MaxConcurrency - running.Count;
         if (free == 0)
         {
-            await Task.WhenAny(running);
+            // Not held by calls in their shutdown grace: the loop must see the stop at once.
+            await Task.WhenAny(running).WaitAsync(stoppingToken);
             return;
         }
 
@@ -100,24 +116,25 @@ internal sealed class JudgeWorker(
 
         foreach (var sample in due)
         {
-            running.Add(Task.Run(() => JudgeOneAsync(sample, stoppingToken), CancellationToken.None));
+            running.Add(Task.Run(() => JudgeOneAsync(sample, stoppingToken, callToken), CancellationToken.None));
         }
     }
 
-    private async Task JudgeOneAsync(SampleForJudging sample, CancellationToken stoppingToken)
+    private async Task JudgeOneAsync(SampleForJudging sample, CancellationToken stoppingToken, CancellationToken callToken)
     {
         try
         {
             var tier = TierFor(sample);
             await limits.AcquireTokensAsync(rubric.EstimatedTokens + (Rubric.SampleText(sample).Length / 4), stoppingToken);
             var started = Stopwatch.GetTimestamp();
-            var outcome = await provider.JudgeAsync(sample, tier, stoppingToken);
+            var outcome = await provider.JudgeAsync(sample, tier, callToken);
             var latency = Stopwatch.GetElapsedTime(started);
             var tierUsed = outcome.TierUsed ?? tier;
 
             // A failed call can still be billed (e.g. an invalid reply), so its tokens and cost count too.
             var costUsd = cost.Estimate(provider.Model, outcome.Usage, tierUsed);
             metrics.RecordJudgeCall(provider.Name, provider.Model, tierUsed, outcome.Verdict is null ? outcome.Failure ?? JudgeFailureKind.Transient : null, latency, outcome.Usage, costUsd);
+            status.Record(outcome, time.GetUtcNow());
             if (outcome.Verdict is { } verdict)
             {
                 await CommitAsync(sample, tier, outcome, verdict, latency, costUsd);

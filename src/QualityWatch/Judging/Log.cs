@@ -1,6 +1,6 @@
 namespace QualityWatch.Judging;
 
-/// <summary>Judge log events: ids 3000–3099. Sample ids and provider errors only, never sample text or keys.</summary>
+/// <summary>Judge log events: ids 3000–3099; the shutdown drain 8010–8019. Sample ids and provider errors only, never sample text or keys.</summary>
 internal static partial class Log
 {
     [LoggerMessage(3000, LogLevel.Information, "Judge worker started: provider {Provider}, model {Model}, tier {Tier}, {RequestsPerMinute} requests/min, concurrency {Concurrency}, rubric {RubricVersion}")]
@@ -59,4 +59,7 @@ internal static partial class Log
 
     [LoggerMessage(3026, LogLevel.Warning, "No price for judge model {Model} in Judge:Prices; its cost is recorded as 0")]
     public static partial void UnknownPrice(ILogger logger, string model);
+
+    [LoggerMessage(8010, LogLevel.Information, "Stopping: {Count} judge calls in flight get up to {Grace} to answer (Shutdown:JudgeGrace); the rest are cancelled and their samples released")]
+    public static partial void DrainingCalls(ILogger logger, int count, TimeSpan grace);
 }

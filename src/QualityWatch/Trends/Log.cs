@@ -1,6 +1,6 @@
 namespace QualityWatch.Trends;
 
-/// <summary>Trends log events: ids 6000–6049.</summary>
+/// <summary>Trends log events: ids 6000–6049; the shutdown rollup 8050–8059.</summary>
 internal static partial class Log
 {
     [LoggerMessage(6000, LogLevel.Debug, "Rolled up {Hours} hourly and {Days} daily buckets")]
@@ -11,4 +11,10 @@ internal static partial class Log
 
     [LoggerMessage(6002, LogLevel.Error, "Trend rollup failed; the changed buckets stay marked for the next run")]
     public static partial void RollupFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(8050, LogLevel.Information, "Final rollup at shutdown: {Hours} hourly and {Days} daily buckets")]
+    public static partial void ShutdownRollup(ILogger logger, int hours, int days);
+
+    [LoggerMessage(8051, LogLevel.Warning, "Final rollup at shutdown did not finish; the hours it missed stay marked and the next start rolls them up")]
+    public static partial void ShutdownRollupFailed(ILogger logger, Exception exception);
 }

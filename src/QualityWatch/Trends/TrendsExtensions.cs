@@ -19,6 +19,7 @@ public static class TrendsExtensions
                 .StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(sp.GetRequiredService<IOptions<TrendsOptions>>().Value.RollupInterval).RepeatForever()),
             (_, job) => job.WithIdentity("trends-rollup")));
+        services.AddHostedService<TrendShutdownRollup>();
         return services;
     }
 

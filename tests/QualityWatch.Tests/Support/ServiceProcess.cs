@@ -84,6 +84,21 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         process.WaitForExit();
     }
 
+    /// <summary>SIGTERM, as systemd and docker stop send it: the graceful shutdown path.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    /// <summary>Waits for the process to exit by itself and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cancel.Token);
+        return process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)

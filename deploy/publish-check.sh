@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# The container, proven without a Docker engine: the Dockerfile's restore and publish on a
+# clean copy of the build context, then the published app started the way the image starts it
+# (same environment, a temp folder for /data, a loopback port), waited for with the app's own
+# healthcheck verb, fed one interaction, stopped with SIGTERM. Exits 0 only if all of it works.
+# Deploy tests run it and check that its commands still match the Dockerfile's.
+#   usage: deploy/publish-check.sh
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+context="$work/context" app="$work/app" data="$work/data" log="$work/service.log"
+pid=
+cleanup() {
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+fail() {
+  echo "publish-check: FAILED: $*" >&2
+  if [ -f "$log" ]; then sed 's/^/  service: /' "$log" >&2; fi
+  exit 1
+}
+
+# The build context as .dockerignore leaves it: no host build output, databases or history.
+mkdir -p "$context" "$data"
+tar -C "$repo" --exclude=./.git --exclude=./.vs --exclude=bin --exclude=obj --exclude=./TestResults \
+  --exclude=./data --exclude='*.db' --exclude='*.db-wal' --exclude='*.db-shm' -cf - . | tar -C "$context" -xf -
+
+# The Dockerfile's build stage (WORKDIR /src, output /app).
+cd "$context"
+dotnet restore src/QualityWatch/QualityWatch.csproj
+dotnet publish src/QualityWatch/QualityWatch.csproj --no-restore -c Release -p:UseAppHost=false -o "$app"
+
+# The runtime stage's environment and nothing else from this shell (no QW_ or ASPNETCORE_
+# leftovers). A container listens on 0.0.0.0:8080; here a free loopback port, found below.
+# The API key is set as the README tells container users to; the judge key points at a closed
+# port, so the judge check has a configured judge and nothing leaves the machine.
+container_env=(
+  "PATH=$PATH" "HOME=$work"
+  "ASPNETCORE_URLS=http://127.0.0.1:0"
+  "Storage__DatabasePath=$data/qualitywatch.db"
+  "Ingest__ApiKeys__0=publish-check-ingest-key-0123"
+  "GEMINI_API_KEY=publish-check-judge-key" "Judge__BaseUrl=http://127.0.0.1:9/"
+)
+if [ -n "${DOTNET_ROOT:-}" ]; then container_env+=("DOTNET_ROOT=$DOTNET_ROOT"); fi
+
+# ENTRYPOINT, from the app folder (the image's WORKDIR).
+cd "$app"
+env -i "${container_env[@]}" dotnet "$app/QualityWatch.dll" >"$log" 2>&1 &
+pid=$!
+
+port=
+for _ in $(seq 1 300); do
+  port=$(sed -n 's|.*Now listening on: http://127\.0\.0\.1:\([0-9]*\).*|\1|p' "$log" | head -n 1)
+  [ -n "$port" ] && break
+  kill -0 "$pid" 2>/dev/null || fail "the service exited before listening"
+  sleep 0.2
+done
+[ -n "$port" ] || fail "the service did not listen within 60 s"
+url="http://127.0.0.1:$port"
+
+# HEALTHCHECK's command, against readiness this time: database migrated and writable, judge configured.
+ready=
+for _ in $(seq 1 60); do
+  if env -i "${container_env[@]}" "ASPNETCORE_URLS=$url" dotnet "$app/QualityWatch.dll" healthcheck --ready; then
+    ready=yes
+    break
+  fi
+  sleep 0.5
+done
+[ -n "$ready" ] || fail "/readyz never answered 200"
+env -i "${container_env[@]}" "ASPNETCORE_URLS=$url" dotnet "$app/QualityWatch.dll" healthcheck || fail "the liveness healthcheck failed"
+
+# One interaction through bash's own TCP (no curl needed), answered only after its commit.
+body=$(printf '{"id":"publish-check-1","timestamp":"%s","prompt":"Where is my order?","response":"It shipped yesterday.","model":"m","prompt_version":"v1"}' "$(date -u +%Y-%m-%dT%H:%M:%SZ)")
+exec 3<>"/dev/tcp/127.0.0.1/$port"
+printf 'POST /v1/interactions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer publish-check-ingest-key-0123\r\nContent-Type: application/json\r\nContent-Length: %s\r\nConnection: close\r\n\r\n%s' "${#body}" "$body" >&3
+answer=$(cat <&3)
+exec 3<&-
+case "$answer" in
+  "HTTP/1.1 200"*'"accepted":1'*) echo "publish-check: interaction accepted" ;;
+  *) fail "ingest answered: $answer" ;;
+esac
+
+# docker stop: SIGTERM, then a clean exit with the database closed.
+kill -TERM "$pid"
+status=0
+wait "$pid" || status=$?
+pid=
+[ "$status" -eq 0 ] || fail "exit code $status after SIGTERM"
+grep -q "WAL checkpointed" "$log" || fail "no final WAL checkpoint in the log"
+if [ -s "$data/qualitywatch.db-wal" ]; then fail "WAL left behind"; fi
+echo "publish-check: OK (published, ready, ingested, stopped cleanly)"

@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace QualityWatch.Health;
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(HealthReportView))]
+internal sealed partial class HealthJsonContext : JsonSerializerContext;

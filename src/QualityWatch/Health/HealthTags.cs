@@ -1,0 +1,11 @@
+namespace QualityWatch.Health;
+
+/// <summary>Tags that split liveness (<c>/healthz</c>) from readiness (<c>/readyz</c>).</summary>
+public static class HealthTags
+{
+    /// <summary>The process answers: restart it when this fails.</summary>
+    public const string Live = "live";
+
+    /// <summary>It can do its work: send it traffic (and call a deployment good) only when this passes.</summary>
+    public const string Ready = "ready";
+}

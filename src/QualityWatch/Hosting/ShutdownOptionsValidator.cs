@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Options;
+
+namespace QualityWatch.Hosting;
+
+internal sealed class ShutdownOptionsValidator : IValidateOptions<ShutdownOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ShutdownOptions options)
+    {
+        var errors = new List<string>();
+        if (options.Timeout < TimeSpan.FromSeconds(1) || options.Timeout > TimeSpan.FromMinutes(10))
+        {
+            errors.Add($"Shutdown:Timeout must be between 00:00:01 and 00:10:00, was {options.Timeout}.");
+        }
+
+        // The grace is spent inside the timeout; what remains is for the rollup and the checkpoint.
+        if (options.JudgeGrace < TimeSpan.Zero || options.JudgeGrace >= options.Timeout)
+        {
+            errors.Add($"Shutdown:JudgeGrace must be at least 00:00:00 and shorter than Shutdown:Timeout ({options.Timeout}), was {options.JudgeGrace}.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}
