@@ -1,0 +1,18 @@
+namespace QualityWatch.Notifications;
+
+/// <summary>One delivery as <c>GET /v1/notifications</c> shows it.</summary>
+public sealed record DeliveryView(
+    long Id,
+    string NotificationId,
+    string Channel,
+    string Kind,
+    string Key,
+    string Reason,
+    string Subject,
+    string Status,
+    long Attempts,
+    string? LastError,
+    DateTimeOffset? NextAttemptAt,
+    DateTimeOffset? SentAt,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
