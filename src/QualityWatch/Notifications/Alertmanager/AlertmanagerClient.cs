@@ -1,0 +1,61 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Polly.Timeout;
+
+namespace QualityWatch.Notifications.Alertmanager;
+
+/// <summary>Posts alerts to <c>{Url}/api/v2/alerts</c> and maps the answer to a delivery result.</summary>
+public sealed class AlertmanagerClient(IHttpClientFactory clients, IOptions<NotificationsOptions> options)
+{
+    public const string HttpClientName = "notifications-alertmanager";
+
+    private readonly AlertmanagerOptions alertmanager = options.Value.Alertmanager;
+
+    /// <summary>The wire alert for a notification: a resolve carries endsAt (its own, else now), a firing alert none.</summary>
+    public AlertmanagerAlert ToAlert(Notification n, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(n);
+        var labels = new Dictionary<string, string>(n.Labels, StringComparer.Ordinal);
+        labels.TryAdd("alertname", n.Key);
+        var annotations = new Dictionary<string, string>(n.Annotations, StringComparer.Ordinal);
+        annotations.TryAdd("summary", n.Subject);
+        annotations.TryAdd("description", n.TextBody);
+        annotations.TryAdd("reason", n.Reason);
+        if (n.EvidenceJson is not null)
+        {
+            annotations.TryAdd("evidence", n.EvidenceJson);
+        }
+
+        var endsAt = n.Kind == NotificationKinds.Resolved ? n.EndsAt ?? now : (DateTimeOffset?)null;
+        return new AlertmanagerAlert(labels, annotations, n.StartsAt, endsAt, alertmanager.GeneratorUrl?.ToString());
+    }
+
+    public async Task<DeliveryResult> PostAsync(AlertmanagerAlert alert, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.Serialize([alert], NotificationsJsonContext.Default.ListAlertmanagerAlert);
+        var root = alertmanager.Url!.ToString().TrimEnd('/');
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(alertmanager.Timeout);
+        try
+        {
+            using var client = clients.CreateClient(HttpClientName);
+            using var response = await client.PostAsync(new Uri(root + "/api/v2/alerts"), content, timeout.Token);
+            var status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
+            {
+                return DeliveryResult.Success;
+            }
+
+            var detail = await response.Content.ReadAsStringAsync(timeout.Token);
+            var error = $"HTTP {status} {(detail.Length > 300 ? detail[..300] : detail)}".TrimEnd();
+            return status >= 500 || status is 408 or 429 ? DeliveryResult.Retry(error) : DeliveryResult.Permanent(error);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException
+                                   || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return DeliveryResult.Retry(ex is OperationCanceledException ? $"timed out after {alertmanager.Timeout}" : $"{ex.GetType().Name}: {ex.Message}");
+        }
+    }
+}
