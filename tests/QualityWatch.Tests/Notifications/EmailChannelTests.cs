@@ -1,0 +1,92 @@
+using MimeKit;
+using QualityWatch.Notifications;
+using QualityWatch.Tests.Support;
+
+namespace QualityWatch.Tests.Notifications;
+
+public sealed class EmailChannelTests
+{
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4, 5];
+
+    [Fact]
+    public async Task Email_ReportWithChart_ArrivesAsAlternativeBodiesWithInlineImage()
+    {
+        await using var smtp = await SmtpTestServer.StartAsync();
+        using var temp = new TempDirectory();
+        await using var host = await InProcessHost.StartAsync(temp.DatabasePath, EmailSettings(smtp.Port));
+
+        await host.Services.GetRequiredService<INotificationOutbox>().EnqueueAsync(SomeNotification.Report(Png), CancellationToken.None);
+
+        Assert.True(await Eventually.TrueAsync(() => !smtp.Messages.IsEmpty), "no email reached the SMTP server");
+        var message = Assert.Single(smtp.Messages);
+        Assert.Equal("QualityWatch daily report 2026-11-23", message.Subject);
+        Assert.Equal("qw@example.com", message.From.Mailboxes.Single().Address);
+        Assert.Equal(["oncall@example.com", "team@example.com"], message.To.Mailboxes.Select(m => m.Address));
+        Assert.Contains("Accuracy 4.4", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("cid:trend-chart", message.HtmlBody, StringComparison.Ordinal);
+        Assert.Equal("daily report schedule", message.Headers["X-QualityWatch-Reason"]);
+
+        var related = FindRelated(message.Body!);
+        Assert.NotNull(related);
+        Assert.Contains(related!, part => part is MultipartAlternative);
+        var image = Assert.Single(message.BodyParts.OfType<MimePart>(), p => p.ContentId == "trend-chart");
+        Assert.Equal("image/png", image.ContentType.MimeType);
+        using var content = new MemoryStream();
+        await image.Content!.DecodeToAsync(content);
+        Assert.Equal(Png, content.ToArray());
+
+        Assert.True(await Eventually.TrueAsync(() => Db.Scalar<string>(temp.DatabasePath, "SELECT status FROM notification_deliveries WHERE channel = 'email'") == "sent"));
+        Assert.Equal("daily report schedule", Db.Scalar<string>(temp.DatabasePath, "SELECT reason FROM notification_deliveries WHERE channel = 'email'"));
+    }
+
+    [Fact]
+    public async Task Email_WithCredentials_AuthenticatesAndSendsAlert()
+    {
+        await using var smtp = await SmtpTestServer.StartAsync("qw-user", "s3cret-pass");
+        using var temp = new TempDirectory();
+        var settings = EmailSettings(smtp.Port).With(("Notifications:Email:Username", "qw-user"), ("Notifications:Email:Password", "s3cret-pass"));
+        await using var host = await InProcessHost.StartAsync(temp.DatabasePath, settings);
+
+        await host.Services.GetRequiredService<INotificationOutbox>().EnqueueAsync(SomeNotification.Firing(), CancellationToken.None);
+
+        Assert.True(await Eventually.TrueAsync(() => !smtp.Messages.IsEmpty), "no email reached the SMTP server");
+        Assert.Equal(["qw-user"], smtp.AuthenticatedUsers);
+        var message = Assert.Single(smtp.Messages);
+        Assert.Equal("[FIRING] Hallucination rate 9.1% on support", message.Subject);
+        Assert.Contains("9.1%", message.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Email_ServerDownThenUp_DeliversOnceAfterRetry()
+    {
+        var port = SmtpTestServer.FreePort();
+        using var temp = new TempDirectory();
+        await using var host = await InProcessHost.StartAsync(temp.DatabasePath, EmailSettings(port));
+        await host.Services.GetRequiredService<INotificationOutbox>().EnqueueAsync(SomeNotification.Firing(), CancellationToken.None);
+
+        Assert.True(await Eventually.TrueAsync(() => Db.Scalar<long>(temp.DatabasePath, "SELECT attempts FROM notification_deliveries") >= 2));
+        Assert.Equal("pending", Db.Scalar<string>(temp.DatabasePath, "SELECT status FROM notification_deliveries"));
+        Assert.NotNull(Db.Scalar<string?>(temp.DatabasePath, "SELECT last_error FROM notification_deliveries"));
+
+        await using var smtp = await SmtpTestServer.StartOnPortAsync(port);
+        Assert.True(await Eventually.TrueAsync(() => Db.Scalar<string>(temp.DatabasePath, "SELECT status FROM notification_deliveries") == "sent"));
+        await Task.Delay(500);
+        Assert.Single(smtp.Messages);
+    }
+
+    private static Dictionary<string, string?> EmailSettings(int port) => NotificationSettings.Fast().With(
+        ("Notifications:Email:Enabled", "true"),
+        ("Notifications:Email:Host", "127.0.0.1"),
+        ("Notifications:Email:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("Notifications:Email:Security", "None"),
+        ("Notifications:Email:From", "QualityWatch <qw@example.com>"),
+        ("Notifications:Email:To:0", "oncall@example.com"),
+        ("Notifications:Email:To:1", "team@example.com"));
+
+    private static MultipartRelated? FindRelated(MimeEntity entity) => entity switch
+    {
+        MultipartRelated related => related,
+        Multipart multipart => multipart.Select(FindRelated).FirstOrDefault(r => r is not null),
+        _ => null,
+    };
+}

@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace QualityWatch.Tests.Notifications;
+
+/// <summary>Host settings with fast dispatch and short retries, so tests see several attempts in a second.</summary>
+internal static class NotificationSettings
+{
+    public static Dictionary<string, string?> Fast(int maxAttempts = 50) => new()
+    {
+        ["Notifications:DispatchInterval"] = "00:00:00.100",
+        ["Notifications:Retry:InitialDelay"] = "00:00:00.100",
+        ["Notifications:Retry:MaxDelay"] = "00:00:00.200",
+        ["Notifications:Retry:MaxAttempts"] = maxAttempts.ToString(CultureInfo.InvariantCulture),
+    };
+
+    public static Dictionary<string, string?> With(this Dictionary<string, string?> settings, params (string Key, string? Value)[] more)
+    {
+        foreach (var (key, value) in more)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    public static Dictionary<string, string?> Webhook(this Dictionary<string, string?> settings, int index, string name, Uri url, string secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", string? kind = null) =>
+        settings.With(
+            ($"Notifications:Webhooks:{index}:Name", name),
+            ($"Notifications:Webhooks:{index}:Url", url.ToString()),
+            ($"Notifications:Webhooks:{index}:Secret", secret),
+            ($"Notifications:Webhooks:{index}:Kinds:0", kind));
+}
