@@ -29,8 +29,10 @@ public static class QualityWatchExtensions
         services.AddQuartz();
         services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
         services.AddTrends();
-        services.AddAlerting();
+
+        // Before alerting and reports: they TryAdd a logging stand-in for INotificationOutbox.
         services.AddNotifications();
+        services.AddAlerting();
         services.AddReports();
         return services;
     }

@@ -3,36 +3,33 @@ using Microsoft.Extensions.Options;
 namespace QualityWatch.Notifications;
 
 /// <summary>
-/// One dispatch pass: sends every due delivery. Channels run side by side and each channel's
-/// deliveries in order, so a channel that hangs or is down never holds up the others.
+/// Sends one channel's due deliveries, in order, and records every attempt. Each channel has its
+/// own lane (see <see cref="NotificationDispatcher"/>), so a channel that hangs or is down only
+/// ever delays itself.
 /// </summary>
 public sealed class DeliveryRunner(
     NotificationStore store,
-    NotificationChannels channels,
     IOptions<NotificationsOptions> options,
     TimeProvider time,
     ILogger<DeliveryRunner> logger)
 {
+    /// <summary>Most deliveries loaded per pass; a full batch means look again at once.</summary>
+    public const int BatchSize = 100;
+
     private readonly RetryBackoff backoff = new(options.Value.Retry);
 
-    /// <summary>Sends what is due now; returns how many deliveries were attempted.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    /// <summary>Sends what is due now on <paramref name="channel"/>; returns how many deliveries were attempted.</summary>
+    public async Task<int> RunChannelAsync(INotificationChannel channel, CancellationToken cancellationToken)
     {
-        var due = await store.DueAsync(time.GetUtcNow(), 500, cancellationToken);
-        await Task.WhenAll(due.GroupBy(d => d.Channel).Select(group => RunChannelAsync(group.Key, [.. group], cancellationToken)));
-        return due.Count;
-    }
-
-    private async Task RunChannelAsync(string name, List<PendingDelivery> deliveries, CancellationToken cancellationToken)
-    {
-        var channel = channels.Find(name);
-        foreach (var delivery in deliveries)
+        ArgumentNullException.ThrowIfNull(channel);
+        var due = await store.DueAsync(channel.Name, time.GetUtcNow(), BatchSize, cancellationToken);
+        foreach (var delivery in due)
         {
-            var result = channel is null
-                ? DeliveryResult.Retry($"channel '{name}' is not configured now")
-                : await SendAsync(channel, delivery, cancellationToken);
+            var result = await SendAsync(channel, delivery, cancellationToken);
             await RecordAsync(delivery, result, cancellationToken);
         }
+
+        return due.Count;
     }
 
     private static async Task<DeliveryResult> SendAsync(INotificationChannel channel, PendingDelivery delivery, CancellationToken cancellationToken)

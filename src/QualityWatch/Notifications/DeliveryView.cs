@@ -1,6 +1,6 @@
 namespace QualityWatch.Notifications;
 
-/// <summary>One delivery as <c>GET /v1/notifications</c> shows it.</summary>
+/// <summary>One delivery (a notification on one channel) as <c>GET /v1/notifications</c> shows it.</summary>
 public sealed record DeliveryView(
     long Id,
     string NotificationId,
@@ -15,4 +15,8 @@ public sealed record DeliveryView(
     DateTimeOffset? NextAttemptAt,
     DateTimeOffset? SentAt,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>Every attempt, oldest first; only in <c>GET /v1/notifications/{id}</c>.</summary>
+    public IReadOnlyList<AttemptView>? AttemptLog { get; init; }
+}

@@ -9,4 +9,10 @@ public interface INotificationChannel
     bool Accepts(string kind);
 
     Task<DeliveryResult> SendAsync(StoredNotification notification, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Upkeep on the channel's own lane after each delivery pass (Alertmanager re-sends firing
+    /// alerts here), so it never interleaves with a delivery of the same channel.
+    /// </summary>
+    Task MaintainAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

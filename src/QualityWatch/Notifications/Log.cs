@@ -18,12 +18,18 @@ internal static partial class Log
     [LoggerMessage(5004, LogLevel.Error, "Gave up on notification {NotificationId} via {Channel} after {Attempts} attempt(s); marked failed: {Error}")]
     public static partial void GaveUp(ILogger logger, string notificationId, string channel, long attempts, string error);
 
-    [LoggerMessage(5005, LogLevel.Error, "The notification dispatcher loop failed; retrying in {Delay}")]
-    public static partial void DispatcherFailed(ILogger logger, TimeSpan delay, Exception exception);
+    [LoggerMessage(5005, LogLevel.Error, "The notification lane of {Channel} failed; retrying in {Delay}")]
+    public static partial void LaneFailed(ILogger logger, string channel, TimeSpan delay, Exception exception);
 
     [LoggerMessage(5006, LogLevel.Debug, "Re-sent firing alert {Key} to Alertmanager")]
     public static partial void Resent(ILogger logger, string key);
 
     [LoggerMessage(5007, LogLevel.Warning, "Re-sending firing alert {Key} to Alertmanager failed: {Error}")]
     public static partial void ResendFailed(ILogger logger, string key, string error);
+
+    [LoggerMessage(5008, LogLevel.Warning, "Marked {Count} pending delivery(ies) via {Channel} failed: that channel is no longer configured")]
+    public static partial void OrphansFailed(ILogger logger, long count, string channel);
+
+    [LoggerMessage(5009, LogLevel.Information, "Firing alert {Key} ({NotificationId}) was resolved before it reached Alertmanager; sent as resolved")]
+    public static partial void SupersededByResolve(ILogger logger, string key, string notificationId);
 }

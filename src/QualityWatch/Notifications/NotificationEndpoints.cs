@@ -2,7 +2,10 @@ using QualityWatch.Ingestion;
 
 namespace QualityWatch.Notifications;
 
-/// <summary><c>GET /v1/notifications?status=&amp;limit=</c>: every delivery, why it was sent and how it went.</summary>
+/// <summary>
+/// <c>GET /v1/notifications?status=&amp;channel=&amp;limit=</c> (every delivery, why it was sent and how
+/// it went) and <c>GET /v1/notifications/{id}</c> (one notification, every attempt on every channel).
+/// </summary>
 internal static class NotificationEndpoints
 {
     private static readonly string[] Statuses = ["pending", "sent", "failed"];
@@ -10,10 +13,12 @@ internal static class NotificationEndpoints
     public static WebApplication MapNotificationEndpoints(this WebApplication app)
     {
         app.MapGet("/v1/notifications", ListAsync);
+        app.MapGet("/v1/notifications/{id}", GetAsync);
         return app;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, NotificationStore store, string? status, int? limit, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(
+        HttpContext context, NotificationQueries queries, string? status, string? channel, int? limit, CancellationToken cancellationToken)
     {
         if (ApiErrors.Unauthorized(context) is { } denied)
         {
@@ -30,7 +35,20 @@ internal static class NotificationEndpoints
             return ApiErrors.Error(StatusCodes.Status400BadRequest, "invalid_limit", "limit must be between 1 and 1000.");
         }
 
-        var deliveries = await store.ListAsync(status, limit ?? 100, cancellationToken);
-        return Results.Json(deliveries, NotificationsJsonContext.Default.IReadOnlyListDeliveryView);
+        var deliveries = await queries.ListAsync(status, channel, limit ?? 100, cancellationToken);
+        return Results.Json(deliveries, NotificationsApiJsonContext.Default.IReadOnlyListDeliveryView);
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext context, NotificationQueries queries, CancellationToken cancellationToken)
+    {
+        if (ApiErrors.Unauthorized(context) is { } denied)
+        {
+            return denied;
+        }
+
+        var notification = await queries.GetAsync(id, cancellationToken);
+        return notification is null
+            ? ApiErrors.Error(StatusCodes.Status404NotFound, "not_found", $"No notification with id '{id}'.")
+            : Results.Json(notification, NotificationsApiJsonContext.Default.NotificationView);
     }
 }

@@ -2,21 +2,39 @@ using System.Threading.Channels;
 
 namespace QualityWatch.Notifications;
 
-/// <summary>The outbox rings this after a commit, so the dispatcher sends at once instead of at its next poll.</summary>
+/// <summary>
+/// The outbox rings this after a commit, so every channel's lane sends at once instead of at its
+/// next poll. One slot per channel: a ring while a lane is busy is kept, not lost.
+/// </summary>
 public sealed class NotificationSignal
 {
-    private readonly Channel<bool> channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Dictionary<string, Channel<bool>> lanes;
 
-    public void Notify() => channel.Writer.TryWrite(true);
+    public NotificationSignal(NotificationChannels channels)
+    {
+        ArgumentNullException.ThrowIfNull(channels);
+        lanes = channels.All.ToDictionary(
+            c => c.Name,
+            _ => Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite }),
+            StringComparer.Ordinal);
+    }
+
+    public void Notify()
+    {
+        foreach (var lane in lanes.Values)
+        {
+            lane.Writer.TryWrite(true);
+        }
+    }
 
     /// <summary>Returns when notified or after <paramref name="timeout"/>, whichever is first.</summary>
-    public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    public async Task WaitAsync(string channel, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
         using var elapsed = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, elapsed.Token);
         try
         {
-            await channel.Reader.ReadAsync(linked.Token);
+            await lanes[channel].Reader.ReadAsync(linked.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -50,20 +50,44 @@ public sealed class NotificationStore(SqliteConnectionFactory connections)
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Pending deliveries due at <paramref name="now"/>, oldest first.</summary>
-    public async Task<IReadOnlyList<PendingDelivery>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    /// <summary>Pending deliveries of one channel due at <paramref name="now"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<PendingDelivery>> DueAsync(string channel, DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         const string sql =
             """
             SELECT d.id AS Id, d.channel AS Channel, d.attempts AS Attempts, d.created_at AS CreatedAt,
                    n.id AS NotificationId, n.payload AS Payload, n.created_at AS NotificationCreatedAt
             FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id
-            WHERE d.status = 'pending' AND d.next_attempt_at <= @now
+            WHERE d.status = 'pending' AND d.channel = @channel AND d.next_attempt_at <= @now
             ORDER BY d.id LIMIT @limit;
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<DueRow>(sql, new { now = now.ToUnixTimeMilliseconds(), limit });
+        var rows = await connection.QueryAsync<DueRow>(sql, new { channel, now = now.ToUnixTimeMilliseconds(), limit });
         return [.. rows.Select(r => new PendingDelivery(r.Id, r.Channel, r.Attempts, r.CreatedAt, ToStored(r.NotificationId, r.NotificationCreatedAt, r.Payload)))];
+    }
+
+    /// <summary>Marks pending deliveries of channels no longer configured failed; returns the count per channel.</summary>
+    public async Task<IReadOnlyList<(string Channel, long Count)>> FailOrphansAsync(IReadOnlyCollection<string> configured, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string orphans = "SELECT channel, COUNT(*) FROM notification_deliveries WHERE status = 'pending' GROUP BY channel;";
+        const string fail =
+            """
+            UPDATE notification_deliveries
+            SET status = 'failed', last_error = 'channel ' || channel || ' is not configured', updated_at = @now
+            WHERE status = 'pending' AND channel = @channel;
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var failed = (await connection.QueryAsync<(string Channel, long Count)>(orphans, transaction: transaction))
+            .Where(o => !configured.Contains(o.Channel))
+            .ToList();
+        foreach (var (channel, _) in failed)
+        {
+            await connection.ExecuteAsync(fail, new { channel, now = now.ToUnixTimeMilliseconds() }, transaction);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return failed;
     }
 
     /// <summary>Loads one notification by id (the Alertmanager re-sender's source).</summary>
@@ -105,33 +129,8 @@ public sealed class NotificationStore(SqliteConnectionFactory connections)
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<DeliveryView>> ListAsync(string? status, int limit, CancellationToken cancellationToken)
-    {
-        const string sql =
-            """
-            SELECT d.id AS Id, d.notification_id AS NotificationId, d.channel AS Channel, n.kind AS Kind, n.key AS Key, d.reason AS Reason,
-                   n.subject AS Subject, d.status AS Status, d.attempts AS Attempts, d.last_error AS LastError,
-                   d.next_attempt_at AS NextAttemptAt, d.sent_at AS SentAt, d.created_at AS CreatedAt, d.updated_at AS UpdatedAt
-            FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id
-            WHERE (@status IS NULL OR d.status = @status)
-            ORDER BY d.id DESC LIMIT @limit;
-            """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ViewRow>(sql, new { status, limit });
-        return [.. rows.Select(r => new DeliveryView(
-            r.Id, r.NotificationId, r.Channel, r.Kind, r.Key, r.Reason, r.Subject, r.Status, r.Attempts, r.LastError,
-            r.Status == "pending" ? DateTimeOffset.FromUnixTimeMilliseconds(r.NextAttemptAt) : null,
-            r.SentAt is { } sent ? DateTimeOffset.FromUnixTimeMilliseconds(sent) : null,
-            DateTimeOffset.FromUnixTimeMilliseconds(r.CreatedAt),
-            DateTimeOffset.FromUnixTimeMilliseconds(r.UpdatedAt)))];
-    }
-
-    private static StoredNotification ToStored(string id, long createdAt, string payload) =>
+    internal static StoredNotification ToStored(string id, long createdAt, string payload) =>
         new(id, DateTimeOffset.FromUnixTimeMilliseconds(createdAt), JsonSerializer.Deserialize(payload, NotificationsJsonContext.Default.Notification)!);
 
     private sealed record DueRow(long Id, string Channel, long Attempts, long CreatedAt, string NotificationId, string Payload, long NotificationCreatedAt);
-
-    private sealed record ViewRow(
-        long Id, string NotificationId, string Channel, string Kind, string Key, string Reason, string Subject, string Status,
-        long Attempts, string? LastError, long NextAttemptAt, long? SentAt, long CreatedAt, long UpdatedAt);
 }

@@ -12,9 +12,11 @@ public static class NotificationsExtensions
     public static IServiceCollection AddNotifications(this IServiceCollection services)
     {
         services.AddOptions<NotificationsOptions>().BindConfiguration(NotificationsOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<NotificationsOptions>, NotificationsOptionsNormalizer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NotificationsOptions>, NotificationsOptionsValidator>());
 
         services.TryAddSingleton<NotificationStore>();
+        services.TryAddSingleton<NotificationQueries>();
         services.TryAddSingleton<NotificationSignal>();
         services.TryAddSingleton<INotificationOutbox, NotificationOutbox>();
         services.TryAddSingleton<DeliveryRunner>();
@@ -24,7 +26,8 @@ public static class NotificationsExtensions
         services.TryAddSingleton<AlertmanagerResender>();
         services.TryAddSingleton(sp => new NotificationChannels(CreateChannels(sp)));
 
-        // Durable retries live in the outbox; the HTTP layer only bounds each attempt.
+        // Durable retries live in the outbox; each channel bounds its own attempt by its Timeout,
+        // and the pipeline's timeout is only a backstop.
         services.AddHttpClient(WebhookChannel.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .AddResilienceHandler("notifications-webhook", b => b.AddTimeout(TimeSpan.FromMinutes(2)));
         services.AddHttpClient(AlertmanagerClient.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)

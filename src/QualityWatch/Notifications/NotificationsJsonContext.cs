@@ -4,11 +4,10 @@ using QualityWatch.Notifications.Webhook;
 
 namespace QualityWatch.Notifications;
 
+/// <summary>The outbox payload, webhook bodies and Alertmanager alerts.</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(Notification))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(WebhookPayload))]
 [JsonSerializable(typeof(List<AlertmanagerAlert>))]
-[JsonSerializable(typeof(DeliveryView))]
-[JsonSerializable(typeof(IReadOnlyList<DeliveryView>))]
 internal sealed partial class NotificationsJsonContext : JsonSerializerContext;

@@ -144,7 +144,7 @@ internal sealed class NotificationsOptionsValidator : IValidateOptions<Notificat
     {
         foreach (var kind in kinds.Where(k => !AllKinds.Contains(k)))
         {
-            errors.Add($"{key} may hold only firing, repeat, resolved or report, had '{kind}'.");
+            errors.Add($"{key} may hold only firing, repeat, resolved or report (leave it out for all kinds), had '{kind}'.");
         }
     }
 

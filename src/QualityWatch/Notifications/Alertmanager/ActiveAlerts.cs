@@ -26,6 +26,24 @@ public sealed class ActiveAlerts(SqliteConnectionFactory connections)
         });
     }
 
+    /// <summary>The id of the latest resolve for the alert enqueued after this notification, if any.</summary>
+    public async Task<string?> LaterResolveAsync(StoredNotification stored, CancellationToken cancellationToken)
+    {
+        const string sql =
+            """
+            SELECT id FROM notifications
+            WHERE key = @key AND kind = 'resolved' AND created_at >= @createdAt AND id <> @id
+            ORDER BY created_at DESC LIMIT 1;
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<string?>(sql, new
+        {
+            key = stored.Notification.Key,
+            id = stored.Id,
+            createdAt = stored.CreatedAt.ToUnixTimeMilliseconds(),
+        });
+    }
+
     public async Task ResolvedAsync(string key, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

@@ -12,10 +12,17 @@ public sealed class AlertmanagerClient(IHttpClientFactory clients, IOptions<Noti
 
     private readonly AlertmanagerOptions alertmanager = options.Value.Alertmanager;
 
-    /// <summary>The wire alert for a notification: a resolve carries endsAt (its own, else now), a firing alert none.</summary>
-    public AlertmanagerAlert ToAlert(Notification n, DateTimeOffset now)
+    /// <summary>How often a firing alert is posted again (Notifications:Alertmanager:ResendInterval).</summary>
+    public TimeSpan ResendInterval => alertmanager.ResendInterval;
+
+    /// <summary>
+    /// The wire alert for a notification. A resolve carries endsAt (its own EndsAt, else when it was
+    /// enqueued); a firing alert carries none, unless <paramref name="resolvedBy"/> already ended it.
+    /// </summary>
+    public AlertmanagerAlert ToAlert(StoredNotification stored, StoredNotification? resolvedBy = null)
     {
-        ArgumentNullException.ThrowIfNull(n);
+        ArgumentNullException.ThrowIfNull(stored);
+        var n = stored.Notification;
         var labels = new Dictionary<string, string>(n.Labels, StringComparer.Ordinal);
         labels.TryAdd("alertname", n.Key);
         var annotations = new Dictionary<string, string>(n.Annotations, StringComparer.Ordinal);
@@ -27,7 +34,15 @@ public sealed class AlertmanagerClient(IHttpClientFactory clients, IOptions<Noti
             annotations.TryAdd("evidence", n.EvidenceJson);
         }
 
-        var endsAt = n.Kind == NotificationKinds.Resolved ? n.EndsAt ?? now : (DateTimeOffset?)null;
+        var end = n.Kind == NotificationKinds.Resolved ? stored : resolvedBy;
+        DateTimeOffset? endsAt = end is null ? null : end.Notification.EndsAt ?? end.CreatedAt;
+
+        // Alertmanager refuses an alert that ends before it starts.
+        if (endsAt < n.StartsAt)
+        {
+            endsAt = n.StartsAt;
+        }
+
         return new AlertmanagerAlert(labels, annotations, n.StartsAt, endsAt, alertmanager.GeneratorUrl?.ToString());
     }
 

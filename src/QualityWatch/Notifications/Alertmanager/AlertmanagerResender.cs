@@ -34,19 +34,21 @@ public sealed class AlertmanagerResender(
             }
 
             var now = time.GetUtcNow();
-            var result = await client.PostAsync(client.ToAlert(stored.Notification, now), cancellationToken);
+            var result = await client.PostAsync(client.ToAlert(stored), cancellationToken);
             if (result.Sent)
             {
                 resent++;
                 Log.Resent(logger, key);
             }
-            else
-            {
-                Log.ResendFailed(logger, key, result.Error ?? "unknown error");
-            }
 
             // Failed or not, the next try is one interval on: the alert stays firing in our table either way.
             await active.RescheduleAsync(key, notificationId, now + alertmanager.ResendInterval, cancellationToken);
+            if (!result.Sent)
+            {
+                // Alertmanager is down: the rest stay due for the next pass rather than each wait out a timeout now.
+                Log.ResendFailed(logger, key, result.Error ?? "unknown error");
+                break;
+            }
         }
 
         return resent;
