@@ -26,9 +26,14 @@ public sealed class EmailChannelTests
         Assert.Contains("cid:trend-chart", message.HtmlBody, StringComparison.Ordinal);
         Assert.Equal("daily report schedule", message.Headers["X-QualityWatch-Reason"]);
 
-        var related = FindRelated(message.Body!);
-        Assert.NotNull(related);
-        Assert.Contains(related!, part => part is MultipartAlternative);
+        // MimeKit's layout for text + HTML with inline images: the image belongs to the HTML
+        // alternative only, so text-only readers never see it as a stray attachment.
+        var alternative = Assert.IsType<MultipartAlternative>(message.Body);
+        Assert.Equal("multipart/alternative", alternative.ContentType.MimeType);
+        Assert.Equal("text/plain", alternative[0].ContentType.MimeType);
+        var related = Assert.IsType<MultipartRelated>(alternative[^1]);
+        Assert.Equal("text/html", related.Root?.ContentType.MimeType);
+        Assert.Contains(related, part => part.ContentId == "trend-chart");
         var image = Assert.Single(message.BodyParts.OfType<MimePart>(), p => p.ContentId == "trend-chart");
         Assert.Equal("image/png", image.ContentType.MimeType);
         using var content = new MemoryStream();
@@ -82,11 +87,4 @@ public sealed class EmailChannelTests
         ("Notifications:Email:From", "QualityWatch <qw@example.com>"),
         ("Notifications:Email:To:0", "oncall@example.com"),
         ("Notifications:Email:To:1", "team@example.com"));
-
-    private static MultipartRelated? FindRelated(MimeEntity entity) => entity switch
-    {
-        MultipartRelated related => related,
-        Multipart multipart => multipart.Select(FindRelated).FirstOrDefault(r => r is not null),
-        _ => null,
-    };
 }

@@ -23,10 +23,14 @@ internal static class NotificationSettings
         return settings;
     }
 
-    public static Dictionary<string, string?> Webhook(this Dictionary<string, string?> settings, int index, string name, Uri url, string secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", string? kind = null) =>
+    public static Dictionary<string, string?> Webhook(this Dictionary<string, string?> settings, int index, string name, Uri url, string secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", string? kind = null)
+    {
         settings.With(
             ($"Notifications:Webhooks:{index}:Name", name),
             ($"Notifications:Webhooks:{index}:Url", url.ToString()),
-            ($"Notifications:Webhooks:{index}:Secret", secret),
-            ($"Notifications:Webhooks:{index}:Kinds:0", kind));
+            ($"Notifications:Webhooks:{index}:Secret", secret));
+
+        // No kind = the key left out, as an operator would (all kinds).
+        return kind is null ? settings : settings.With(($"Notifications:Webhooks:{index}:Kinds:0", kind));
+    }
 }
