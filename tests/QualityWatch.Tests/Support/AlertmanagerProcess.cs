@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.Json;
 
 namespace QualityWatch.Tests.Support;
 
@@ -26,7 +27,12 @@ public sealed class AlertmanagerProcess : IAsyncDisposable
 
     public string Output => string.Join('\n', output);
 
-    public static async Task<AlertmanagerProcess> StartAsync()
+    /// <summary>
+    /// Starts Alertmanager on <paramref name="port"/> (e.g. one a client was already failing to reach;
+    /// default a free one) with <paramref name="resolveTimeout"/> as its resolve_timeout: how long an
+    /// alert without endsAt lives unless posted again (Alertmanager's default 5 min if not given).
+    /// </summary>
+    public static async Task<AlertmanagerProcess> StartAsync(int? port = null, TimeSpan? resolveTimeout = null)
     {
         if (!File.Exists(Binary))
         {
@@ -36,8 +42,9 @@ public sealed class AlertmanagerProcess : IAsyncDisposable
 
         var temp = new TempDirectory();
         var config = Path.Combine(temp.Path, "alertmanager.yml");
-        await File.WriteAllTextAsync(config, "route:\n  receiver: 'null'\nreceivers:\n  - name: 'null'\n");
-        var port = SmtpTestServer.FreePort();
+        var global = resolveTimeout is { } timeout ? $"global:\n  resolve_timeout: {(int)timeout.TotalMilliseconds}ms\n" : "";
+        await File.WriteAllTextAsync(config, global + "route:\n  receiver: 'null'\nreceivers:\n  - name: 'null'\n");
+        port ??= SmtpTestServer.FreePort();
         var start = new ProcessStartInfo(Binary)
         {
             RedirectStandardOutput = true,
@@ -56,6 +63,15 @@ public sealed class AlertmanagerProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         await alertmanager.WaitReadyAsync();
         return alertmanager;
+    }
+
+    /// <summary>What Alertmanager holds now, from its own API: <c>GET /api/v2/alerts</c> (active, unresolved alerts).</summary>
+    public async Task<List<JsonElement>> AlertsAsync(string alertname)
+    {
+        using var client = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(5) };
+        var json = await client.GetStringAsync(new Uri($"/api/v2/alerts?filter={Uri.EscapeDataString($"alertname=\"{alertname}\"")}", UriKind.Relative));
+        using var document = JsonDocument.Parse(json);
+        return [.. document.RootElement.EnumerateArray().Select(a => a.Clone())];
     }
 
     public async ValueTask DisposeAsync()

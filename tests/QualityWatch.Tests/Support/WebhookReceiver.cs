@@ -21,6 +21,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>Status to answer for the n-th request (1-based); 200 by default.</summary>
     public Func<int, int> Respond { get; set; } = _ => 200;
 
+    /// <summary>How long to wait before answering the n-th request (1-based); none by default.</summary>
+    public Func<int, TimeSpan> Delay { get; set; } = _ => TimeSpan.Zero;
+
     public ConcurrentQueue<WebhookRequest> Requests { get; } = new();
 
     public IEnumerable<WebhookRequest> Accepted => Requests.Where(r => r.Status is >= 200 and < 300);
@@ -36,13 +39,23 @@ public sealed class WebhookReceiver : IAsyncDisposable
         {
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync();
-            var status = receiver.Respond(Interlocked.Increment(ref receiver.count));
+            var n = Interlocked.Increment(ref receiver.count);
+            var status = receiver.Respond(n);
             receiver.Requests.Enqueue(new WebhookRequest(
                 context.Request.Headers["webhook-id"].ToString(),
                 context.Request.Headers["webhook-timestamp"].ToString(),
                 context.Request.Headers["webhook-signature"].ToString(),
                 body,
                 status));
+            try
+            {
+                await Task.Delay(receiver.Delay(n), context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The sender gave up waiting: that is what a slow-endpoint test wants to see.
+            }
+
             return Results.StatusCode(status);
         });
         await app.StartAsync();
