@@ -154,12 +154,8 @@ public sealed class AlertmanagerChannelTests
         Assert.Contains(harness.Logs.Lines, l => l.Contains("[5009]", StringComparison.Ordinal));
     }
 
-    private static Dictionary<string, string?> Settings(Uri alertmanager, string resend = "00:01:00") => NotificationSettings.Fast().With(
-        ("Notifications:Alertmanager:Enabled", "true"),
-        ("Notifications:Alertmanager:Url", alertmanager.ToString()),
-        ("Notifications:Alertmanager:ResendInterval", resend),
-        ("Notifications:Alertmanager:GeneratorUrl", "http://qualitywatch.example/alerts"),
-        ("Notifications:Alertmanager:Timeout", "00:00:02"));
+    private static Dictionary<string, string?> Settings(Uri alertmanager, string resend = "00:01:00") =>
+        NotificationSettings.Fast().Alertmanager(alertmanager, resend);
 
     private static async Task<DateTimeOffset> UpdatedAtAsync(AlertmanagerProcess alertmanager)
     {

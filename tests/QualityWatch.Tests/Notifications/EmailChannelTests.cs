@@ -13,7 +13,7 @@ public sealed class EmailChannelTests
     {
         await using var smtp = await SmtpTestServer.StartAsync();
         using var temp = new TempDirectory();
-        await using var host = await InProcessHost.StartAsync(temp.DatabasePath, EmailSettings(smtp.Port));
+        await using var host = await InProcessHost.StartAsync(temp.DatabasePath, NotificationSettings.Fast().Email(smtp.Port));
 
         await host.Services.GetRequiredService<INotificationOutbox>().EnqueueAsync(SomeNotification.Report(Png), CancellationToken.None);
 
@@ -49,7 +49,7 @@ public sealed class EmailChannelTests
     {
         await using var smtp = await SmtpTestServer.StartAsync("qw-user", "s3cret-pass");
         using var temp = new TempDirectory();
-        var settings = EmailSettings(smtp.Port).With(("Notifications:Email:Username", "qw-user"), ("Notifications:Email:Password", "s3cret-pass"));
+        var settings = NotificationSettings.Fast().Email(smtp.Port).With(("Notifications:Email:Username", "qw-user"), ("Notifications:Email:Password", "s3cret-pass"));
         await using var host = await InProcessHost.StartAsync(temp.DatabasePath, settings);
 
         await host.Services.GetRequiredService<INotificationOutbox>().EnqueueAsync(SomeNotification.Firing(), CancellationToken.None);
@@ -66,7 +66,7 @@ public sealed class EmailChannelTests
     {
         var port = SmtpTestServer.FreePort();
         using var temp = new TempDirectory();
-        await using var host = await InProcessHost.StartAsync(temp.DatabasePath, EmailSettings(port));
+        await using var host = await InProcessHost.StartAsync(temp.DatabasePath, NotificationSettings.Fast().Email(port));
         await host.Services.GetRequiredService<INotificationOutbox>().EnqueueAsync(SomeNotification.Firing(), CancellationToken.None);
 
         Assert.True(await Eventually.TrueAsync(() => Db.Scalar<long>(temp.DatabasePath, "SELECT attempts FROM notification_deliveries") >= 2));
@@ -78,13 +78,4 @@ public sealed class EmailChannelTests
         await Task.Delay(500);
         Assert.Single(smtp.Messages);
     }
-
-    private static Dictionary<string, string?> EmailSettings(int port) => NotificationSettings.Fast().With(
-        ("Notifications:Email:Enabled", "true"),
-        ("Notifications:Email:Host", "127.0.0.1"),
-        ("Notifications:Email:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        ("Notifications:Email:Security", "None"),
-        ("Notifications:Email:From", "QualityWatch <qw@example.com>"),
-        ("Notifications:Email:To:0", "oncall@example.com"),
-        ("Notifications:Email:To:1", "team@example.com"));
 }

@@ -33,4 +33,22 @@ internal static class NotificationSettings
         // No kind = the key left out, as an operator would (all kinds).
         return kind is null ? settings : settings.With(($"Notifications:Webhooks:{index}:Kinds:0", kind));
     }
+
+    /// <summary>The email channel on a plain loopback SMTP server at <paramref name="port"/>.</summary>
+    public static Dictionary<string, string?> Email(this Dictionary<string, string?> settings, int port, string security = "None") => settings.With(
+        ("Notifications:Email:Enabled", "true"),
+        ("Notifications:Email:Host", "127.0.0.1"),
+        ("Notifications:Email:Port", port.ToString(CultureInfo.InvariantCulture)),
+        ("Notifications:Email:Security", security),
+        ("Notifications:Email:From", "QualityWatch <qw@example.com>"),
+        ("Notifications:Email:To:0", "oncall@example.com"),
+        ("Notifications:Email:To:1", "team@example.com"));
+
+    /// <summary>The Alertmanager channel at <paramref name="url"/>, re-sending each <paramref name="resend"/>.</summary>
+    public static Dictionary<string, string?> Alertmanager(this Dictionary<string, string?> settings, Uri url, string resend = "00:01:00") => settings.With(
+        ("Notifications:Alertmanager:Enabled", "true"),
+        ("Notifications:Alertmanager:Url", url.ToString()),
+        ("Notifications:Alertmanager:ResendInterval", resend),
+        ("Notifications:Alertmanager:GeneratorUrl", "http://qualitywatch.example/alerts"),
+        ("Notifications:Alertmanager:Timeout", "00:00:02"));
 }

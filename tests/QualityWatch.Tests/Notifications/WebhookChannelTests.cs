@@ -120,6 +120,25 @@ public sealed class WebhookChannelTests
     }
 
     [Fact]
+    public async Task Webhook_Timeout_IsRetriedThenDelivered()
+    {
+        // The first POST hangs far past the 2 s timeout; the retry is answered at once.
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Delay = n => n == 1 ? TimeSpan.FromSeconds(60) : TimeSpan.Zero;
+        using var temp = new TempDirectory();
+        var settings = NotificationSettings.Fast().Webhook(0, "ops", receiver.Url, Secret).With(("Notifications:Webhooks:0:Timeout", "00:00:02"));
+        await using var host = await InProcessHost.StartAsync(temp.DatabasePath, settings);
+
+        await Outbox(host).EnqueueAsync(SomeNotification.Firing(), CancellationToken.None);
+
+        Assert.True(await Eventually.TrueAsync(() => Status(temp) == "sent"), $"status {Status(temp)}");
+        var attempts = Db.Query<(string Outcome, string? Error)>(temp.DatabasePath, "SELECT outcome, error FROM notification_attempts ORDER BY attempt");
+        Assert.Equal([("retry", "timed out after 00:00:02"), ("sent", null)], attempts);
+        Assert.Equal(2, receiver.Requests.Count);
+        Assert.Single(receiver.Requests.Select(r => r.Id).Distinct());
+    }
+
+    [Fact]
     public async Task Webhook_KindsFilter_TakesOnlyConfiguredKinds()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
