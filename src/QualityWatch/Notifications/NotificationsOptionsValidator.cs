@@ -53,6 +53,11 @@ internal sealed class NotificationsOptionsValidator : IValidateOptions<Notificat
             errors.Add($"Notifications:Email:Security must be None, StartTls or SslOnConnect, was {e.Security}.");
         }
 
+        if (!string.IsNullOrWhiteSpace(e.TrustedCertificateSha256) && CertificatePin.Normalize(e.TrustedCertificateSha256) is null)
+        {
+            errors.Add($"Notifications:Email:TrustedCertificateSha256 must be a SHA-256 fingerprint (64 hex digits), was '{e.TrustedCertificateSha256}'.");
+        }
+
         if (!string.IsNullOrEmpty(e.Username) && e.Password is null)
         {
             errors.Add("Notifications:Email:Password is required when Notifications:Email:Username is set.");

@@ -61,6 +61,46 @@ public sealed class EmailChannelTests
         Assert.Contains("9.1%", message.HtmlBody, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("StartTls", false)]
+    [InlineData("SslOnConnect", true)]
+    public async Task Email_Tls_EncryptsEverySessionAndUsesANewConnectionPerSend(string security, bool implicitTls)
+    {
+        using var certificate = TestCertificate.Create();
+        await using var smtp = await SmtpTestServer.StartTlsAsync(certificate, implicitTls, "qw-user", "s3cret-pass");
+        using var temp = new TempDirectory();
+        var settings = NotificationSettings.Fast().Email(smtp.Port, security).With(
+            ("Notifications:Email:TrustedCertificateSha256", TestCertificate.Sha256(certificate)),
+            ("Notifications:Email:Username", "qw-user"),
+            ("Notifications:Email:Password", "s3cret-pass"));
+        await using var host = await InProcessHost.StartAsync(temp.DatabasePath, settings);
+        var outbox = host.Services.GetRequiredService<INotificationOutbox>();
+
+        await outbox.EnqueueAsync(SomeNotification.Firing(), CancellationToken.None);
+        await outbox.EnqueueAsync(SomeNotification.Report(Png), CancellationToken.None);
+
+        Assert.True(await Eventually.TrueAsync(() => smtp.Messages.Count == 2), "the emails did not arrive: " + Db.Scalar<string?>(temp.DatabasePath, "SELECT last_error FROM notification_deliveries WHERE last_error IS NOT NULL"));
+        Assert.All(smtp.Sessions, s => Assert.True(s.Secure, "a message was sent without TLS"));
+        Assert.Equal(2, smtp.Sessions.Select(s => s.Session).Distinct().Count());
+        Assert.Equal(["qw-user", "qw-user"], smtp.AuthenticatedUsers);
+    }
+
+    [Fact]
+    public async Task Email_UntrustedCertificateWithoutPin_IsRefusedAndRetried()
+    {
+        using var certificate = TestCertificate.Create();
+        await using var smtp = await SmtpTestServer.StartTlsAsync(certificate, implicitTls: false);
+        using var temp = new TempDirectory();
+        await using var host = await InProcessHost.StartAsync(temp.DatabasePath, NotificationSettings.Fast().Email(smtp.Port, "StartTls"));
+
+        await host.Services.GetRequiredService<INotificationOutbox>().EnqueueAsync(SomeNotification.Firing(), CancellationToken.None);
+
+        Assert.True(await Eventually.TrueAsync(() => Db.Scalar<long>(temp.DatabasePath, "SELECT attempts FROM notification_deliveries") >= 2));
+        Assert.Equal("pending", Db.Scalar<string>(temp.DatabasePath, "SELECT status FROM notification_deliveries"));
+        Assert.StartsWith("SslHandshakeException", Db.Scalar<string>(temp.DatabasePath, "SELECT last_error FROM notification_deliveries"), StringComparison.Ordinal);
+        Assert.Empty(smtp.Messages);
+    }
+
     [Fact]
     public async Task Email_ServerDownThenUp_DeliversOnceAfterRetry()
     {

@@ -97,6 +97,7 @@ public sealed class NotificationsOptionsTests
             null,
             ("Notifications:Email:Enabled", "true"),
             ("Notifications:Email:Username", "qw"),
+            ("Notifications:Email:TrustedCertificateSha256", "AB:CD:EF"),
             ("Notifications:Alertmanager:Enabled", "true"),
             ("Notifications:Webhooks:0:Name", "ops"),
             ("Notifications:Webhooks:0:Url", "ftp://h.example/x"),
@@ -105,6 +106,7 @@ public sealed class NotificationsOptionsTests
         Assert.Contains(ex.Failures, f => f.StartsWith("Notifications:Email:Host is required", StringComparison.Ordinal));
         Assert.Contains(ex.Failures, f => f.StartsWith("Notifications:Email:Password is required", StringComparison.Ordinal));
         Assert.Contains(ex.Failures, f => f.StartsWith("Notifications:Email:From must be an email address", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.StartsWith("Notifications:Email:TrustedCertificateSha256 must be a SHA-256 fingerprint", StringComparison.Ordinal));
         Assert.Contains(ex.Failures, f => f.StartsWith("Notifications:Email:To needs at least one address", StringComparison.Ordinal));
         Assert.Contains(ex.Failures, f => f.StartsWith("Notifications:Alertmanager:Url must be an absolute http(s) URL", StringComparison.Ordinal));
         Assert.Contains(ex.Failures, f => f.StartsWith("Notifications:Webhooks:0:Url must be an absolute http(s) URL", StringComparison.Ordinal));

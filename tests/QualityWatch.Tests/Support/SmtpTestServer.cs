@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Authentication;
@@ -16,12 +17,21 @@ public sealed class SmtpTestServer : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly Task running;
 
-    private SmtpTestServer(int port, string? user, string? password)
+    private SmtpTestServer(int port, string? user, string? password, X509Certificate2? certificate = null, bool implicitTls = false)
     {
         Port = port;
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
-            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, port)).AllowUnsecureAuthentication(true).AuthenticationRequired(user is not null))
+            .Endpoint(b =>
+            {
+                b.Endpoint(new IPEndPoint(IPAddress.Loopback, port)).AllowUnsecureAuthentication(certificate is null).AuthenticationRequired(user is not null);
+
+                // A certificate offers STARTTLS; with implicitTls the session is TLS from the first byte.
+                if (certificate is not null)
+                {
+                    b.Certificate(certificate).IsSecure(implicitTls);
+                }
+            })
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new CapturingStore(this));
@@ -48,9 +58,20 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public ConcurrentQueue<string> AuthenticatedUsers { get; } = new();
 
+    /// <summary>Per accepted message: its SMTP session and whether that session was under TLS.</summary>
+    public ConcurrentQueue<(ISessionContext Session, bool Secure)> Sessions { get; } = new();
+
     public static async Task<SmtpTestServer> StartAsync(string? user = null, string? password = null)
     {
         var server = new SmtpTestServer(FreePort(), user, password);
+        await WaitListeningAsync(server.Port);
+        return server;
+    }
+
+    /// <summary>With a server certificate: STARTTLS offered, or TLS from the first byte when <paramref name="implicitTls"/>.</summary>
+    public static async Task<SmtpTestServer> StartTlsAsync(X509Certificate2 certificate, bool implicitTls, string? user = null, string? password = null)
+    {
+        var server = new SmtpTestServer(FreePort(), user, password, certificate, implicitTls);
         await WaitListeningAsync(server.Port);
         return server;
     }
@@ -101,6 +122,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             using var stream = new MemoryStream(buffer.ToArray());
+            server.Sessions.Enqueue((context, context.Pipe.IsSecure));
             server.Messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
             return SmtpResponse.Ok;
         }

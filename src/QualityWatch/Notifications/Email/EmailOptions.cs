@@ -14,6 +14,12 @@ public sealed class EmailOptions
     /// <summary><c>None</c>, <c>StartTls</c> (default) or <c>SslOnConnect</c>.</summary>
     public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTls;
 
+    /// <summary>
+    /// SHA-256 fingerprint (hex; colons and spaces ignored) of a server certificate to accept even
+    /// though the system does not trust it, e.g. a private relay's self-signed one. Empty = system trust only.
+    /// </summary>
+    public string? TrustedCertificateSha256 { get; set; }
+
     /// <summary>User for SMTP AUTH; none = no authentication.</summary>
     public string? Username { get; set; }
 

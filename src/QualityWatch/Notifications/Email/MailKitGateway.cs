@@ -13,6 +13,12 @@ internal sealed class MailKitGateway(IOptions<NotificationsOptions> options) : I
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         using var client = new SmtpClient { Timeout = (int)email.Timeout.TotalMilliseconds };
+        if (!string.IsNullOrWhiteSpace(email.TrustedCertificateSha256))
+        {
+            // A pinned certificate replaces MailKit's own check only for this server.
+            client.ServerCertificateValidationCallback = CertificatePin.Callback(email.TrustedCertificateSha256);
+        }
+
         var security = email.Security switch
         {
             SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
