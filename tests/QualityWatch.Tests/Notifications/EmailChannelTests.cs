@@ -102,6 +102,22 @@ public sealed class EmailChannelTests
     }
 
     [Fact]
+    public async Task Email_ServerThatNeverAnswers_TimesOutAndIsRetried()
+    {
+        using var silent = new SilentServer();
+        using var temp = new TempDirectory();
+        var settings = NotificationSettings.Fast().Email(silent.Port).With(("Notifications:Email:Timeout", "00:00:01"));
+        await using var host = await InProcessHost.StartAsync(temp.DatabasePath, settings);
+
+        await host.Services.GetRequiredService<INotificationOutbox>().EnqueueAsync(SomeNotification.Firing(), CancellationToken.None);
+
+        Assert.True(await Eventually.TrueAsync(() => Db.Scalar<long>(temp.DatabasePath, "SELECT attempts FROM notification_deliveries") >= 2));
+        Assert.Equal("pending", Db.Scalar<string>(temp.DatabasePath, "SELECT status FROM notification_deliveries"));
+        Assert.Equal(["timed out after 00:00:01"], Db.Query<string>(temp.DatabasePath, "SELECT DISTINCT error FROM notification_attempts"));
+        Assert.True(silent.Connections >= 2, "each attempt should open its own connection");
+    }
+
+    [Fact]
     public async Task Email_ServerDownThenUp_DeliversOnceAfterRetry()
     {
         var port = SmtpTestServer.FreePort();

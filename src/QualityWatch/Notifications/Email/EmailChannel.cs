@@ -17,10 +17,17 @@ internal sealed class EmailChannel(IMailGateway gateway, IOptions<NotificationsO
 
     public async Task<DeliveryResult> SendAsync(StoredNotification notification, CancellationToken cancellationToken)
     {
+        // Timeout bounds the whole send (connect, TLS, AUTH, DATA), as a hung server may stall at any step.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(email.Timeout);
         try
         {
-            await gateway.SendAsync(EmailMessageFactory.Create(email, notification), cancellationToken);
+            await gateway.SendAsync(EmailMessageFactory.Create(email, notification), timeout.Token);
             return DeliveryResult.Success;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return DeliveryResult.Retry($"timed out after {email.Timeout}");
         }
         catch (SmtpCommandException ex) when ((int)ex.StatusCode >= 500)
         {
@@ -35,8 +42,7 @@ internal sealed class EmailChannel(IMailGateway gateway, IOptions<NotificationsO
         {
             return DeliveryResult.Retry($"SMTP authentication failed: {ex.Message}");
         }
-        catch (Exception ex) when (ex is SocketException or IOException or SmtpProtocolException or ServiceNotConnectedException or SslHandshakeException or TimeoutException
-                                   or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is SocketException or IOException or SmtpProtocolException or ServiceNotConnectedException or SslHandshakeException or TimeoutException)
         {
             return DeliveryResult.Retry($"{ex.GetType().Name}: {ex.Message}");
         }

@@ -35,6 +35,6 @@ public sealed class EmailOptions
     /// <summary>Notification kinds sent by email; empty (default) = all (firing, repeat, resolved, report).</summary>
     public List<string> Kinds { get; set; } = [];
 
-    /// <summary>Timeout of one SMTP send. Default 30 s.</summary>
+    /// <summary>Timeout of one whole SMTP send: connect, TLS, AUTH and message. Default 30 s.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 }

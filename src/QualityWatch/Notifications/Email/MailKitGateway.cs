@@ -12,7 +12,8 @@ internal sealed class MailKitGateway(IOptions<NotificationsOptions> options) : I
 
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
-        using var client = new SmtpClient { Timeout = (int)email.Timeout.TotalMilliseconds };
+        // The channel's cancellation token bounds the whole send (Notifications:Email:Timeout).
+        using var client = new SmtpClient();
         if (!string.IsNullOrWhiteSpace(email.TrustedCertificateSha256))
         {
             // A pinned certificate replaces MailKit's own check only for this server.
