@@ -88,6 +88,30 @@ public sealed class AlertmanagerChannelTests
     }
 
     [Fact]
+    public async Task Alertmanager_FiringAlert_IsStillResentAfterARestart()
+    {
+        await using var alertmanager = await AlertmanagerProcess.StartAsync();
+        using var temp = new TempDirectory();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        DateTimeOffset first;
+        await using (var before = await NotificationHarness.StartAsync(temp.DatabasePath, time, Settings(alertmanager.Url)))
+        {
+            await before.EnqueueAsync(SomeNotification.Firing());
+            Assert.Equal(1, await before.RunAsync());
+            first = await UpdatedAtAsync(alertmanager);
+        }
+
+        // A new process over the same database file, one interval later.
+        time.Advance(TimeSpan.FromMinutes(1));
+        await Task.Delay(20);
+        await using var after = await NotificationHarness.StartAsync(temp.DatabasePath, time, Settings(alertmanager.Url));
+        Assert.Equal(0, await after.RunAsync());
+
+        Assert.True(await UpdatedAtAsync(alertmanager) > first, "the firing alert was not re-sent after the restart");
+        Assert.Contains(after.Logs.Lines, l => l.Contains("[5006]", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Alertmanager_ResendShorterThanResolveTimeout_KeepsTheAlertActive()
     {
         // resolve_timeout 2 s: an alert posted once is gone after 2 s; re-sent each 300 ms it stays.

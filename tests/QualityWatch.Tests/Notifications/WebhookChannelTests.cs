@@ -1,5 +1,6 @@
 using System.Text.Json;
 using QualityWatch.Notifications;
+using QualityWatch.Notifications.Webhook;
 using QualityWatch.Tests.Support;
 
 namespace QualityWatch.Tests.Notifications;
@@ -31,6 +32,19 @@ public sealed class WebhookChannelTests
         Assert.Equal("rule hallucination_rate > 5% for stream support", data.GetProperty("reason").GetString());
         Assert.Equal("v42", data.GetProperty("labels").GetProperty("prompt_version").GetString());
         Assert.Equal(27, data.GetProperty("evidence").GetProperty("hallucinations").GetInt32());
+    }
+
+    [Fact]
+    public void Signer_And_TestVerifier_ReproduceTheStandardWebhooksSpecExample()
+    {
+        // The example from the Standard Webhooks specification: secret, id, timestamp, body, signature.
+        const string id = "msg_p5jXN8AQM9LWM0D4loKWxJek";
+        const string body = "{\"test\": 2432232314}";
+        const string expected = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";
+
+        Assert.Equal(expected, WebhookSigner.Sign(WebhookSigner.KeyOf(Secret)!, id, 1614265330, body));
+        Assert.True(WebhookSignature.Verify(Secret, id, "1614265330", body, expected));
+        Assert.False(WebhookSignature.Verify(Secret, id, "1614265331", body, expected));
     }
 
     [Fact]
