@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Polly.Timeout;
 
 namespace QualityWatch.Notifications.Alertmanager;
 
@@ -64,13 +63,11 @@ public sealed class AlertmanagerClient(IHttpClientFactory clients, IOptions<Noti
             }
 
             var detail = await response.Content.ReadAsStringAsync(timeout.Token);
-            var error = $"HTTP {status} {(detail.Length > 300 ? detail[..300] : detail)}".TrimEnd();
-            return status >= 500 || status is 408 or 429 ? DeliveryResult.Retry(error) : DeliveryResult.Permanent(error);
+            return HttpDelivery.Refused(status, $"HTTP {status} {(detail.Length > 300 ? detail[..300] : detail)}".TrimEnd());
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException
-                                   || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (HttpDelivery.IsTransient(ex, cancellationToken))
         {
-            return DeliveryResult.Retry(ex is OperationCanceledException ? $"timed out after {alertmanager.Timeout}" : $"{ex.GetType().Name}: {ex.Message}");
+            return HttpDelivery.Transient(ex, alertmanager.Timeout);
         }
     }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Polly.Timeout;
 
 namespace QualityWatch.Notifications.Webhook;
 
@@ -43,13 +42,11 @@ internal sealed class WebhookChannel(WebhookEndpointOptions endpoint, IHttpClien
                 return DeliveryResult.Success;
             }
 
-            var error = $"HTTP {status} {response.ReasonPhrase}".TrimEnd();
-            return status >= 500 || status is 408 or 429 ? DeliveryResult.Retry(error) : DeliveryResult.Permanent(error);
+            return HttpDelivery.Refused(status, $"HTTP {status} {response.ReasonPhrase}".TrimEnd());
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException
-                                   || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (HttpDelivery.IsTransient(ex, cancellationToken))
         {
-            return DeliveryResult.Retry(ex is OperationCanceledException ? $"timed out after {endpoint.Timeout}" : $"{ex.GetType().Name}: {ex.Message}");
+            return HttpDelivery.Transient(ex, endpoint.Timeout);
         }
     }
 
