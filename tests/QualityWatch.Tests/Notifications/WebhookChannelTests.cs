@@ -196,6 +196,26 @@ public sealed class WebhookChannelTests
         Assert.Single(receiver.Requests.Select(r => r.Id).Distinct());
     }
 
+    [Fact]
+    public async Task Webhook_RemovedFromConfiguration_ItsPendingDeliveriesAreFailedAtTheNextStart()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Respond = _ => 503;
+        using var temp = new TempDirectory();
+        await using (var first = await InProcessHost.StartAsync(temp.DatabasePath, NotificationSettings.Fast().Webhook(0, "old", receiver.Url, Secret)))
+        {
+            await Outbox(first).EnqueueAsync(SomeNotification.Firing(), CancellationToken.None);
+            Assert.True(await Eventually.TrueAsync(() => !receiver.Requests.IsEmpty));
+        }
+
+        var logs = new LogCapture();
+        await using var second = await InProcessHost.StartAsync(temp.DatabasePath, NotificationSettings.Fast().Webhook(0, "new", receiver.Url, Secret), logs);
+
+        Assert.True(await Eventually.TrueAsync(() => Status(temp) == "failed"), $"status {Status(temp)}");
+        Assert.Equal("channel webhook:old is not configured", Db.Scalar<string>(temp.DatabasePath, "SELECT last_error FROM notification_deliveries"));
+        Assert.True(await Eventually.TrueAsync(() => logs.Lines.Any(l => l.Contains("[5008]", StringComparison.Ordinal) && l.Contains("webhook:old", StringComparison.Ordinal))));
+    }
+
     private static INotificationOutbox Outbox(InProcessHost host) => host.Services.GetRequiredService<INotificationOutbox>();
 
     private static string Status(TempDirectory temp) => Db.Scalar<string>(temp.DatabasePath, "SELECT status FROM notification_deliveries ORDER BY id LIMIT 1");
