@@ -25,9 +25,6 @@ public static class AlertingExtensions
         services.AddSingleton<IAlertRule>(sp => new ScoreMeanRule(sp.GetRequiredService<VerdictQueries>(), AlertRuleKinds.AccuracyMean));
         services.AddSingleton<IAlertRule>(sp => new ScoreMeanRule(sp.GetRequiredService<VerdictQueries>(), AlertRuleKinds.ToneMean));
 
-        // Until the real outbox lands (it registers first), notifications are only logged.
-        services.TryAddSingleton<INotificationOutbox, LoggingOutbox>();
-
         services.AddQuartz(q =>
         {
             q.AddJob<AlertEvaluationJob>(j => j.WithIdentity(AlertEvaluationJob.Key));

@@ -12,9 +12,6 @@ internal static partial class Log
     [LoggerMessage(4002, LogLevel.Information, "Notification {Kind} for {Key}: {Reason}")]
     public static partial void Notified(ILogger logger, string kind, string key, string reason);
 
-    [LoggerMessage(4003, LogLevel.Warning, "No notification outbox is registered; alert {Kind} for {Key} only logged: {Reason}")]
-    public static partial void OutboxMissing(ILogger logger, string kind, string key, string reason);
-
     [LoggerMessage(4004, LogLevel.Information, "Sequential rule {Rule} stream {Stream}: no baseline for version {PromptVersion} yet ({Samples} verdicts of other versions, {Needed} needed)")]
     public static partial void NoBaseline(ILogger logger, string rule, string stream, string promptVersion, long samples, int needed);
 

@@ -33,8 +33,9 @@ public static class QualityWatchExtensions
         services.AddQuartz();
         services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
         services.AddTrends();
-        services.AddAlerting();
+
         services.AddNotifications();
+        services.AddAlerting();
         services.AddReports();
         return services;
     }

@@ -8,7 +8,7 @@ namespace QualityWatch.Reports;
 /// <summary>
 /// Sends every completed day's report that is due and not yet sent: yesterday's once the local
 /// clock passes Reports:SendAt, and any day within Reports:CatchUpDays missed while the service
-/// was down. The outbox is handed the report before the day is marked sent, so a crash between
+/// was down, from the day of the first interaction on. The outbox is handed the report before the day is marked sent, so a crash between
 /// the two re-sends with the same key ("report:YYYY-MM-DD") rather than losing the report.
 /// </summary>
 public sealed class DailyReportSender(
@@ -31,10 +31,18 @@ public sealed class DailyReportSender(
             return sent;
         }
 
+        // Days before the first interaction have nothing to report: a fresh install sends no
+        // catch-up reports of empty days.
+        if (await store.FirstTrafficAsync(cancellationToken) is not { } firstTraffic)
+        {
+            return sent;
+        }
+
         var now = time.GetUtcNow();
         var today = calendar.DayOf(now);
         var rolledUp = false;
-        for (var day = today.AddDays(-settings.CatchUpDays); day < today; day = day.AddDays(1))
+        var from = calendar.DayOf(firstTraffic) is var first && first > today.AddDays(-settings.CatchUpDays) ? first : today.AddDays(-settings.CatchUpDays);
+        for (var day = from; day < today; day = day.AddDays(1))
         {
             if (now < calendar.At(day.AddDays(1), settings.SendAt) || await store.IsSentAsync(day, cancellationToken))
             {

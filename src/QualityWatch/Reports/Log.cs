@@ -8,7 +8,4 @@ internal static partial class Log
 
     [LoggerMessage(6051, LogLevel.Error, "Daily report run failed; the next run retries every unsent day")]
     public static partial void ReportFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(6052, LogLevel.Warning, "No notification outbox is registered: notification {Key} ({Kind}) was logged, not delivered")]
-    public static partial void NoOutbox(ILogger logger, string key, string kind);
 }

@@ -8,6 +8,14 @@ namespace QualityWatch.Reports;
 /// <summary>The <c>daily_reports</c> table: which days were sent, and what was sent.</summary>
 public sealed class ReportStore(SqliteConnectionFactory connections)
 {
+    /// <summary>The start of the first hour with any interaction received; null before the first one.</summary>
+    public async Task<DateTimeOffset?> FirstTrafficAsync(CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT MIN(hour_start) FROM volume_hourly;";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long?>(sql) is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+    }
+
     public async Task<bool> IsSentAsync(DateOnly day, CancellationToken cancellationToken)
     {
         const string sql = "SELECT COUNT(*) FROM daily_reports WHERE day = @day AND sent_at IS NOT NULL;";

@@ -21,7 +21,6 @@ public static class ReportsExtensions
         services.TryAddSingleton<DailyReportSender>();
 
         // Only so the app starts before the notifications outbox exists; a real one registered earlier wins.
-        services.TryAddSingleton<INotificationOutbox, LoggingNotificationOutbox>();
 
         services.AddQuartz(q =>
         {

@@ -14,12 +14,7 @@ public static class TelemetryExtensions
 
     public static IServiceCollection AddTelemetry(this IServiceCollection services)
     {
-        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>());
-        services.AddMetrics();
-        services.TryAddSingleton<LabelLimits>();
-        services.TryAddSingleton<StateGauges>();
-        services.TryAddSingleton<QualityWatchMetrics>();
+        services.AddQualityWatchMetrics();
 
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("qualitywatch", serviceVersion: typeof(TelemetryExtensions).Assembly.GetName().Version?.ToString()))
@@ -36,6 +31,27 @@ public static class TelemetryExtensions
             var enabled = sp.GetRequiredService<IOptions<MetricsOptions>>().Value.Enabled;
             builder.AddView(instrument => MetricViews.For(instrument, owner, enabled));
         });
+        return services;
+    }
+
+    /// <summary>
+    /// The instruments alone, for a stage that records metrics (ingest, judge, notifications) and
+    /// may be composed without the exporter, as its tests do.
+    /// </summary>
+    public static IServiceCollection AddQualityWatchMetrics(this IServiceCollection services)
+    {
+        // Called by several stages: bind the options once.
+        if (services.Any(d => d.ServiceType == typeof(QualityWatchMetrics)))
+        {
+            return services;
+        }
+
+        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>());
+        services.AddMetrics();
+        services.TryAddSingleton<LabelLimits>();
+        services.TryAddSingleton<StateGauges>();
+        services.TryAddSingleton<QualityWatchMetrics>();
         return services;
     }
 

@@ -34,15 +34,33 @@ public sealed class DailyReportSenderTests
     public async Task Run_AfterDowntime_CatchesUpEveryUnsentDayWithinTheWindowOnly()
     {
         using var fixture = await ReportFixture.CreateAsync("2026-03-10T07:30:00Z", options: new ReportsOptions { CatchUpDays = 3 });
-        Assert.Equal([new DateOnly(2026, 3, 7), new DateOnly(2026, 3, 8), new DateOnly(2026, 3, 9)], await fixture.Sender.RunAsync(CancellationToken.None));
+
+        // The window reaches back to the 7th, but traffic began on the 9th: no reports of empty days before it.
+        Assert.Equal([new DateOnly(2026, 3, 9)], await fixture.Sender.RunAsync(CancellationToken.None));
 
         // Down from the 10th to the 15th: the 11th is outside the 3-day window, the 12th-14th are sent once each.
         fixture.SetNow("2026-03-15T09:00:00Z");
         var caughtUp = await fixture.Sender.RunAsync(CancellationToken.None);
 
         Assert.Equal([new DateOnly(2026, 3, 12), new DateOnly(2026, 3, 13), new DateOnly(2026, 3, 14)], caughtUp);
-        Assert.Equal(["report:2026-03-07", "report:2026-03-08", "report:2026-03-09", "report:2026-03-12", "report:2026-03-13", "report:2026-03-14"], fixture.Outbox.Sent.Select(n => n.Key));
+        Assert.Equal(["report:2026-03-09", "report:2026-03-12", "report:2026-03-13", "report:2026-03-14"], fixture.Outbox.Sent.Select(n => n.Key));
         Assert.Empty(await fixture.Sender.RunAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Run_BeforeAnyTraffic_SendsNothingThenStartsAtTheFirstDay()
+    {
+        using var fixture = await ReportFixture.CreateAsync("2026-03-11T08:00:00Z", options: new ReportsOptions { CatchUpDays = 3 });
+        await using (var connection = await fixture.Db.Connections.OpenAsync(CancellationToken.None))
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, "DELETE FROM volume_hourly;");
+        }
+
+        Assert.Empty(await fixture.Sender.RunAsync(CancellationToken.None));
+        Assert.Empty(fixture.Outbox.Sent);
+
+        fixture.Db.Volume("2026-03-10T23:00:00Z", 5);
+        Assert.Equal([new DateOnly(2026, 3, 10)], await fixture.Sender.RunAsync(CancellationToken.None));
     }
 
     [Fact]

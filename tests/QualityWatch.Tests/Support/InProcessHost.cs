@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
 using QualityWatch.Hosting;
 
 namespace QualityWatch.Tests.Support;
@@ -24,7 +25,8 @@ public sealed class InProcessHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<InProcessHost> StartAsync(string databasePath, IDictionary<string, string?>? settings = null)
+    /// <summary>Starts the app; <paramref name="logs"/>, if given, receives every log line the settings let through.</summary>
+    public static async Task<InProcessHost> StartAsync(string databasePath, IDictionary<string, string?>? settings = null, LogCapture? logs = null)
     {
         var config = new Dictionary<string, string?>
         {
@@ -36,7 +38,14 @@ public sealed class InProcessHost : IAsyncDisposable
             config[key] = value;
         }
 
-        var app = QualityWatchApp.Build(["--urls", "http://127.0.0.1:0"], builder => builder.Configuration.AddInMemoryCollection(config));
+        var app = QualityWatchApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(config);
+            if (logs is not null)
+            {
+                builder.Logging.AddProvider(logs);
+            }
+        });
         await app.StartAsync();
         return new InProcessHost(app, databasePath);
     }

@@ -71,7 +71,8 @@ public static class MetricsTraffic
         await PostRoundAsync(harness.Host.Client);
         await harness.SettleAsync();
 
-        // No notification channel records outcomes on this branch yet; this is the call the channels make.
+        // The series the delivery runner feeds (proven end to end in NotificationMetricsTests), seeded
+        // directly so the dashboard's notification panel has data without a channel to deliver to.
         harness.Host.Services.GetRequiredService<QualityWatchMetrics>().RecordNotification("email", NotificationOutcomes.Sent);
     }
 }

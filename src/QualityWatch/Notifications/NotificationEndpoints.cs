@@ -1,0 +1,54 @@
+using QualityWatch.Ingestion;
+
+namespace QualityWatch.Notifications;
+
+/// <summary>
+/// <c>GET /v1/notifications?status=&amp;channel=&amp;limit=</c> (every delivery, why it was sent and how
+/// it went) and <c>GET /v1/notifications/{id}</c> (one notification, every attempt on every channel).
+/// </summary>
+internal static class NotificationEndpoints
+{
+    private static readonly string[] Statuses = ["pending", "sent", "failed"];
+
+    public static WebApplication MapNotificationEndpoints(this WebApplication app)
+    {
+        app.MapGet("/v1/notifications", ListAsync);
+        app.MapGet("/v1/notifications/{id}", GetAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(
+        HttpContext context, NotificationQueries queries, string? status, string? channel, int? limit, CancellationToken cancellationToken)
+    {
+        if (ApiErrors.Unauthorized(context) is { } denied)
+        {
+            return denied;
+        }
+
+        if (status is not null && !Statuses.Contains(status))
+        {
+            return ApiErrors.Error(StatusCodes.Status400BadRequest, "invalid_status", "status must be pending, sent or failed.");
+        }
+
+        if (limit is < 1 or > 1000)
+        {
+            return ApiErrors.Error(StatusCodes.Status400BadRequest, "invalid_limit", "limit must be between 1 and 1000.");
+        }
+
+        var deliveries = await queries.ListAsync(status, channel, limit ?? 100, cancellationToken);
+        return Results.Json(deliveries, NotificationsApiJsonContext.Default.IReadOnlyListDeliveryView);
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpContext context, NotificationQueries queries, CancellationToken cancellationToken)
+    {
+        if (ApiErrors.Unauthorized(context) is { } denied)
+        {
+            return denied;
+        }
+
+        var notification = await queries.GetAsync(id, cancellationToken);
+        return notification is null
+            ? ApiErrors.Error(StatusCodes.Status404NotFound, "not_found", $"No notification with id '{id}'.")
+            : Results.Json(notification, NotificationsApiJsonContext.Default.NotificationView);
+    }
+}

@@ -1,0 +1,18 @@
+using System.Text.Json;
+
+namespace QualityWatch.Notifications.Webhook;
+
+/// <summary>The notification as webhook receivers see it (attachments by name only).</summary>
+public sealed record WebhookData(
+    string Id,
+    string Kind,
+    string Key,
+    string Reason,
+    string Subject,
+    string Text,
+    IReadOnlyDictionary<string, string> Labels,
+    IReadOnlyDictionary<string, string> Annotations,
+    DateTimeOffset StartsAt,
+    DateTimeOffset? EndsAt,
+    JsonElement? Evidence,
+    IReadOnlyList<string> Attachments);

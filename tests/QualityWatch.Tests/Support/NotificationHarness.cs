@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Logging;
+using QualityWatch.Notifications;
+using QualityWatch.Redaction;
+using QualityWatch.Storage;
+
+namespace QualityWatch.Tests.Support;
+
+/// <summary>
+/// The notification services over a temp-file SQLite database migrated by the real migrator, on
+/// the clock the test gives, with every log line captured. The dispatcher is not started: the
+/// test runs each channel's lane by hand with <see cref="RunAsync"/>. A second harness over the
+/// same file is a restart.
+/// </summary>
+public sealed class NotificationHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider provider;
+
+    private NotificationHarness(ServiceProvider provider, LogCapture logs)
+    {
+        this.provider = provider;
+        Logs = logs;
+    }
+
+    public LogCapture Logs { get; }
+
+    public INotificationOutbox Outbox => provider.GetRequiredService<INotificationOutbox>();
+
+    public DeliveryRunner Runner => provider.GetRequiredService<DeliveryRunner>();
+
+    public NotificationChannels Channels => provider.GetRequiredService<NotificationChannels>();
+
+    /// <summary>Migrates the database and builds the services; <paramref name="channels"/>, if given, replace the configured ones.</summary>
+    public static async Task<NotificationHarness> StartAsync(
+        string databasePath, TimeProvider time, IDictionary<string, string?>? settings = null, params INotificationChannel[] channels)
+    {
+        var config = new Dictionary<string, string?> { ["Storage:DatabasePath"] = databasePath };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            config[key] = value;
+        }
+
+        var logs = new LogCapture();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(config).Build());
+        services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        services.AddSingleton(time);
+        if (channels.Length > 0)
+        {
+            services.AddSingleton(new NotificationChannels(channels));
+        }
+
+        services.AddStorage();
+        services.AddRedaction();
+        services.AddNotifications();
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        await provider.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
+        return new NotificationHarness(provider, logs);
+    }
+
+    public Task EnqueueAsync(Notification notification) => Outbox.EnqueueAsync(notification, CancellationToken.None);
+
+    /// <summary>One pass of every lane, as the dispatcher runs it: due deliveries, then the channel's upkeep.</summary>
+    public async Task<int> RunAsync()
+    {
+        var attempted = 0;
+        foreach (var channel in Channels.All)
+        {
+            attempted += await Runner.RunChannelAsync(channel, CancellationToken.None);
+            await channel.MaintainAsync(CancellationToken.None);
+        }
+
+        return attempted;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await provider.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+}
