@@ -1,3 +1,4 @@
+using Dapper;
 using QualityWatch.Tests.Support;
 
 namespace QualityWatch.Tests.Trends;
@@ -29,11 +30,30 @@ public sealed class TrendsJobTests : IDisposable
     [Fact]
     public async Task Host_ReportJob_AtStartup_CatchesUpTheUnsentDays()
     {
-        await using var host = await InProcessHost.StartAsync(temp.DatabasePath, new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Reports:SendAt"] = "00:00",
             ["Reports:CatchUpDays"] = "2",
-        });
+        };
+
+        // A fresh install has no traffic yet, so no reports of empty days.
+        await using (await InProcessHost.StartAsync(temp.DatabasePath, settings))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+
+        Assert.Equal(0, Db.Scalar<long>(temp.DatabasePath, "SELECT COUNT(*) FROM daily_reports"));
+
+        // Traffic since three days ago: the two days within the window are caught up at the next start.
+        var threeDaysAgo = DateTimeOffset.UtcNow.AddDays(-3);
+        using (var connection = Db.Open(temp.DatabasePath))
+        {
+            connection.Execute(
+                "INSERT INTO volume_hourly (stream, hour_start, received) VALUES ('default', @hour, 1)",
+                new { hour = new DateTimeOffset(threeDaysAgo.Year, threeDaysAgo.Month, threeDaysAgo.Day, 12, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() });
+        }
+
+        await using var host = await InProcessHost.StartAsync(temp.DatabasePath, settings);
 
         var sent = await WaitForAsync(() => Db.Scalar<long>(temp.DatabasePath, "SELECT COUNT(*) FROM daily_reports WHERE sent_at IS NOT NULL"), v => v == 2);
 
