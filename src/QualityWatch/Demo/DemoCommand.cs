@@ -112,6 +112,8 @@ public static class DemoCommand
             else
             {
                 await app.StopAsync(CancellationToken.None);
+                output.WriteLine();
+                output.WriteLine("The service has stopped; the database stays. Add --keep-running to keep the links above up.");
             }
         }
 

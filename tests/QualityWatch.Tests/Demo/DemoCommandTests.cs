@@ -45,11 +45,50 @@ public sealed partial class DemoCommandTests
         // The links printed at the end answer.
         Assert.Contains("Report:   http://127.0.0.1:", text, StringComparison.Ordinal);
         Assert.Contains($"Database: {database}", text, StringComparison.Ordinal);
+        Assert.EndsWith("The service has stopped; the database stays. Add --keep-running to keep the links above up." + Environment.NewLine, text, StringComparison.Ordinal);
 
         // Redirected output: at most one progress line per simulated hour (a loaded machine may skip
         // some) and the final one, not a redraw per tick.
         Assert.DoesNotContain('\r', text);
         Assert.InRange(ProgressLine().Count(text), 2, 8);
+    }
+
+    [Fact]
+    public async Task KeepRunning_LeavesTheServiceUpWithItsMetricsUntilCancelled()
+    {
+        using var temp = new TempDirectory();
+        var buffer = new StringWriter(CultureInfo.InvariantCulture);
+        var output = TextWriter.Synchronized(buffer);
+
+        // The synchronized writer locks on itself; read the buffer under the same lock.
+        string Text()
+        {
+            lock (output)
+            {
+                return buffer.ToString();
+            }
+        }
+
+        using var stop = new CancellationTokenSource();
+        string[] args = ["--speed", "3600", "--hours", "2", "--change-at", "1", "--rate", "1200", "--every", "10", "--urls", "http://127.0.0.1:0", "--database", Path.Combine(temp.Path, "demo.db"), "--keep-running"];
+
+        var demo = Task.Run(() => DemoCommand.RunAsync(args, output, interactive: false, stop.Token));
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (!Text().Contains("Press Ctrl-C to stop.", StringComparison.Ordinal) && !demo.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        var text = Text();
+        Assert.False(demo.IsCompleted, text);
+        var metricsUrl = MetricsLine().Match(text).Groups["url"].Value;
+        using var client = new HttpClient();
+        var metrics = MetricsScrape.Parse(await client.GetStringAsync(new Uri(metricsUrl)));
+        Assert.Equal(2400, metrics.Sum("qualitywatch_interactions_received_total", ("stream", "default")));
+
+        await stop.CancelAsync();
+        Assert.Equal(0, await demo.WaitAsync(TimeSpan.FromMinutes(1)));
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => client.GetStringAsync(new Uri(metricsUrl)));
     }
 
     [Fact]
@@ -75,6 +114,9 @@ public sealed partial class DemoCommandTests
 
     [GeneratedRegex(@"Alert:\s+(?<rule>[\w-]+) fired at (?<at>\d{4}-\d\d-\d\d \d\d:\d\d)Z for stream default(, prompt_version (?<version>\w+))?, \d+h \d\dm after the change\.")]
     private static partial Regex AlertLine();
+
+    [GeneratedRegex(@"^Metrics:\s+(?<url>\S+)$", RegexOptions.Multiline)]
+    private static partial Regex MetricsLine();
 
     [GeneratedRegex(@"^\[\d{4}-\d\d-\d\d \d\d:\d\dZ\] v[12] \|", RegexOptions.Multiline)]
     private static partial Regex ProgressLine();
