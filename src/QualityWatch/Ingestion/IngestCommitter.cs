@@ -93,12 +93,13 @@ internal sealed class IngestCommitter(
             delta.Received++;
             tally.Received(interaction.Stream.Name);
             var counter = sampling.Get(connection, transaction, interaction.Stream.Name);
-            var reason = Sampler.Decide(interaction.Stream, counter, interaction.Id);
-            if (reason is not null && SampleStore.Insert(connection, transaction, Redact(interaction, reason, nowMs)))
+            var versions = sampling.Versions.Observe(connection, transaction, interaction.Stream, counter.Counter == 0, interaction.PromptVersion, interaction.Model, nowMs);
+            var decision = Sampler.Decide(interaction.Stream, counter, versions, interaction.Id, nowMs);
+            if (decision is not null && SampleStore.Insert(connection, transaction, Redact(interaction, decision, nowMs)))
             {
                 sampled++;
                 delta.Sampled++;
-                tally.Sampled(interaction.Stream.Name, reason);
+                tally.Sampled(interaction.Stream.Name, decision.Reason);
             }
         }
 
@@ -117,7 +118,7 @@ internal sealed class IngestCommitter(
         return delta;
     }
 
-    private NewSample Redact(Interaction interaction, string reason, long nowMs)
+    private NewSample Redact(Interaction interaction, SampleDecision decision, long nowMs)
     {
         // Only the redacted text leaves this method; the raw strings die with the request.
         var counts = new RedactionCounts();
@@ -141,7 +142,8 @@ internal sealed class IngestCommitter(
             labels,
             interaction.Usage is null ? null : JsonSerializer.Serialize(interaction.Usage, IngestJsonContext.Default.InteractionUsage),
             JsonSerializer.Serialize(new Dictionary<string, int>(counts.AsDictionary()), IngestJsonContext.Default.DictionaryStringInt32),
-            reason);
+            decision.Reason,
+            decision.JudgeTier);
     }
 
     private void PruneIfDue(SqliteConnection connection, DateTimeOffset now, long cutoffMs)

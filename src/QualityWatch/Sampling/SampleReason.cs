@@ -5,4 +5,7 @@ public static class SampleReason
 {
     public const string EveryN = "every_n";
     public const string Hash = "hash";
+
+    /// <summary>Sampled at the boosted rate of a new prompt_version or model.</summary>
+    public const string Boost = "boost";
 }

@@ -8,23 +8,42 @@ namespace QualityWatch.Sampling;
 public static class Sampler
 {
     /// <summary>
-    /// Counts the interaction and returns the sample reason, or null when it is not sampled.
-    /// Called once per distinct interaction, in ingest order, by the single writer.
+    /// Counts the interaction and returns why it is sampled, or null when it is not. An interaction of a
+    /// boosting version is sampled by that version's own counter at the boost rate instead of the
+    /// stream's routine rate. Called once per distinct interaction, in ingest order, by the single writer.
     /// </summary>
-    public static string? Decide(StreamDefinition stream, StreamCounter counter, string interactionId)
+    public static SampleDecision? Decide(StreamDefinition stream, StreamCounter counter, IReadOnlyList<VersionState> versions, string interactionId, long nowMs)
     {
         counter.Counter++;
+        var boosting = stream.Boost.Enabled ? versions.FirstOrDefault(v => v.Boosting(nowMs, stream.Boost)) : null;
+        if (boosting is not null)
+        {
+            boosting.BoostCounter++;
+            var hit = stream.Mode == SamplingMode.Hash
+                ? HashFallsInOneIn(interactionId, stream.Boost.EveryN)
+                : boosting.BoostCounter % stream.Boost.EveryN == 0;
+            if (!hit)
+            {
+                return null;
+            }
+
+            boosting.BoostSampled++;
+            counter.Sampled++;
+            return new SampleDecision(SampleReason.Boost, stream.Boost.JudgeTier);
+        }
+
         var reason = stream.Mode switch
         {
             SamplingMode.Hash => HashFallsInOneIn(interactionId, stream.EveryN) ? SampleReason.Hash : null,
             _ => counter.Counter % stream.EveryN == 0 ? SampleReason.EveryN : null,
         };
-        if (reason is not null)
+        if (reason is null)
         {
-            counter.Sampled++;
+            return null;
         }
 
-        return reason;
+        counter.Sampled++;
+        return new SampleDecision(reason, null);
     }
 
     /// <summary>

@@ -10,6 +10,7 @@ public static class SamplingExtensions
         services.AddOptions<SamplingOptions>().BindConfiguration(SamplingOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SamplingOptions>, SamplingOptionsValidator>());
         services.TryAddSingleton<StreamRouter>();
+        services.TryAddSingleton<VersionTracker>();
         services.TryAddSingleton<SamplingState>();
         return services;
     }

@@ -14,6 +14,9 @@ public sealed class SamplingOptions
     /// <summary>Sampling mode of the <c>default</c> stream. Default <c>EveryN</c>.</summary>
     public SamplingMode Mode { get; set; } = SamplingMode.EveryN;
 
+    /// <summary>Change-aware boost of new prompt_version / model values, for every stream without its own.</summary>
+    public BoostOptions Boost { get; set; } = new();
+
     /// <summary>Configured streams, matched in order; the first whose labels all match wins.</summary>
     public List<StreamOptions> Streams { get; set; } = [];
 }

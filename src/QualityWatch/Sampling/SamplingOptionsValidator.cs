@@ -9,6 +9,7 @@ internal sealed partial class SamplingOptionsValidator : IValidateOptions<Sampli
     {
         var errors = new List<string>();
         CheckRate(errors, "Sampling", options.EveryN, options.Mode);
+        CheckBoost(errors, "Sampling:Boost", options.Boost);
 
         var names = new HashSet<string>(StringComparer.Ordinal) { SamplingOptions.DefaultStream };
         for (var i = 0; i < options.Streams.Count; i++)
@@ -34,6 +35,10 @@ internal sealed partial class SamplingOptionsValidator : IValidateOptions<Sampli
             }
 
             CheckRate(errors, key, stream.EveryN, stream.Mode);
+            if (stream.Boost is not null)
+            {
+                CheckBoost(errors, $"{key}:Boost", stream.Boost);
+            }
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
@@ -49,6 +54,34 @@ internal sealed partial class SamplingOptionsValidator : IValidateOptions<Sampli
         if (!Enum.IsDefined(mode))
         {
             errors.Add($"{key}:Mode must be EveryN or Hash, was {mode}.");
+        }
+    }
+
+    private static void CheckBoost(List<string> errors, string key, BoostOptions boost)
+    {
+        if (boost.EveryN < 1)
+        {
+            errors.Add($"{key}:EveryN must be >= 1, was {boost.EveryN}.");
+        }
+
+        if (boost.Duration <= TimeSpan.Zero)
+        {
+            errors.Add($"{key}:Duration must be a positive duration, was {boost.Duration}.");
+        }
+
+        if (boost.MaxSamples < 0)
+        {
+            errors.Add($"{key}:MaxSamples must be >= 0 (0 = no cap), was {boost.MaxSamples}.");
+        }
+
+        if (boost.SilentAfter <= TimeSpan.Zero)
+        {
+            errors.Add($"{key}:SilentAfter must be a positive duration, was {boost.SilentAfter}.");
+        }
+
+        if (!Judging.JudgeTiers.IsKnown(boost.JudgeTier))
+        {
+            errors.Add($"{key}:JudgeTier must be flex, standard or priority, was '{boost.JudgeTier}'.");
         }
     }
 

@@ -7,7 +7,7 @@ namespace QualityWatch.Sampling;
 /// The per-stream counters, cached in memory by the single ingest writer and saved in the
 /// same transaction as the interactions they counted, so a restart resumes the exact count.
 /// </summary>
-public sealed class SamplingState
+public sealed class SamplingState(VersionTracker versions)
 {
     private readonly Dictionary<string, StreamCounter> counters = new(StringComparer.Ordinal);
     private readonly HashSet<string> dirty = new(StringComparer.Ordinal);
@@ -26,6 +26,9 @@ public sealed class SamplingState
         return counter;
     }
 
+    /// <summary>The prompt_version and model values each stream has seen, saved and discarded with the counters.</summary>
+    public VersionTracker Versions => versions;
+
     public void Save(SqliteConnection connection, SqliteTransaction transaction, long nowMs)
     {
         const string sql =
@@ -40,6 +43,7 @@ public sealed class SamplingState
         }
 
         dirty.Clear();
+        versions.Save(connection, transaction);
     }
 
     /// <summary>After a rolled-back transaction the cache is ahead of the database: drop it and reload.</summary>
@@ -47,5 +51,6 @@ public sealed class SamplingState
     {
         counters.Clear();
         dirty.Clear();
+        versions.Discard();
     }
 }

@@ -1,8 +1,11 @@
 namespace QualityWatch.Sampling;
 
-/// <summary>A resolved stream: its name, selector and rate.</summary>
+/// <summary>A resolved stream: its name, selector, rate and boost.</summary>
 public sealed record StreamDefinition(string Name, IReadOnlyDictionary<string, string> Match, int EveryN, SamplingMode Mode)
 {
+    /// <summary>How new versions of this stream are boosted (the stream's own, else <c>Sampling:Boost</c>).</summary>
+    public BoostOptions Boost { get; init; } = new();
+
     public bool Matches(IReadOnlyDictionary<string, string> labels) =>
         Match.All(pair => labels.TryGetValue(pair.Key, out var value) && string.Equals(value, pair.Value, StringComparison.Ordinal));
 }

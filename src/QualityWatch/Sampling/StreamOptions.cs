@@ -14,4 +14,7 @@ public sealed class StreamOptions
 
     /// <summary>Sampling mode. Default <c>EveryN</c>.</summary>
     public SamplingMode Mode { get; set; } = SamplingMode.EveryN;
+
+    /// <summary>This stream's boost, replacing <c>Sampling:Boost</c> as a whole; null (default) uses that.</summary>
+    public BoostOptions? Boost { get; set; }
 }

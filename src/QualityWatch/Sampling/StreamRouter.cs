@@ -10,8 +10,8 @@ public sealed class StreamRouter
     public StreamRouter(IOptions<SamplingOptions> options)
     {
         var sampling = options.Value;
-        streams = [.. sampling.Streams.Select(s => new StreamDefinition(s.Name, new Dictionary<string, string>(s.Match, StringComparer.Ordinal), s.EveryN, s.Mode))];
-        Default = new StreamDefinition(SamplingOptions.DefaultStream, new Dictionary<string, string>(), sampling.EveryN, sampling.Mode);
+        streams = [.. sampling.Streams.Select(s => new StreamDefinition(s.Name, new Dictionary<string, string>(s.Match, StringComparer.Ordinal), s.EveryN, s.Mode) { Boost = s.Boost ?? sampling.Boost })];
+        Default = new StreamDefinition(SamplingOptions.DefaultStream, new Dictionary<string, string>(), sampling.EveryN, sampling.Mode) { Boost = sampling.Boost };
     }
 
     public StreamDefinition Default { get; }

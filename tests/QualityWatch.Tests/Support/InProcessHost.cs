@@ -25,8 +25,11 @@ public sealed class InProcessHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    /// <summary>Starts the app; <paramref name="logs"/>, if given, receives every log line the settings let through.</summary>
-    public static async Task<InProcessHost> StartAsync(string databasePath, IDictionary<string, string?>? settings = null, LogCapture? logs = null)
+    /// <summary>
+    /// Starts the app; <paramref name="logs"/>, if given, receives every log line the settings let through;
+    /// <paramref name="time"/>, if given, replaces the system clock (e.g. a FakeTimeProvider).
+    /// </summary>
+    public static async Task<InProcessHost> StartAsync(string databasePath, IDictionary<string, string?>? settings = null, LogCapture? logs = null, TimeProvider? time = null)
     {
         var config = new Dictionary<string, string?>
         {
@@ -44,6 +47,11 @@ public sealed class InProcessHost : IAsyncDisposable
             if (logs is not null)
             {
                 builder.Logging.AddProvider(logs);
+            }
+
+            if (time is not null)
+            {
+                builder.Services.AddSingleton(time);
             }
         });
         await app.StartAsync();

@@ -1,0 +1,27 @@
+namespace QualityWatch.Sampling;
+
+/// <summary>
+/// Change-aware sampling: a prompt_version or model a stream has not seen (or not for
+/// <see cref="SilentAfter"/>) is sampled harder for a while, because most regressions arrive
+/// with a new version. <c>Sampling:Boost</c>, or per stream <c>Sampling:Streams:N:Boost</c>.
+/// </summary>
+public sealed class BoostOptions
+{
+    /// <summary>Boost new versions at all. Default true.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>One interaction of a boosted version in N is judged. Default 10.</summary>
+    public int EveryN { get; set; } = 10;
+
+    /// <summary>How long a boost lasts from the version's first interaction. Default 1 h.</summary>
+    public TimeSpan Duration { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>A boost also ends after this many boost samples; 0 = only <see cref="Duration"/> ends it. Default 0.</summary>
+    public int MaxSamples { get; set; }
+
+    /// <summary>A version not seen for this long is new again when it comes back. Default 7 days.</summary>
+    public TimeSpan SilentAfter { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Judge tier requested for boost samples: <c>standard</c> (default), <c>flex</c> or <c>priority</c>.</summary>
+    public string JudgeTier { get; set; } = Judging.JudgeTiers.Standard;
+}

@@ -1,0 +1,15 @@
+-- Every prompt_version and model value a stream has seen, and the boost a new one gets.
+CREATE TABLE sampling_versions (
+    stream        TEXT    NOT NULL,
+    dimension     TEXT    NOT NULL CHECK (dimension IN ('prompt_version', 'model')),
+    value         TEXT    NOT NULL,
+    first_seen    INTEGER NOT NULL, -- Unix ms, ingest time
+    last_seen     INTEGER NOT NULL,
+    boost_until   INTEGER NOT NULL, -- Unix ms; 0 = never boosted
+    boost_counter INTEGER NOT NULL, -- interactions counted during the boost
+    boost_sampled INTEGER NOT NULL, -- boost samples taken
+    PRIMARY KEY (stream, dimension, value)
+) WITHOUT ROWID;
+
+-- The judge tier a sample asks for (boost samples: Sampling:Boost:JudgeTier); NULL = Judge:ServiceTier.
+ALTER TABLE samples ADD COLUMN judge_tier TEXT NULL;
