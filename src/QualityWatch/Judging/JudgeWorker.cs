@@ -155,9 +155,14 @@ internal sealed class JudgeWorker(
         }
     }
 
+    /// <summary>
+    /// Boost samples ask for a faster tier because a deploy regression is caught only as fast as they
+    /// are judged; routine samples take Judge:ServiceTier, falling back from a shedding Flex when configured.
+    /// </summary>
     private string TierFor(SampleForJudging sample)
     {
-        if (judge.FallbackToStandardAfter is { } after && judge.ServiceTier == JudgeTiers.Flex && sample.FirstAttemptAt is { } first &&
+        var requested = sample.JudgeTier ?? judge.ServiceTier;
+        if (judge.FallbackToStandardAfter is { } after && requested == JudgeTiers.Flex && sample.FirstAttemptAt is { } first &&
             sample.LastError?.StartsWith(nameof(JudgeFailureKind.Unavailable), StringComparison.Ordinal) == true)
         {
             var waited = time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(first);
@@ -168,7 +173,7 @@ internal sealed class JudgeWorker(
             }
         }
 
-        return judge.ServiceTier;
+        return requested;
     }
 
     private async Task CommitAsync(SampleForJudging sample, string tier, JudgeOutcome outcome, Verdict verdict, TimeSpan latency, decimal costUsd)

@@ -1,6 +1,9 @@
 namespace QualityWatch.Judging;
 
-/// <summary>A leased sample, redacted text only, as the judge worker hands it to a provider.</summary>
+/// <summary>
+/// A leased sample, redacted text only, as the judge worker hands it to a provider. <see cref="JudgeTier"/>
+/// is the tier its sampler asked for (boost samples: <c>Sampling:Boost:JudgeTier</c>); null = <c>Judge:ServiceTier</c>.
+/// </summary>
 public sealed record SampleForJudging(
     string InteractionId,
     string Stream,
@@ -10,4 +13,5 @@ public sealed record SampleForJudging(
     int Attempts,
     long? FirstAttemptAt,
     string? LastError,
-    string? PromptVersion = null);
+    string? PromptVersion = null,
+    string? JudgeTier = null);

@@ -24,12 +24,13 @@ public sealed class SampleLeases(SqliteConnectionFactory connections)
                 ORDER BY received_at
                 LIMIT @limit)
             RETURNING interaction_id AS InteractionId, stream AS Stream, prompt AS Prompt, response AS Response, context AS Context,
-                      attempts AS Attempts, first_attempt_at AS FirstAttemptAt, last_error AS LastError, prompt_version AS PromptVersion;
+                      attempts AS Attempts, first_attempt_at AS FirstAttemptAt, last_error AS LastError, prompt_version AS PromptVersion,
+                      judge_tier AS JudgeTier;
             """;
         var nowMs = now.ToUnixTimeMilliseconds();
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<SampleRow>(sql, new { owner, limit, now = nowMs, expires = nowMs + (long)duration.TotalMilliseconds });
-        return [.. rows.Select(r => new SampleForJudging(r.InteractionId, r.Stream, r.Prompt, r.Response, r.Context, (int)r.Attempts, r.FirstAttemptAt, r.LastError, r.PromptVersion))];
+        return [.. rows.Select(r => new SampleForJudging(r.InteractionId, r.Stream, r.Prompt, r.Response, r.Context, (int)r.Attempts, r.FirstAttemptAt, r.LastError, r.PromptVersion, r.JudgeTier))];
     }
 
     /// <summary>Stores the verdict and marks the sample done in one transaction; false when the lease was lost.</summary>
@@ -104,5 +105,6 @@ public sealed class SampleLeases(SqliteConnectionFactory connections)
     }
 
     private sealed record SampleRow(
-        string InteractionId, string Stream, string Prompt, string Response, string? Context, long Attempts, long? FirstAttemptAt, string? LastError, string? PromptVersion);
+        string InteractionId, string Stream, string Prompt, string Response, string? Context, long Attempts, long? FirstAttemptAt, string? LastError, string? PromptVersion,
+        string? JudgeTier);
 }
