@@ -15,14 +15,23 @@ public static class Sampler
     public static SampleDecision? Decide(StreamDefinition stream, StreamCounter counter, IReadOnlyList<VersionState> versions, string interactionId, long nowMs)
     {
         counter.Counter++;
-        var boosting = stream.Boost.Enabled ? versions.FirstOrDefault(v => v.Boosting(nowMs, stream.Boost)) : null;
+        var budget = stream.Budget;
+        if (budget.Enabled)
+        {
+            counter.Pace.Count(nowMs);
+        }
+
+        // A "boost" slower than the stream's own routine rate would sample a new version less: skip it.
+        var boosts = stream.Boost.Enabled && (budget.Enabled || stream.Boost.EveryN < stream.EveryN);
+        var boosting = boosts ? versions.FirstOrDefault(v => v.Boosting(nowMs, stream.Boost)) : null;
         if (boosting is not null)
         {
             boosting.BoostCounter++;
             var hit = stream.Mode == SamplingMode.Hash
                 ? HashFallsInOneIn(interactionId, stream.Boost.EveryN)
                 : boosting.BoostCounter % stream.Boost.EveryN == 0;
-            if (!hit)
+            // A boost never breaks the day's budget: its spend comes out of the routine rate, and past the budget it stops.
+            if (!hit || (budget.Enabled && !counter.Pace.TrySpendBoost(budget)))
             {
                 return null;
             }
@@ -34,6 +43,7 @@ public static class Sampler
 
         var reason = stream.Mode switch
         {
+            _ when budget.Enabled => counter.Pace.TakeRoutine(budget, stream.EveryN, nowMs) ? SampleReason.EveryN : null,
             SamplingMode.Hash => HashFallsInOneIn(interactionId, stream.EveryN) ? SampleReason.Hash : null,
             _ => counter.Counter % stream.EveryN == 0 ? SampleReason.EveryN : null,
         };

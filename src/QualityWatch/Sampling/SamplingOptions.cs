@@ -17,6 +17,9 @@ public sealed class SamplingOptions
     /// <summary>Change-aware boost of new prompt_version / model values, for every stream without its own.</summary>
     public BoostOptions Boost { get; set; } = new();
 
+    /// <summary>Daily judge budget for every stream without its own; off by default.</summary>
+    public BudgetOptions Budget { get; set; } = new();
+
     /// <summary>Configured streams, matched in order; the first whose labels all match wins.</summary>
     public List<StreamOptions> Streams { get; set; } = [];
 }

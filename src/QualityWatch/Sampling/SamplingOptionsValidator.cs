@@ -10,6 +10,7 @@ internal sealed partial class SamplingOptionsValidator : IValidateOptions<Sampli
         var errors = new List<string>();
         CheckRate(errors, "Sampling", options.EveryN, options.Mode);
         CheckBoost(errors, "Sampling:Boost", options.Boost);
+        CheckBudget(errors, "Sampling", options.Budget, options.Mode);
 
         var names = new HashSet<string>(StringComparer.Ordinal) { SamplingOptions.DefaultStream };
         for (var i = 0; i < options.Streams.Count; i++)
@@ -39,6 +40,8 @@ internal sealed partial class SamplingOptionsValidator : IValidateOptions<Sampli
             {
                 CheckBoost(errors, $"{key}:Boost", stream.Boost);
             }
+
+            CheckBudget(errors, key, stream.Budget ?? options.Budget, stream.Mode);
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
@@ -82,6 +85,25 @@ internal sealed partial class SamplingOptionsValidator : IValidateOptions<Sampli
         if (!Judging.JudgeTiers.IsKnown(boost.JudgeTier))
         {
             errors.Add($"{key}:JudgeTier must be flex, standard or priority, was '{boost.JudgeTier}'.");
+        }
+    }
+
+    private static void CheckBudget(List<string> errors, string key, BudgetOptions budget, SamplingMode mode)
+    {
+        if (budget.Daily < 0 || budget.TokensPerSample <= 0 || budget.UsdPerSample <= 0 || budget.BoostCostRatio <= 0)
+        {
+            errors.Add($"{key}:Budget: Daily must be >= 0 and TokensPerSample, UsdPerSample, BoostCostRatio > 0.");
+        }
+
+        if (!Enum.IsDefined(budget.Unit))
+        {
+            errors.Add($"{key}:Budget:Unit must be Samples, Tokens or Usd, was {budget.Unit}.");
+        }
+
+        // Pacing needs the one writer's counts; hash-mode replicas each see only part of the traffic.
+        if (budget.Enabled && mode == SamplingMode.Hash)
+        {
+            errors.Add($"{key}:Budget:Daily needs Mode EveryN (a budget is paced by one writer), was Hash.");
         }
     }
 

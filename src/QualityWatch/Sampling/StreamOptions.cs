@@ -17,4 +17,7 @@ public sealed class StreamOptions
 
     /// <summary>This stream's boost, replacing <c>Sampling:Boost</c> as a whole; null (default) uses that.</summary>
     public BoostOptions? Boost { get; set; }
+
+    /// <summary>This stream's daily judge budget, replacing <c>Sampling:Budget</c>; null (default) uses that.</summary>
+    public BudgetOptions? Budget { get; set; }
 }

@@ -10,8 +10,8 @@ public sealed class StreamRouter
     public StreamRouter(IOptions<SamplingOptions> options)
     {
         var sampling = options.Value;
-        streams = [.. sampling.Streams.Select(s => new StreamDefinition(s.Name, new Dictionary<string, string>(s.Match, StringComparer.Ordinal), s.EveryN, s.Mode) { Boost = s.Boost ?? sampling.Boost })];
-        Default = new StreamDefinition(SamplingOptions.DefaultStream, new Dictionary<string, string>(), sampling.EveryN, sampling.Mode) { Boost = sampling.Boost };
+        streams = [.. sampling.Streams.Select(s => new StreamDefinition(s.Name, new Dictionary<string, string>(s.Match, StringComparer.Ordinal), s.EveryN, s.Mode) { Boost = s.Boost ?? sampling.Boost, Budget = s.Budget ?? sampling.Budget })];
+        Default = new StreamDefinition(SamplingOptions.DefaultStream, new Dictionary<string, string>(), sampling.EveryN, sampling.Mode) { Boost = sampling.Boost, Budget = sampling.Budget };
     }
 
     public StreamDefinition Default { get; }

@@ -38,6 +38,8 @@ public sealed class QualityWatchMetrics
     public const string HallucinationWindowVerdicts = "qualitywatch.hallucination.window_verdicts";
     public const string AlertInstances = "qualitywatch.alert.instances";
     public const string Notifications = "qualitywatch.notifications";
+    public const string SamplingEveryN = "qualitywatch.sampling.every_n";
+    public const string BudgetUsed = "qualitywatch.budget.used_ratio";
 
     /// <summary>Judge calls take milliseconds in standard tier and up to many minutes in Flex.</summary>
     public static IReadOnlyList<double> JudgeDurationBuckets { get; } = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1200];
@@ -70,7 +72,7 @@ public sealed class QualityWatchMetrics
     private readonly Histogram<int> tone;
     private readonly Counter<long> notifications;
 
-    public QualityWatchMetrics(IMeterFactory meterFactory, LabelLimits labels, StateGauges state)
+    public QualityWatchMetrics(IMeterFactory meterFactory, LabelLimits labels, StateGauges state, SamplingGauges sampling)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         ArgumentNullException.ThrowIfNull(state);
@@ -101,6 +103,8 @@ public sealed class QualityWatchMetrics
         meter.CreateObservableGauge(HallucinationThreshold, state.HallucinationThreshold, "1", "The hallucination_rate rule's threshold for the stream");
         meter.CreateObservableGauge(HallucinationWindowVerdicts, state.WindowVerdicts, "{verdict}", "Verdicts in the alert window the rate is computed from");
         meter.CreateObservableGauge(AlertInstances, state.AlertInstances, "{alert}", "Alert instances per rule, stream and state");
+        meter.CreateObservableGauge(SamplingEveryN, sampling.EveryN, "{interaction}", "Routine sampling rate as 1 in N, after budget pacing");
+        meter.CreateObservableGauge(BudgetUsed, sampling.BudgetUsed, "1", "Share of the stream's daily judge budget spent today");
     }
 
     public void RecordReceived(string stream, long count) => Add(received, count, new TagList { { "stream", labels.Stream(stream) } });

@@ -51,6 +51,7 @@ public static class TelemetryExtensions
         services.AddMetrics();
         services.TryAddSingleton<LabelLimits>();
         services.TryAddSingleton<StateGauges>();
+        services.TryAddSingleton<SamplingGauges>();
         services.TryAddSingleton<QualityWatchMetrics>();
         return services;
     }

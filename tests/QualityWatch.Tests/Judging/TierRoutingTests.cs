@@ -10,8 +10,8 @@ public sealed class TierRoutingTests
     [InlineData("openai")]
     public async Task BoostSamples_AreJudgedInStandard_RoutineInFlex_AndCostedAtTheTierUsed(string provider)
     {
-        await using var harness = await JudgeHarness.StartAsync(provider, new Dictionary<string, string?> { ["Sampling:Boost:EveryN"] = "1" });
-        await PostAsync(harness, "v1", 3); // the stream's first version: routine
+        await using var harness = await JudgeHarness.StartAsync(provider, new Dictionary<string, string?> { ["Sampling:EveryN"] = "2", ["Sampling:Boost:EveryN"] = "1" });
+        await PostAsync(harness, "v1", 4); // the stream's first version: routine, 2 of 4
         await PostAsync(harness, "v2", 3); // new: boosted
         await harness.SettleAsync();
 
@@ -22,7 +22,7 @@ public sealed class TierRoutingTests
                    v.thinking_tokens, v.cost_usd
             FROM verdicts v JOIN samples s ON s.interaction_id = v.interaction_id
             """);
-        Assert.Equal(6, stored.Count);
+        Assert.Equal(5, stored.Count);
         Assert.All(stored.Where(s => s.Reason == "every_n"), s => Assert.Equal(("flex", "flex"), (s.Requested, s.Tier)));
         Assert.All(stored.Where(s => s.Reason == "boost"), s => Assert.Equal(("standard", "standard"), (s.Requested, s.Tier)));
         Assert.Equal(3, stored.Count(s => s.Reason == "boost"));
@@ -41,6 +41,7 @@ public sealed class TierRoutingTests
     {
         await using var harness = await JudgeHarness.StartAsync(settings: new Dictionary<string, string?>
         {
+            ["Sampling:EveryN"] = "2",
             ["Sampling:Boost:EveryN"] = "1",
             ["Sampling:Boost:JudgeTier"] = "flex",
         });

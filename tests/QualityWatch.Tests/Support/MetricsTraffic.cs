@@ -38,6 +38,9 @@ public static class MetricsTraffic
         {
             var settings = Settings;
             settings["Judge:MaxAttempts"] = "1";
+
+            // A budget large enough to change nothing, so the pacing gauges appear in the full scrape.
+            settings["Sampling:Budget:Daily"] = "1000000";
             return settings;
         }
     }

@@ -13,3 +13,10 @@ CREATE TABLE sampling_versions (
 
 -- The judge tier a sample asks for (boost samples: Sampling:Boost:JudgeTier); NULL = Judge:ServiceTier.
 ALTER TABLE samples ADD COLUMN judge_tier TEXT NULL;
+
+-- Daily judge budget pacing per stream (Sampling:Budget), saved with the counter.
+ALTER TABLE sampling_state ADD COLUMN budget_day INTEGER NOT NULL DEFAULT 0;            -- UTC day number (Unix ms / 86,400,000)
+ALTER TABLE sampling_state ADD COLUMN budget_spent REAL NOT NULL DEFAULT 0;             -- spent today, in Budget:Unit
+ALTER TABLE sampling_state ADD COLUMN budget_seen_today INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sampling_state ADD COLUMN budget_seen_yesterday INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sampling_state ADD COLUMN budget_credit REAL NOT NULL DEFAULT 0;            -- pacing accumulator

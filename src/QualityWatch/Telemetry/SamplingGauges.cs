@@ -1,0 +1,28 @@
+using System.Diagnostics.Metrics;
+using QualityWatch.Sampling;
+
+namespace QualityWatch.Telemetry;
+
+/// <summary>The pacing gauges, read off the ingest writer's in-memory counters (streams seen since start).</summary>
+public sealed class SamplingGauges(SamplingState sampling, LabelLimits labels)
+{
+    internal IEnumerable<Measurement<double>> EveryN()
+    {
+        foreach (var counter in sampling.Loaded)
+        {
+            var stream = counter.Definition;
+            var paced = stream.Budget.Enabled && !double.IsNaN(counter.Pace.EffectiveEveryN);
+            // A spent budget samples nothing: reported as 0 (never), since Prometheus has no infinity-friendly panels.
+            var everyN = !paced ? stream.EveryN : double.IsPositiveInfinity(counter.Pace.EffectiveEveryN) ? 0 : counter.Pace.EffectiveEveryN;
+            yield return new Measurement<double>(everyN, new KeyValuePair<string, object?>("stream", labels.Stream(stream.Name)));
+        }
+    }
+
+    internal IEnumerable<Measurement<double>> BudgetUsed()
+    {
+        foreach (var counter in sampling.Loaded.Where(c => c.Definition.Budget.Enabled))
+        {
+            yield return new Measurement<double>(counter.Pace.UsedRatio(counter.Definition.Budget), new KeyValuePair<string, object?>("stream", labels.Stream(counter.Stream)));
+        }
+    }
+}
