@@ -65,4 +65,13 @@ public sealed class AlertRuleOptions
 
     /// <summary>sequential: false alarms allowed per 30 days per stream × prompt_version (the alarm level h follows from it). Default 1.</summary>
     public double FalseAlarmsPer30Days { get; set; } = 1;
+
+    /// <summary>sequential: share (0–1, below 1) of the false-alarm budget given to the deploy-anchored SPRT of each new version; 0 = off. Default 0.5.</summary>
+    public double DeployTestShare { get; set; } = 0.5;
+
+    /// <summary>sequential: new prompt versions expected per day, over which the deploy tests' share is spread. Default 1.</summary>
+    public double VersionsPerDay { get; set; } = 1;
+
+    /// <summary>sequential: the deploy test covers a version's first this many verdicts. Default 1000.</summary>
+    public int DeployTestSamples { get; set; } = 1000;
 }

@@ -86,6 +86,16 @@ internal sealed class AlertingOptionsValidator : IValidateOptions<AlertingOption
             errors.Add(Invariant($"{key}:FalseAlarmsPer30Days must be above 0, was {rule.FalseAlarmsPer30Days}."));
         }
 
+        if (rule.DeployTestShare is < 0 or >= 1)
+        {
+            errors.Add(Invariant($"{key}:DeployTestShare must be at least 0 and below 1, was {rule.DeployTestShare}."));
+        }
+
+        if (rule.VersionsPerDay <= 0 || rule.DeployTestSamples < 1)
+        {
+            errors.Add(Invariant($"{key}:VersionsPerDay must be above 0 and DeployTestSamples at least 1, were {rule.VersionsPerDay} and {rule.DeployTestSamples}."));
+        }
+
         if (rule.MinBaselineSamples < 1)
         {
             errors.Add(Invariant($"{key}:MinBaselineSamples must be >= 1, was {rule.MinBaselineSamples}."));

@@ -23,7 +23,18 @@ internal sealed class CusumState
     public long? AlarmedAt { get; set; }
     public long LastJudgedAt { get; set; }
 
-    public void Add(bool hallucinated, double h, long judgedAt)
+    /// <summary>The deploy-anchored SPRT: Σ LLR since the version's first verdict, no floor at zero.</summary>
+    public double DeployStatistic { get; set; }
+
+    /// <summary>1 while the deploy test runs (from the version's first verdict until it alarms or its sample limit).</summary>
+    public long DeployOpen { get; set; }
+
+    /// <summary>Which test raised the current or last alarm: <c>cusum</c> or <c>deploy_test</c>.</summary>
+    public string? AlarmedBy { get; set; }
+
+    public void Add(bool hallucinated, double h, long judgedAt) => Add(hallucinated, h, new DeployTest(double.PositiveInfinity, 0), judgedAt);
+
+    public void Add(bool hallucinated, double h, DeployTest deploy, long judgedAt)
     {
         Samples++;
         Hallucinations += hallucinated ? 1 : 0;
@@ -33,12 +44,22 @@ internal sealed class CusumState
         if (Alarmed == 0)
         {
             Statistic = Math.Max(0, Statistic + llr);
-            if (Statistic >= h)
+            var deployFired = false;
+            if (DeployOpen == 1)
+            {
+                DeployStatistic += llr;
+                deployFired = DeployStatistic >= deploy.Level;
+                DeployOpen = deployFired || Samples >= deploy.MaxSamples ? 0 : 1;
+            }
+
+            if (Statistic >= h || deployFired)
             {
                 Alarmed = 1;
                 Alarms++;
                 AlarmedAt = judgedAt;
+                AlarmedBy = deployFired && Statistic < h ? "deploy_test" : "cusum";
                 Recovery = 0;
+                DeployOpen = 0;
             }
 
             return;

@@ -45,7 +45,8 @@ public sealed class CusumStore(SqliteConnectionFactory connections)
         SELECT rule AS Rule, stream AS Stream, prompt_version AS PromptVersion, statistic AS Statistic, recovery AS Recovery,
                alarmed AS Alarmed, alarms AS Alarms, samples AS Samples, hallucinations AS Hallucinations,
                baseline_rate AS BaselineRate, baseline_source AS BaselineSource, target_rate AS TargetRate,
-               started_at AS StartedAt, alarmed_at AS AlarmedAt, last_judged_at AS LastJudgedAt
+               started_at AS StartedAt, alarmed_at AS AlarmedAt, last_judged_at AS LastJudgedAt,
+               deploy_statistic AS DeployStatistic, deploy_open AS DeployOpen, alarmed_by AS AlarmedBy
         FROM alert_cusum WHERE rule = @Rule AND stream = @Stream;
         """;
 
@@ -90,13 +91,14 @@ public sealed class CusumStore(SqliteConnectionFactory connections)
     private const string SaveStateSql =
         """
         INSERT INTO alert_cusum (rule, stream, prompt_version, statistic, recovery, alarmed, alarms, samples, hallucinations,
-            baseline_rate, baseline_source, target_rate, started_at, alarmed_at, last_judged_at)
+            baseline_rate, baseline_source, target_rate, started_at, alarmed_at, last_judged_at, deploy_statistic, deploy_open, alarmed_by)
         VALUES (@Rule, @Stream, @PromptVersion, @Statistic, @Recovery, @Alarmed, @Alarms, @Samples, @Hallucinations,
-            @BaselineRate, @BaselineSource, @TargetRate, @StartedAt, @AlarmedAt, @LastJudgedAt)
+            @BaselineRate, @BaselineSource, @TargetRate, @StartedAt, @AlarmedAt, @LastJudgedAt, @DeployStatistic, @DeployOpen, @AlarmedBy)
         ON CONFLICT (rule, stream, prompt_version) DO UPDATE SET
             statistic = excluded.statistic, recovery = excluded.recovery, alarmed = excluded.alarmed, alarms = excluded.alarms,
             samples = excluded.samples, hallucinations = excluded.hallucinations, alarmed_at = excluded.alarmed_at,
-            last_judged_at = excluded.last_judged_at;
+            last_judged_at = excluded.last_judged_at, deploy_statistic = excluded.deploy_statistic,
+            deploy_open = excluded.deploy_open, alarmed_by = excluded.alarmed_by;
         """;
 
     private const string SaveCursorSql =

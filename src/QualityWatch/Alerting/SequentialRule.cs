@@ -34,7 +34,8 @@ internal sealed class SequentialRule(CusumStore store, VerdictQueries verdicts, 
         var window = TimeSpan.FromTicks(Math.Min(RateWindow.Ticks, rule.BaselineLookback.Ticks));
         var (recent, _) = await store.CountAsync(stream, null, now - window, now, cancellationToken);
         var samplesPerHour = Math.Max(1, recent / window.TotalHours);
-        var arl0 = BernoulliCusum.Arl0Samples(rule.FalseAlarmsPer30Days, samplesPerHour);
+        var arl0 = BernoulliCusum.Arl0Samples(DeployTest.CusumBudget(rule), samplesPerHour);
+        var deploy = DeployTest.For(rule);
 
         var (states, cursor) = await store.LoadAsync(rule.Name, stream, cancellationToken);
         var noBaseline = new HashSet<string>(StringComparer.Ordinal);
@@ -61,7 +62,7 @@ internal sealed class SequentialRule(CusumStore store, VerdictQueries verdicts, 
                     states[verdict.PromptVersion] = state;
                 }
 
-                state.Add(verdict.Hallucination == 1, BernoulliCusum.AlarmLevel(arl0, state.BaselineRate, state.TargetRate), verdict.JudgedAt);
+                state.Add(verdict.Hallucination == 1, BernoulliCusum.AlarmLevel(arl0, state.BaselineRate, state.TargetRate), deploy, verdict.JudgedAt);
             }
 
             if (batch.Count > 0)
@@ -123,6 +124,7 @@ internal sealed class SequentialRule(CusumStore store, VerdictQueries verdicts, 
             TargetRate = p1,
             StartedAt = first.JudgedAt,
             LastJudgedAt = first.JudgedAt,
+            DeployOpen = rule.DeployTestShare > 0 ? 1 : 0,
         };
     }
 
@@ -134,7 +136,10 @@ internal sealed class SequentialRule(CusumStore store, VerdictQueries verdicts, 
         var version = state.PromptVersion.Length == 0 ? "(no prompt_version)" : state.PromptVersion;
         var summary =
             $"prompt_version {version} at {Durations.Percent(rate)} ({state.Hallucinations}/{state.Samples}) vs baseline {Durations.Percent(state.BaselineRate)}, " +
-            $"CUSUM {Durations.Number(state.Statistic)} {(alarmed ? ">=" : "<")} h {Durations.Number(h)}";
+            $"CUSUM {Durations.Number(state.Statistic)} {(state.Statistic >= h ? ">=" : "<")} h {Durations.Number(h)}" +
+            (alarmed && state.AlarmedBy == "deploy_test"
+                ? $"; deploy-anchored SPRT since {version}'s first verdict {Durations.Number(state.DeployStatistic)} >= {Durations.Number(DeployTest.For(rule).Level)}"
+                : "");
         var started = DateTimeOffset.FromUnixTimeMilliseconds(state.StartedAt);
         var examples = alarmed
             ? await verdicts.ExamplesAsync(state.Stream, state.PromptVersion, started.AddMilliseconds(-1), now, hallucinatedOnly: true, orderBy: null, cancellationToken)

@@ -84,6 +84,57 @@ public sealed class SequentialRuleTests : IDisposable
     }
 
     [Fact]
+    public async Task DeployRegression_2To8PercentAtBoostRate_TheDeployTestFiresNamingTheVersionAndBaseline()
+    {
+        // v2 arrives boosted (1,000 judged samples an hour); the deploy-anchored SPRT, with its lower
+        // alarm level, crosses before the CUSUM does.
+        var time = new FakeTimeProvider(Start);
+        await AlertHarness.MigrateAsync(temp.DatabasePath, time);
+        var random = new Random(7);
+        var switchAt = Start + (Every * 7200);
+        AlertSeed.Insert(temp.DatabasePath, Traffic(random, Start, 7200, 0.02, "v1"));
+        AlertSeed.Insert(temp.DatabasePath, Enumerable.Range(0, 1000).Select(i =>
+        {
+            var bad = random.NextDouble() < 0.08;
+            return new AlertSeed.Row(switchAt + (TimeSpan.FromSeconds(3.6) * i), bad, PromptVersion: "v2", Claims: bad ? "[\"Invented policy\"]" : "[]");
+        }).ToList());
+
+        var settings = Rule(1);
+        settings["Alerting:Rules:0:BaselineMultiplier"] = "4";
+        await using var alerts = await AlertHarness.StartAsync(temp.DatabasePath, time, settings);
+        for (var step = 0; step < 12 && alerts.Outbox.Sent.Count == 0; step++)
+        {
+            time.SetUtcNow(switchAt + TimeSpan.FromMinutes(5 * (step + 1)));
+            await alerts.EvaluateAsync();
+        }
+
+        var sent = Assert.Single(alerts.Outbox.Sent);
+        Assert.Equal("v2", sent.Labels["prompt_version"]);
+        Assert.Contains("deploy-anchored SPRT since v2's first verdict", sent.Reason, StringComparison.Ordinal);
+        Assert.Contains("vs baseline 2", sent.Reason, StringComparison.Ordinal);
+        Assert.Equal("deploy_test", Db.Scalar<string>(temp.DatabasePath, "SELECT alarmed_by FROM alert_cusum WHERE prompt_version = 'v2';"));
+    }
+
+    [Fact]
+    public async Task DeployTestOff_TheSameRegressionIsLeftToTheCusum()
+    {
+        var time = new FakeTimeProvider(Start);
+        await AlertHarness.MigrateAsync(temp.DatabasePath, time);
+        var random = new Random(7);
+        var switchAt = Start + (Every * 7200);
+        AlertSeed.Insert(temp.DatabasePath, Traffic(random, Start, 7200, 0.02, "v1"));
+        AlertSeed.Insert(temp.DatabasePath, Traffic(random, switchAt, 400, 0.08, "v2"));
+        var settings = Rule(1);
+        settings["Alerting:Rules:0:DeployTestShare"] = "0";
+        await using var alerts = await AlertHarness.StartAsync(temp.DatabasePath, time, settings);
+        time.SetUtcNow(switchAt + TimeSpan.FromHours(5));
+        await alerts.EvaluateAsync();
+
+        Assert.Equal(0, Db.Scalar<long>(temp.DatabasePath, "SELECT COUNT(*) FROM alert_cusum WHERE alarmed_by = 'deploy_test';"));
+        Assert.Equal(0, Db.Scalar<long>(temp.DatabasePath, "SELECT deploy_open FROM alert_cusum WHERE prompt_version = 'v2';"));
+    }
+
+    [Fact]
     public async Task StableTraffic_2PercentFor30Days_OneFalseAlarmPerYearBudget_FiresNothing()
     {
         var time = new FakeTimeProvider(Start);

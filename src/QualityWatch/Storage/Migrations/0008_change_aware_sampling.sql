@@ -20,3 +20,8 @@ ALTER TABLE sampling_state ADD COLUMN budget_spent REAL NOT NULL DEFAULT 0;     
 ALTER TABLE sampling_state ADD COLUMN budget_seen_today INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE sampling_state ADD COLUMN budget_seen_yesterday INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE sampling_state ADD COLUMN budget_credit REAL NOT NULL DEFAULT 0;            -- pacing accumulator
+
+-- The deploy-anchored one-sided SPRT run beside each version's CUSUM (Alerting, kind sequential).
+ALTER TABLE alert_cusum ADD COLUMN deploy_statistic REAL NOT NULL DEFAULT 0; -- Σ LLR since the version's first verdict (nats)
+ALTER TABLE alert_cusum ADD COLUMN deploy_open INTEGER NOT NULL DEFAULT 0;   -- 1 while the test still runs
+ALTER TABLE alert_cusum ADD COLUMN alarmed_by TEXT NULL;                      -- 'cusum' or 'deploy_test'
