@@ -51,6 +51,9 @@ public static class TelemetryExtensions
         services.AddMetrics();
         services.TryAddSingleton<LabelLimits>();
         services.TryAddSingleton<StateGauges>();
+        // The pacing gauges read the ingest writer's counters; hosts without ingest (tests, tools) get an empty set.
+        services.TryAddSingleton<QualityWatch.Sampling.VersionTracker>();
+        services.TryAddSingleton<QualityWatch.Sampling.SamplingState>();
         services.TryAddSingleton<SamplingGauges>();
         services.TryAddSingleton<QualityWatchMetrics>();
         return services;
