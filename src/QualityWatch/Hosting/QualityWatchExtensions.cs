@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 using QualityWatch.Alerting;
+using QualityWatch.Backfill;
 using QualityWatch.Ingestion;
 using QualityWatch.Judging;
 using QualityWatch.Notifications;
@@ -34,6 +35,7 @@ public static class QualityWatchExtensions
         services.AddAlerting();
         services.AddNotifications();
         services.AddReports();
+        services.AddBackfill();
         return services;
     }
 
