@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using QualityWatch.Judging;
+using QualityWatch.Judging.Batch;
 using QualityWatch.Storage;
 
 namespace QualityWatch.Backfill;
@@ -52,7 +53,7 @@ internal sealed class BackfillRun(IServiceProvider services, BackfillArguments a
         }
 
         var stop = mode == BackfillModes.Batch
-            ? "batch mode is not available yet"
+            ? await services.GetRequiredService<BatchJudge>().RunAsync(rubric, () => Report(), cancellationToken)
             : await services.GetRequiredService<BackfillJudge>().RunAsync(mode, () => Report(), cancellationToken);
         await Report(final: true);
         var end = await queue.CountsAsync(rubric.Version, CancellationToken.None);
