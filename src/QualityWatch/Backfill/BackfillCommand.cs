@@ -63,7 +63,11 @@ public static class BackfillCommand
             app = QualityWatchApp.Build([.. parsed.Settings], builder =>
             {
                 // Progress owns the console: only warnings and errors are logged beside it.
-                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["Logging:LogLevel:Default"] = "Warning",
+                    ["Logging:LogLevel:QualityWatch.Ingestion"] = "Error", // the HTTP ingest endpoint is not served here
+                });
                 builder.Services.AddSingleton(rubric);
                 configure?.Invoke(builder);
             });
