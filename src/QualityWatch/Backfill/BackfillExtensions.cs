@@ -3,6 +3,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using QualityWatch.Judging;
 using QualityWatch.Judging.Batch;
+using QualityWatch.Judging.Batch.Webhooks;
 
 namespace QualityWatch.Backfill;
 
@@ -17,6 +18,7 @@ public static class BackfillExtensions
         services.TryAddSingleton<BackfillEstimator>();
         services.TryAddSingleton<BackfillJudge>();
         services.AddBatchJudging();
+        services.AddGeminiWebhook();
         return services;
     }
 
@@ -27,6 +29,11 @@ public static class BackfillExtensions
         services.TryAddSingleton<GeminiBatchClient>();
         services.TryAddSingleton<BatchJobs>();
         services.TryAddSingleton<BatchJudge>();
+        services.TryAddSingleton<BatchCollection>();
+        services.TryAddSingleton<BatchCollectorSignal>();
+
+        // The service collects jobs whoever submitted them; the backfill command builds but never starts the host.
+        services.AddHostedService<BatchCollector>();
         services.AddHttpClient(GeminiBatchClient.HttpClientName, (sp, client) =>
             {
                 var judge = sp.GetRequiredService<IOptions<JudgeOptions>>().Value;

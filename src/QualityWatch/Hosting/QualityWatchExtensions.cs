@@ -4,6 +4,7 @@ using QualityWatch.Alerting;
 using QualityWatch.Backfill;
 using QualityWatch.Ingestion;
 using QualityWatch.Judging;
+using QualityWatch.Judging.Batch.Webhooks;
 using QualityWatch.Notifications;
 using QualityWatch.Reports;
 using QualityWatch.Redaction;
@@ -49,6 +50,7 @@ public static class QualityWatchExtensions
         app.MapAlerting();
         app.MapNotifications();
         app.MapReports();
+        app.MapGeminiWebhook();
         return app;
     }
 }

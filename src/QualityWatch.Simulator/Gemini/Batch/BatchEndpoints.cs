@@ -20,6 +20,12 @@ internal sealed class BatchEndpoints(BatchStore store, FileStore files, Simulato
     {
         stats.Received(EndpointKind.BatchCreate, time.GetUtcNow());
         var (reply, job) = await ReadCreateAsync(context, model);
+        if (job is not null && store.StallCreateReplies)
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, time, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return;
+        }
+
         await (reply ?? FilesEndpoints.Json(Operation(job!))).WriteAsync(context, context.RequestAborted);
     }
 

@@ -46,8 +46,22 @@ public sealed class BatchStore
         }
     }
 
+    /// <summary>Webhooks sent so far, as sent, with the receiver's status.</summary>
+    public IReadOnlyList<WebhookDelivery> Webhooks => webhooks.Sent;
+
+    /// <summary>
+    /// While set, a create request makes its job but never answers until the client gives up: the
+    /// client's process "crashes" with the job created but its name unknown.
+    /// </summary>
+    public bool StallCreateReplies { get; set; }
+
     /// <summary>Ends a pending job as EXPIRED (no results), as the API does after 48 h.</summary>
-    public bool Expire(string name)
+    public bool Expire(string name) => End(name, "BATCH_STATE_EXPIRED");
+
+    /// <summary>Ends a pending job as FAILED (no results).</summary>
+    public bool Fail(string name) => End(name, "BATCH_STATE_FAILED");
+
+    private bool End(string name, string state)
     {
         if (!jobs.TryGetValue(name, out var job))
         {
@@ -61,7 +75,7 @@ public sealed class BatchStore
                 return false;
             }
 
-            Finish(job, "BATCH_STATE_EXPIRED");
+            Finish(job, state);
         }
 
         webhooks.Send(job);

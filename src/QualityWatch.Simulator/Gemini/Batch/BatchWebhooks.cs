@@ -13,6 +13,11 @@ namespace QualityWatch.Simulator.Gemini.Batch;
 /// </summary>
 internal sealed class BatchWebhooks(SimulatorOptions options, IHttpClientFactory http, TimeProvider time, ILogger<BatchWebhooks> logger)
 {
+    private readonly System.Collections.Concurrent.ConcurrentQueue<WebhookDelivery> sent = new();
+
+    /// <summary>Every delivery attempted, in order, so a test can replay or tamper with a real one.</summary>
+    public IReadOnlyList<WebhookDelivery> Sent => [.. sent];
+
     public void Send(BatchJob job)
     {
         if (options.Batch.WebhookUri is not { } uri || options.Batch.WebhookSecret is not { } secret || !job.MarkNotified())
@@ -47,10 +52,12 @@ internal sealed class BatchWebhooks(SimulatorOptions options, IHttpClientFactory
                 request.Headers.Add("webhook-signature", $"v1,{signature}");
                 using var client = http.CreateClient();
                 using var response = await client.SendAsync(request);
+                sent.Enqueue(new WebhookDelivery(type, id, timestamp, $"v1,{signature}", body, (int)response.StatusCode));
                 Log.WebhookDelivered(logger, type, job.Name, (int)response.StatusCode);
             }
             catch (HttpRequestException ex)
             {
+                sent.Enqueue(new WebhookDelivery(type, id, timestamp, $"v1,{signature}", body, null));
                 Log.WebhookFailed(logger, type, job.Name, ex.Message);
             }
         });

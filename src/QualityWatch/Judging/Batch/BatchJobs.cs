@@ -44,15 +44,48 @@ internal sealed class BatchJobs(SqliteConnectionFactory connections)
         return new BatchJobRow(id, name, rubric, "creating", null, 0);
     }
 
-    public async Task<IReadOnlyList<BatchJobRow>> InStateAsync(string rubric, string state, DateTimeOffset dueBy, CancellationToken cancellationToken)
+    /// <summary>Jobs in <paramref name="state"/> due by <paramref name="dueBy"/>, of one rubric or (null) of all.</summary>
+    public async Task<IReadOnlyList<BatchJobRow>> InStateAsync(string? rubric, string state, DateTimeOffset dueBy, CancellationToken cancellationToken)
     {
         const string sql =
             """
             SELECT id AS Id, display_name AS DisplayName, rubric_version AS Rubric, state AS State, remote_name AS RemoteName, polls AS Polls
-            FROM batch_jobs WHERE rubric_version = @rubric AND state = @state AND next_poll_at <= @due ORDER BY id;
+            FROM batch_jobs WHERE (@rubric IS NULL OR rubric_version = @rubric) AND state = @state AND next_poll_at <= @due ORDER BY id;
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);
         return [.. await connection.QueryAsync<BatchJobRow>(sql, new { rubric, state, due = dueBy.ToUnixTimeMilliseconds() })];
+    }
+
+    /// <summary>
+    /// Takes the right to poll and collect a running job until <paramref name="until"/>. The service's
+    /// collector and a backfill command may both look at the same job; only the holder acts on it.
+    /// </summary>
+    public async Task<bool> ClaimAsync(long jobId, string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        const string sql =
+            """
+            UPDATE batch_jobs SET collector = @owner, collect_until = @until
+            WHERE id = @jobId AND state = 'running' AND (collector IS NULL OR collector = @owner OR collect_until <= @now);
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(sql, new { jobId, owner, now = now.ToUnixTimeMilliseconds(), until = until.ToUnixTimeMilliseconds() }) == 1;
+    }
+
+    /// <summary>
+    /// When <paramref name="owner"/> should next look: the earliest next poll of a running job, or for a
+    /// job another poller holds, the end of its claim. Null when no job runs.
+    /// </summary>
+    public async Task<DateTimeOffset?> NextPollAsync(string owner, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string sql =
+            """
+            SELECT MIN(CASE WHEN collector IS NOT NULL AND collector <> @owner AND collect_until > @now
+                            THEN MAX(next_poll_at, collect_until) ELSE next_poll_at END)
+            FROM batch_jobs WHERE state = 'running';
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var next = await connection.ExecuteScalarAsync<long?>(sql, new { owner, now = now.ToUnixTimeMilliseconds() });
+        return next is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
     }
 
     /// <summary>The samples a job holds, for (re)building its requests.</summary>
@@ -66,22 +99,30 @@ internal sealed class BatchJobs(SqliteConnectionFactory connections)
 
     public async Task SubmittedAsync(long jobId, string remoteName, string? inputFile, DateTimeOffset now, TimeSpan firstPoll, CancellationToken cancellationToken)
     {
-        const string sql = "UPDATE batch_jobs SET state = 'running', remote_name = @remoteName, input_file = @inputFile, submitted_at = @now, next_poll_at = @next WHERE id = @jobId;";
+        // A webhook can arrive before the create call returns; it left next_poll_at past created_at, and that earlier poll is kept.
+        const string sql =
+            """
+            UPDATE batch_jobs SET state = 'running', remote_name = @remoteName, input_file = @inputFile, submitted_at = @now,
+                next_poll_at = CASE WHEN next_poll_at > created_at THEN MIN(next_poll_at, @next) ELSE @next END
+            WHERE id = @jobId;
+            """;
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(sql, new { jobId, remoteName, inputFile, now = now.ToUnixTimeMilliseconds(), next = (now + firstPoll).ToUnixTimeMilliseconds() });
     }
 
-    public async Task PollLaterAsync(long jobId, DateTimeOffset next, CancellationToken cancellationToken)
+    /// <summary>Schedules the next poll and gives up the claim, so whoever is due next may poll.</summary>
+    public async Task PollLaterAsync(long jobId, string owner, DateTimeOffset next, CancellationToken cancellationToken)
     {
+        const string sql = "UPDATE batch_jobs SET polls = polls + 1, next_poll_at = @next, collector = NULL, collect_until = NULL WHERE id = @jobId AND collector = @owner;";
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("UPDATE batch_jobs SET polls = polls + 1, next_poll_at = @next WHERE id = @jobId;", new { jobId, next = next.ToUnixTimeMilliseconds() });
+        await connection.ExecuteAsync(sql, new { jobId, owner, next = next.ToUnixTimeMilliseconds() });
     }
 
-    /// <summary>Makes every running job due now: a webhook said one of them ended.</summary>
+    /// <summary>Makes every running job due now, and every job still being created due once submitted: a webhook said one of them ended.</summary>
     public async Task PollAllNowAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("UPDATE batch_jobs SET next_poll_at = @now WHERE state = 'running';", new { now = now.ToUnixTimeMilliseconds() });
+        await connection.ExecuteAsync("UPDATE batch_jobs SET next_poll_at = @now WHERE state IN ('creating', 'running');", new { now = now.ToUnixTimeMilliseconds() });
     }
 
     /// <summary>Pairs still to judge for the rubric (pending or in a job) and the next poll due, Unix ms.</summary>
@@ -96,9 +137,17 @@ internal sealed class BatchJobs(SqliteConnectionFactory connections)
         return await connection.QuerySingleAsync<(long, long?)>(sql, new { rubric });
     }
 
-    /// <summary>Stores a finished job's outcomes in one transaction; a pair no longer held by the job is left alone.</summary>
-    public async Task FinishAsync(long jobId, string state, IReadOnlyList<VerdictRecord> verdicts, IReadOnlyList<BatchItemFailure> failures, int maxAttempts, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a finished job's outcomes in one transaction, only while <paramref name="owner"/> holds the
+    /// job's claim and it is still running: false means someone else collected it and nothing was written.
+    /// </summary>
+    public async Task<bool> FinishAsync(long jobId, string owner, string state, IReadOnlyList<VerdictRecord> verdicts, IReadOnlyList<BatchItemFailure> failures, int maxAttempts, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        const string end =
+            """
+            UPDATE batch_jobs SET state = @state, finished_at = @now, last_error = @reason, collector = NULL, collect_until = NULL
+            WHERE id = @jobId AND state = 'running' AND collector = @owner;
+            """;
         const string done =
             """
             UPDATE backfill_work SET status = 'done', batch_job_id = NULL, last_error = NULL, cost_usd = cost_usd + @CostUsd, updated_at = @JudgedAt
@@ -116,11 +165,17 @@ internal sealed class BatchJobs(SqliteConnectionFactory connections)
             """
             UPDATE backfill_work SET status = 'pending', attempts = attempts - @refund, batch_job_id = NULL, last_error = @reason, updated_at = @now
             WHERE batch_job_id = @jobId AND status = 'batched';
-            UPDATE batch_jobs SET state = @state, finished_at = @now, last_error = @reason WHERE id = @jobId;
             """;
         var nowMs = now.ToUnixTimeMilliseconds();
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var reason = state == "done" ? null : $"batch job {state}";
+        if (await connection.ExecuteAsync(end, new { jobId, owner, state, reason, now = nowMs }, transaction) == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
         foreach (var verdict in verdicts)
         {
             var parameters = new DynamicParameters(verdict);
@@ -139,7 +194,8 @@ internal sealed class BatchJobs(SqliteConnectionFactory connections)
 
         // An expired job judged nothing: its pairs go back without losing an attempt.
         var refund = state == "expired" ? 1 : 0;
-        await connection.ExecuteAsync(rest, new { jobId, state, refund, reason = state == "done" ? null : $"batch job {state}", now = nowMs }, transaction);
+        await connection.ExecuteAsync(rest, new { jobId, refund, reason, now = nowMs }, transaction);
         await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 }

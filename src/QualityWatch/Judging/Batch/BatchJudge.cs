@@ -7,13 +7,14 @@ namespace QualityWatch.Judging.Batch;
 
 /// <summary>
 /// Judges the backfill queue through Gemini Batch API jobs at the batch price: reserve pending
-/// pairs into a job row, create the job, poll with backoff, then map every result line back to its
-/// sample by key. Failed lines go back to the queue for a later job; expired jobs are resubmitted.
+/// pairs into a job row, create the job, then let <see cref="BatchCollection"/> poll and collect it
+/// (or the service's collector, whichever claims it first). Failed lines go back to the queue for a
+/// later job; expired jobs are resubmitted.
 /// </summary>
 internal sealed class BatchJudge(
     GeminiBatchClient client,
     BatchJobs jobs,
-    CostCalculator cost,
+    BatchCollection collection,
     IOptions<JudgeOptions> judge,
     IOptions<BatchOptions> options,
     TimeProvider time,
@@ -34,7 +35,7 @@ internal sealed class BatchJudge(
             try
             {
                 await CreatePendingJobsAsync(rubric, cancellationToken);
-                await PollDueAsync(rubric.Version, cancellationToken);
+                await collection.PollDueAsync(rubric.Version, cancellationToken);
             }
             catch (Exception ex) when (ex is BatchApiException or HttpRequestException)
             {
@@ -83,73 +84,6 @@ internal sealed class BatchJudge(
             await jobs.SubmittedAsync(job.Id, name, file, time.GetUtcNow(), options.Value.PollInterval, cancellationToken);
             Backfill.Log.BatchCreated(logger, name, requests.Count, file is null ? "inline" : "file");
         }
-    }
-
-    private async Task PollDueAsync(string rubric, CancellationToken cancellationToken)
-    {
-        foreach (var job in await jobs.InStateAsync(rubric, "running", time.GetUtcNow(), cancellationToken))
-        {
-            var status = await client.GetAsync(job.RemoteName!, cancellationToken);
-            if (!status.Done)
-            {
-                var backoff = TimeSpan.FromTicks(Math.Min(options.Value.MaxPollInterval.Ticks, options.Value.PollInterval.Ticks * (1L << (int)Math.Min(job.Polls, 16))));
-                await jobs.PollLaterAsync(job.Id, time.GetUtcNow() + backoff, cancellationToken);
-                continue;
-            }
-
-            await CollectAsync(job, status, cancellationToken);
-        }
-    }
-
-    private async Task CollectAsync(BatchJobRow job, BatchStatus status, CancellationToken cancellationToken)
-    {
-        var verdicts = new List<VerdictRecord>();
-        var failures = new List<BatchItemFailure>();
-        var state = status.State switch { BatchStatus.Succeeded => "done", BatchStatus.Expired => "expired", _ => "failed" };
-        if (state == "done")
-        {
-            var lines = status.Inlined?.OfType<JsonObject>().ToList() ?? (status.ResponsesFile is { } file ? [.. await client.DownloadAsync(file, cancellationToken)] : []);
-            var now = time.GetUtcNow();
-            foreach (var line in lines)
-            {
-                var key = line["metadata"]?["key"]?.GetValue<string>() ?? line["key"]?.GetValue<string>();
-                if (key is null)
-                {
-                    continue; // unmapped lines cannot be trusted; their pairs go back to the queue
-                }
-
-                var (verdict, usage, problem) = Read(line);
-                var usd = cost.Estimate(judge.Value.ResolvedModel, usage, BackfillModes.Batch);
-                if (verdict is not null)
-                {
-                    verdicts.Add(VerdictRecord.Of(key, job.Rubric, verdict, JudgeProviders.Gemini, judge.Value.ResolvedModel, BackfillModes.Batch, BackfillModes.Batch,
-                        TimeSpan.Zero, 1, usage, usd, now));
-                }
-                else
-                {
-                    failures.Add(new BatchItemFailure(key, problem!, (double)usd));
-                }
-            }
-        }
-
-        await jobs.FinishAsync(job.Id, state, verdicts, failures, options.Value.MaxAttempts, time.GetUtcNow(), cancellationToken);
-        Backfill.Log.BatchCollected(logger, job.RemoteName!, status.State, verdicts.Count, failures.Count);
-    }
-
-    private static (Verdict? Verdict, JudgeUsage Usage, string? Problem) Read(JsonObject line)
-    {
-        if (line["response"] is not JsonObject response)
-        {
-            return (null, default, $"error: {line["error"]?["status"]?.GetValue<string>() ?? "no response"}");
-        }
-
-        var (text, problem, usage) = GeminiReply.Read(response.ToJsonString());
-        if (problem is not null)
-        {
-            return (null, usage, $"{nameof(JudgeFailureKind.InvalidReply)}: {problem}");
-        }
-
-        return VerdictParser.TryParse(text, out var verdict, out var error) ? (verdict, usage, null) : (null, usage, $"{nameof(JudgeFailureKind.InvalidReply)}: {error}");
     }
 
     // A batch line is a plain GenerateContentRequest: the batch itself is the tier.

@@ -19,4 +19,10 @@ public sealed class BatchOptions
 
     /// <summary>Sample attempts (failed result lines) before a sample is marked failed. Default 3.</summary>
     public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// How long a poller (the service's collector or a backfill command) holds a job while it polls and
+    /// stores results; another may take the job over after it. Default 10 min.
+    /// </summary>
+    public TimeSpan CollectLease { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -27,6 +27,11 @@ internal sealed class BatchOptionsValidator : IValidateOptions<BatchOptions>
             errors.Add($"Batch:MaxAttempts must be between 1 and 20, was {options.MaxAttempts}.");
         }
 
+        if (options.CollectLease < TimeSpan.FromSeconds(1))
+        {
+            errors.Add($"Batch:CollectLease must be at least 00:00:01, was {options.CollectLease}.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }
