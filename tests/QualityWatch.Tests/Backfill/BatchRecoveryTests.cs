@@ -7,19 +7,17 @@ namespace QualityWatch.Tests.Backfill;
 /// <summary>The batch paths the acceptance run does not reach: a crash inside the create call, and result lines that fail.</summary>
 public sealed class BatchRecoveryTests
 {
-    private static readonly Dictionary<string, string?> FastPolling = new()
-    {
-        ["Batch:PollInterval"] = "00:00:00.050",
-        ["Batch:MaxPollInterval"] = "00:00:00.200",
-    };
+    /// <summary>A log of 15 interactions and settings that poll batch jobs every 50-200 ms.</summary>
+    private static (string Log, Dictionary<string, string?> Settings) Fifteen(TempDirectory temp, JudgeSimulator simulator, string prefix) =>
+        (BackfillLogs.Write(Path.Combine(temp.Path, "history.jsonl"), BackfillLogs.Lines(15, TimeSpan.FromMinutes(1), prefix)),
+         BackfillRunner.Settings(simulator.BaseAddress, new Dictionary<string, string?> { ["Batch:PollInterval"] = "00:00:00.050", ["Batch:MaxPollInterval"] = "00:00:00.200" }));
 
     [Fact]
     public async Task CrashDuringCreate_JobReachedTheApi_IsAdoptedByName_NotSubmittedAgain()
     {
         using var temp = new TempDirectory();
         await using var simulator = await JudgeSimulator.StartAsync(new SimulatorOptions { GeminiApiKey = JudgeHarness.GeminiKey });
-        var log = BackfillLogs.Write(Path.Combine(temp.Path, "history.jsonl"), BackfillLogs.Lines(15, TimeSpan.FromMinutes(1), "crash"));
-        var settings = BackfillRunner.Settings(simulator.BaseAddress, FastPolling);
+        var (log, settings) = Fifteen(temp, simulator, "crash");
         string[] args = [log, "--every", "1", "--mode", "batch", "--yes"];
 
         // The job is created at the API, but the process dies before the reply tells it the job's name.
@@ -55,8 +53,7 @@ public sealed class BatchRecoveryTests
     {
         using var temp = new TempDirectory();
         await using var simulator = await JudgeSimulator.StartAsync(new SimulatorOptions { GeminiApiKey = JudgeHarness.GeminiKey });
-        var log = BackfillLogs.Write(Path.Combine(temp.Path, "history.jsonl"), BackfillLogs.Lines(15, TimeSpan.FromMinutes(1), "lines"));
-        var settings = BackfillRunner.Settings(simulator.BaseAddress, FastPolling);
+        var (log, settings) = Fifteen(temp, simulator, "lines");
 
         // The first two lines of the first job: an error item, then a reply that is no verdict.
         simulator.Faults.Enqueue(SimulatedFault.InternalError(), SimulatedFault.MalformedReply());
