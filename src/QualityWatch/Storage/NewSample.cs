@@ -15,4 +15,5 @@ public sealed record NewSample(
     string Labels,
     string? Usage,
     string Redactions,
-    string SampleReason);
+    string SampleReason,
+    string Origin = SampleOrigins.Live);
