@@ -17,20 +17,20 @@ public sealed partial class DemoCommandTests
         using var temp = new TempDirectory();
         var database = Path.Combine(temp.Path, "demo.db");
         var output = new StringWriter(CultureInfo.InvariantCulture);
-        string[] args = ["--speed", "1800", "--hours", "6", "--change-at", "2", "--rate", "6000", "--every", "20", "--after", "0.2", "--urls", "http://127.0.0.1:0", "--database", database];
+        string[] args = ["--speed", "1800", "--hours", "6", "--change-at", "2", "--rate", "6000", "--every", "30", "--after", "0.25", "--urls", "http://127.0.0.1:0", "--database", database];
 
         var exit = await DemoCommand.RunAsync(args, output, interactive: false, CancellationToken.None);
 
         var text = output.ToString();
         Assert.True(exit == 0, text);
 
-        // Nothing lost on the way: every response counted, every 20th sampled and judged.
+        // Nothing lost on the way: every response counted, every 30th sampled and judged.
         var traffic = TrafficLine().Match(text);
         Assert.True(traffic.Success, text);
         Assert.Equal(36_000, Number(traffic.Groups["responses"].Value));
-        Assert.Equal(1_800, Number(traffic.Groups["sampled"].Value));
-        Assert.Equal(1_800, Number(traffic.Groups["judged"].Value));
-        Assert.Equal(1_800, Db.Scalar<long>(database, "SELECT COUNT(*) FROM verdicts"));
+        Assert.Equal(1_200, Number(traffic.Groups["sampled"].Value));
+        Assert.Equal(1_200, Number(traffic.Groups["judged"].Value));
+        Assert.Equal(1_200, Db.Scalar<long>(database, "SELECT COUNT(*) FROM verdicts"));
 
         var change = DateTimeOffset.Parse(ChangeLine().Match(text).Groups["at"].Value + ":00Z", CultureInfo.InvariantCulture);
         var alerts = AlertLine().Matches(text).ToDictionary(m => m.Groups["rule"].Value);
