@@ -22,7 +22,11 @@ public sealed class JudgeSimulator : IAsyncDisposable
         Faults = app.Services.GetRequiredService<SimulatorFaults>();
         Stats = app.Services.GetRequiredService<SimulatorStats>();
         Options = app.Services.GetRequiredService<SimulatorOptions>();
+        Batches = app.Services.GetRequiredService<Gemini.Batch.BatchStore>();
     }
+
+    /// <summary>Batch jobs: hold, expire and release them, and count creations.</summary>
+    public Gemini.Batch.BatchStore Batches { get; }
 
     /// <summary>e.g. <c>http://127.0.0.1:PORT/</c>; Gemini paths start with <c>v1beta/</c>, OpenAI with <c>v1/</c>.</summary>
     public Uri BaseAddress { get; }

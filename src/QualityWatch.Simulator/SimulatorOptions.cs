@@ -25,6 +25,12 @@ public sealed class SimulatorOptions
     /// <summary>Lifetime of an explicit cache created without ttl or expireTime. Default 1 h, as the real API.</summary>
     public TimeSpan DefaultCacheTtl { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>The list prices the simulator bills answers at (USD per 1M tokens, and each tier's share).</summary>
+    public SimulatorPrices Prices { get; set; } = new();
+
+    /// <summary>Batch jobs: processing delay, expiry, and the webhooks told when a job ends.</summary>
+    public SimulatorBatchOptions Batch { get; set; } = new();
+
     /// <summary>The faults in force at start; change them while running through <see cref="JudgeSimulator.Faults"/>.</summary>
     public FaultSettings Faults { get; set; } = new();
 

@@ -1,3 +1,4 @@
+using QualityWatch.Backfill;
 using QualityWatch.Demo;
 using QualityWatch.Health;
 using QualityWatch.Hosting;
@@ -8,5 +9,6 @@ return args switch
 {
     ["demo", .. var rest] => DemoCommand.Run(rest),
     [HealthCheckCommand.Verb, ..] => await HealthCheckCommand.RunAsync(args[1..]),
+    ["backfill", .. var rest] => BackfillCommand.Run(rest),
     _ => QualityWatchApp.Run(args),
 };

@@ -1,9 +1,11 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using QualityWatch.Simulator.Faults;
 using QualityWatch.Simulator.Gemini.Wire;
 using QualityWatch.Simulator.Judging;
 using QualityWatch.Simulator.Stats;
 using QualityWatch.Simulator.Tokens;
+using QualityWatch.Simulator.Verdicts;
 using QualityWatch.Simulator.Wire;
 
 namespace QualityWatch.Simulator.Gemini;
@@ -74,6 +76,51 @@ internal sealed class GenerateContentEndpoint(
             responder.RejectAsync(context, EndpointKind.GenerateContent, arrived, model, tier, reply);
     }
 
+    /// <summary>
+    /// One request of a batch job: the same validation, verdict, usage and scripted faults as a live
+    /// call, billed at the batch rate, answered as the batch output's <c>response</c> or <c>error</c>.
+    /// </summary>
+    internal JsonObject Evaluate(string model, JsonNode? body)
+    {
+        var arrived = time.GetUtcNow();
+        var (request, invalid) = GenerateContentParser.Parse(body);
+        if (request is null)
+        {
+            return ErrorItem(invalid!);
+        }
+
+        var cache = request.CachedContent is { } name ? caches.Find(name) : null;
+        if (request.CachedContent is not null && cache is null)
+        {
+            return ErrorItem(GoogleErrors.NotFound($"CachedContent not found (or permission denied): {request.CachedContent}"));
+        }
+
+        var decision = faults.Decide(ServiceTiers.Standard, flex: false);
+        var promptTokens = (cache?.TotalTokenCount ?? 0) + TokenCounter.Count(request.SystemTexts) + TokenCounter.Count(request.ContentTexts);
+        var call = new JudgeCall(EndpointKind.BatchItem, arrived, model, null, ServiceTiers.Batch, false, promptTokens, cache?.Name, request.UserText);
+        if (decision.Kind is FaultKind.TooManyRequests or FaultKind.DailyQuotaExhausted or FaultKind.ServiceUnavailable or FaultKind.InternalError or FaultKind.Hang)
+        {
+            var error = decision.Kind == FaultKind.Hang ? GoogleErrors.Internal() : Fail(decision);
+            stats.Answered(new RequestRecord(arrived, EndpointKind.BatchItem, model, null, ServiceTiers.Batch, error.StatusCode, promptTokens, 0, cache?.Name, decision.Kind, decision.Cause), null);
+            return ErrorItem(error);
+        }
+
+        var verdict = VerdictMarkers.Read(request.UserText);
+        var text = decision.Kind switch
+        {
+            FaultKind.MalformedReply => VerdictText.Malformed(verdict),
+            FaultKind.WrongShapeVerdict => VerdictText.WrongShape(verdict, decision.JudgeError),
+            _ => VerdictText.Of(verdict),
+        };
+        var answer = Answer(call, request, cache, text);
+        stats.Answered(
+            new RequestRecord(arrived, EndpointKind.BatchItem, model, null, ServiceTiers.Batch, 200, promptTokens, answer.CachedTokens, cache?.Name, decision.Kind, decision.Cause),
+            TextKey.Of(request.UserText));
+        return new JsonObject { ["response"] = JsonNode.Parse(answer.Reply.Body) };
+    }
+
+    private static JsonObject ErrorItem(WireReply reply) => new() { ["error"] = JsonNode.Parse(reply.Body)!["error"]!.DeepClone() };
+
     private static WireReply Fail(FaultDecision decision) => decision.Kind switch
     {
         FaultKind.TooManyRequests => GoogleErrors.PerMinuteQuota(decision.RetryDelay),
@@ -100,6 +147,7 @@ internal sealed class GenerateContentEndpoint(
             usage,
             call.Model,
             Convert.ToBase64String(Guid.NewGuid().ToByteArray()).TrimEnd('=').Replace('+', '-').Replace('/', '_'));
+        stats.Bill(call.TierServed, call.PromptTokens, cached, candidates + thoughts, options.Prices);
         var body = JsonSerializer.SerializeToUtf8Bytes(response, GeminiJsonContext.Wire.GenerateContentResponse);
         return new JudgeAnswer(new WireReply(StatusCodes.Status200OK, body).WithHeader("x-gemini-service-tier", call.TierServed), cached);
     }

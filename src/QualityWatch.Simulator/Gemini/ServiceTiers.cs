@@ -7,6 +7,9 @@ internal static class ServiceTiers
     public const string Standard = "standard";
     public const string Priority = "priority";
 
+    /// <summary>Not a request tier: how batch-job requests are served and billed.</summary>
+    public const string Batch = "batch";
+
     /// <summary>The tier a value asks for; omitted and <c>unspecified</c> mean standard; null for an invalid value.</summary>
     public static string? Normalize(string? value) =>
         value?.ToUpperInvariant() switch

@@ -28,4 +28,10 @@ internal static partial class Log
 
     [LoggerMessage(9007, LogLevel.Debug, "Deleted {Cache}")]
     public static partial void CacheDeleted(ILogger logger, string cache);
+
+    [LoggerMessage(9008, LogLevel.Information, "Webhook {Type} for {Batch} answered {Status}")]
+    public static partial void WebhookDelivered(ILogger logger, string type, string batch, int status);
+
+    [LoggerMessage(9009, LogLevel.Warning, "Webhook {Type} for {Batch} not delivered: {Reason}")]
+    public static partial void WebhookFailed(ILogger logger, string type, string batch, string reason);
 }

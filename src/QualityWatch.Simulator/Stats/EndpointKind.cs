@@ -10,4 +10,12 @@ public enum EndpointKind
     CacheList,
     CachePatch,
     CacheDelete,
+    BatchCreate,
+    BatchGet,
+    BatchList,
+    FileUpload,
+    FileDownload,
+
+    /// <summary>One request inside a batch job, answered by the simulator's batch processing.</summary>
+    BatchItem,
 }

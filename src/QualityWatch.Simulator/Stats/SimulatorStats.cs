@@ -11,7 +11,8 @@ public sealed class SimulatorStats
 {
     private readonly ConcurrentDictionary<EndpointKind, long> requests = new();
     private readonly ConcurrentDictionary<string, long> servedTiers = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, byte> judgedTexts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> judgedTexts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Answers, decimal Usd)> billed = new(StringComparer.Ordinal);
     private readonly List<DateTimeOffset> timestamps = [];
     private readonly List<RequestRecord> records = [];
     private readonly Lock gate = new();
@@ -58,6 +59,12 @@ public sealed class SimulatorStats
     /// <summary>Distinct user texts (chatbot samples) that received a verdict.</summary>
     public int DistinctJudgedTexts => judgedTexts.Count;
 
+    /// <summary>The most verdicts any one user text received: 1 when nothing was judged twice.</summary>
+    public int MaxVerdictsForOneText => judgedTexts.IsEmpty ? 0 : judgedTexts.Values.Max();
+
+    /// <summary>What the simulator billed, per served tier (<c>batch</c> for batch-job requests): answers and USD.</summary>
+    public IReadOnlyDictionary<string, (long Answers, decimal Usd)> Billed => billed.ToDictionary(StringComparer.Ordinal);
+
     /// <summary>Names of the caches alive now (expired ones are gone).</summary>
     public IReadOnlyList<string> LiveCaches => [.. caches.Live().Select(c => c.Name)];
 
@@ -93,6 +100,13 @@ public sealed class SimulatorStats
         }
     }
 
+    /// <summary>Bills one answer: fresh input, cached input and output (thoughts included) at the tier's share of the list price.</summary>
+    internal void Bill(string tier, int promptTokens, int cachedTokens, int outputTokens, SimulatorPrices prices)
+    {
+        var usd = prices.Cost(tier, promptTokens, cachedTokens, outputTokens);
+        billed.AddOrUpdate(tier, (1, usd), (_, b) => (b.Answers + 1, b.Usd + usd));
+    }
+
     internal void Answered(RequestRecord record, string? judgedTextKey)
     {
         if (record.StatusCode == StatusCodes.Status200OK && record.TierServed is { } tier)
@@ -102,7 +116,7 @@ public sealed class SimulatorStats
 
         if (judgedTextKey is not null)
         {
-            judgedTexts.TryAdd(judgedTextKey, 0);
+            judgedTexts.AddOrUpdate(judgedTextKey, 1, (_, n) => n + 1);
         }
 
         lock (gate)

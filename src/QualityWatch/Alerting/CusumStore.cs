@@ -1,4 +1,5 @@
 using Dapper;
+using QualityWatch.Judging;
 using QualityWatch.Storage;
 
 namespace QualityWatch.Alerting;
@@ -9,13 +10,13 @@ public sealed class CusumStore(SqliteConnectionFactory connections)
     private const string StreamsSql =
         """
         SELECT DISTINCT s.stream FROM verdicts v JOIN samples s ON s.interaction_id = v.interaction_id
-        WHERE v.judged_at > @From ORDER BY s.stream;
+        WHERE v.judged_at > @From AND v.rubric_version = @Rubric AND s.origin = 'live' ORDER BY s.stream;
         """;
 
     public async Task<IReadOnlyList<string>> StreamsAsync(DateTimeOffset from, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return [.. await connection.QueryAsync<string>(new CommandDefinition(StreamsSql, new { From = from.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken))];
+        return [.. await connection.QueryAsync<string>(new CommandDefinition(StreamsSql, new { From = from.ToUnixTimeMilliseconds(), Rubric = Rubric.CurrentVersion }, cancellationToken: cancellationToken))];
     }
 
     private const string CountSql =
@@ -23,7 +24,7 @@ public sealed class CusumStore(SqliteConnectionFactory connections)
         SELECT COUNT(*) AS First, COALESCE(SUM(v.hallucination), 0) AS Second
         FROM verdicts v JOIN samples s ON s.interaction_id = v.interaction_id
         WHERE s.stream = @Stream AND v.judged_at > @From AND v.judged_at <= @To
-          AND (@Exclude IS NULL OR COALESCE(s.prompt_version, '') <> @Exclude);
+          AND (@Exclude IS NULL OR COALESCE(s.prompt_version, '') <> @Exclude) AND v.rubric_version = @Rubric AND s.origin = 'live';
         """;
 
     /// <summary>Verdicts and hallucinations of a stream in a time range, optionally excluding one prompt version.</summary>
@@ -36,6 +37,7 @@ public sealed class CusumStore(SqliteConnectionFactory connections)
             Exclude = exclude,
             From = from.ToUnixTimeMilliseconds(),
             To = to.ToUnixTimeMilliseconds(),
+            Rubric = Rubric.CurrentVersion,
         }, cancellationToken: cancellationToken));
         return (row.First, row.Second ?? 0);
     }
@@ -62,7 +64,7 @@ public sealed class CusumStore(SqliteConnectionFactory connections)
         return (states.ToDictionary(s => s.PromptVersion, StringComparer.Ordinal), cursor);
     }
 
-    // Each sample counts once, with its first verdict: re-judging under a new rubric must not replay it.
+    // Each sample counts once, with its current-rubric verdict: re-judging under a new rubric must not replay it.
     private const string NextSql =
         """
         SELECT v.interaction_id AS InteractionId, v.judged_at AS JudgedAt, v.hallucination AS Hallucination,
@@ -70,7 +72,7 @@ public sealed class CusumStore(SqliteConnectionFactory connections)
         FROM verdicts v JOIN samples s ON s.interaction_id = v.interaction_id
         WHERE s.stream = @Stream AND v.judged_at <= @To
           AND (v.judged_at > @AfterAt OR (v.judged_at = @AfterAt AND v.interaction_id > @AfterId))
-          AND v.judged_at = (SELECT MIN(v2.judged_at) FROM verdicts v2 WHERE v2.interaction_id = v.interaction_id)
+          AND v.rubric_version = @Rubric AND s.origin = 'live'
         ORDER BY v.judged_at, v.interaction_id
         LIMIT @Limit;
         """;
@@ -85,6 +87,7 @@ public sealed class CusumStore(SqliteConnectionFactory connections)
             AfterAt = after?.JudgedAt ?? long.MinValue,
             AfterId = after?.InteractionId ?? "",
             Limit = limit,
+            Rubric = Rubric.CurrentVersion,
         }, cancellationToken: cancellationToken))];
     }
 

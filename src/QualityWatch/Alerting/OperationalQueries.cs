@@ -23,11 +23,11 @@ public sealed class OperationalQueries(SqliteConnectionFactory connections)
     private const string BacklogSql =
         """
         SELECT st.stream AS Stream,
-               (SELECT COUNT(*) FROM samples s WHERE s.stream = st.stream AND s.status IN ('pending', 'leased')) AS First,
-               (SELECT MIN(s.received_at) FROM samples s WHERE s.stream = st.stream AND s.status IN ('pending', 'leased')) AS Second
+               (SELECT COUNT(*) FROM samples s WHERE s.stream = st.stream AND s.status IN ('pending', 'leased') AND s.origin = 'live') AS First,
+               (SELECT MIN(s.received_at) FROM samples s WHERE s.stream = st.stream AND s.status IN ('pending', 'leased') AND s.origin = 'live') AS Second
         FROM (SELECT stream FROM sampling_state
               UNION SELECT stream FROM alert_instances WHERE rule = @Rule
-              UNION SELECT DISTINCT stream FROM samples WHERE status IN ('pending', 'leased')) st;
+              UNION SELECT DISTINCT stream FROM samples WHERE status IN ('pending', 'leased') AND origin = 'live') st;
         """;
 
     /// <summary>Per stream: pending or leased samples (First) and the oldest one's received_at (Second, Unix ms).</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using QualityWatch.Judging;
 using QualityWatch.Storage;
 
 namespace QualityWatch.Alerting;
@@ -8,7 +9,7 @@ namespace QualityWatch.Alerting;
 /// Verdict windows for the alert rules. Windows are over <c>verdicts.judged_at</c>, not the sample's
 /// occurred_at: a verdict is evidence from the moment it exists, so late-judged samples (a judge backlog)
 /// still count, and a window never changes after the fact. When a sample was judged under several
-/// rubric versions only its latest verdict counts.
+/// rubric versions only the current rubric's verdict counts, and backfilled history never drives a live alert.
 /// </summary>
 public sealed class VerdictQueries(SqliteConnectionFactory connections)
 {
@@ -18,7 +19,7 @@ public sealed class VerdictQueries(SqliteConnectionFactory connections)
                COUNT(*) AS Samples, SUM(v.hallucination) AS Hallucinations, SUM(v.accuracy) AS AccuracySum, SUM(v.tone) AS ToneSum
         FROM verdicts v JOIN samples s ON s.interaction_id = v.interaction_id
         WHERE v.judged_at > @From AND v.judged_at <= @To
-          AND v.judged_at = (SELECT MAX(v2.judged_at) FROM verdicts v2 WHERE v2.interaction_id = v.interaction_id)
+          AND v.rubric_version = @Rubric AND s.origin = 'live'
         GROUP BY s.stream, COALESCE(s.prompt_version, ''), COALESCE(s.model, '')
         ORDER BY s.stream, COALESCE(s.prompt_version, ''), COALESCE(s.model, '');
         """;
@@ -27,7 +28,7 @@ public sealed class VerdictQueries(SqliteConnectionFactory connections)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<WindowCell>(new CommandDefinition(
-            CellsSql, new { From = from.ToUnixTimeMilliseconds(), To = to.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+            CellsSql, new { From = from.ToUnixTimeMilliseconds(), To = to.ToUnixTimeMilliseconds(), Rubric = Rubric.CurrentVersion }, cancellationToken: cancellationToken));
         return [.. rows];
     }
 
@@ -39,7 +40,7 @@ public sealed class VerdictQueries(SqliteConnectionFactory connections)
         FROM verdicts v JOIN samples s ON s.interaction_id = v.interaction_id
         WHERE s.stream = @Stream AND v.judged_at > @From AND v.judged_at <= @To
           AND (@PromptVersion IS NULL OR COALESCE(s.prompt_version, '') = @PromptVersion)
-          AND (@HallucinatedOnly = 0 OR v.hallucination = 1)
+          AND (@HallucinatedOnly = 0 OR v.hallucination = 1) AND v.rubric_version = @Rubric AND s.origin = 'live'
         ORDER BY CASE @OrderBy WHEN 'accuracy' THEN v.accuracy WHEN 'tone' THEN v.tone ELSE 0 END, v.judged_at DESC
         LIMIT 3;
         """;
@@ -57,6 +58,7 @@ public sealed class VerdictQueries(SqliteConnectionFactory connections)
             To = to.ToUnixTimeMilliseconds(),
             HallucinatedOnly = hallucinatedOnly ? 1 : 0,
             OrderBy = orderBy ?? "",
+            Rubric = Rubric.CurrentVersion,
         }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => new EvidenceExample(
             r.InteractionId, r.PromptVersion, r.Model, (int)r.Accuracy, (int)r.Tone, r.Hallucination == 1, r.Response, Claims(r.UnsupportedClaims)))];

@@ -21,7 +21,8 @@ public static class DemoCommand
     private const int MaxBatch = 2000;
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan ShowEvery = TimeSpan.FromMilliseconds(500);
-    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(60);
+    // Normally seconds; generous so a loaded machine still reports every sample judged.
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromMinutes(3);
 
     public static int Run(IReadOnlyList<string> args) => RunAsync(args, Console.Out, !Console.IsOutputRedirected, CancellationToken.None).GetAwaiter().GetResult();
 

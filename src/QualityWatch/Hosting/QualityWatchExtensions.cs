@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 using QualityWatch.Alerting;
+using QualityWatch.Backfill;
 using QualityWatch.Health;
 using QualityWatch.Ingestion;
 using QualityWatch.Judging;
+using QualityWatch.Judging.Batch.Webhooks;
 using QualityWatch.Notifications;
 using QualityWatch.Reports;
 using QualityWatch.Redaction;
@@ -37,6 +39,7 @@ public static class QualityWatchExtensions
         services.AddNotifications();
         services.AddAlerting();
         services.AddReports();
+        services.AddBackfill();
         return services;
     }
 
@@ -50,6 +53,7 @@ public static class QualityWatchExtensions
         app.MapAlerting();
         app.MapNotifications();
         app.MapReports();
+        app.MapGeminiWebhook();
         return app;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using QualityWatch.Judging;
@@ -120,30 +119,10 @@ internal sealed class IngestCommitter(
 
     private NewSample Redact(Interaction interaction, SampleDecision decision, long nowMs)
     {
-        // Only the redacted text leaves this method; the raw strings die with the request.
         var counts = new RedactionCounts();
-        var prompt = redactor.Redact(interaction.Prompt, counts);
-        var response = redactor.Redact(interaction.Response, counts);
-        var context = interaction.Context is null ? null : redactor.Redact(interaction.Context, counts);
+        var sample = SampleRedaction.ToSample(redactor, interaction, decision.Reason, nowMs, counts);
         tally.Redacted(counts.AsDictionary());
-        var labels = JsonSerializer.Serialize(
-            interaction.Labels.ToDictionary(p => p.Key, p => redactor.Redact(p.Value, counts)), IngestJsonContext.Default.DictionaryStringString);
-        return new NewSample(
-            interaction.Id,
-            interaction.Stream.Name,
-            interaction.Timestamp.ToUnixTimeMilliseconds(),
-            nowMs,
-            prompt,
-            response,
-            context,
-            interaction.Model,
-            interaction.PromptVersion,
-            interaction.ConversationId,
-            labels,
-            interaction.Usage is null ? null : JsonSerializer.Serialize(interaction.Usage, IngestJsonContext.Default.InteractionUsage),
-            JsonSerializer.Serialize(new Dictionary<string, int>(counts.AsDictionary()), IngestJsonContext.Default.DictionaryStringInt32),
-            decision.Reason,
-            decision.JudgeTier);
+        return sample with { JudgeTier = decision.JudgeTier };
     }
 
     private void PruneIfDue(SqliteConnection connection, DateTimeOffset now, long cutoffMs)

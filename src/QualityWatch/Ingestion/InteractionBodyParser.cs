@@ -105,7 +105,7 @@ internal static class InteractionBodyParser
         return ParsedBody.Read(BodyShape.Ndjson, items);
     }
 
-    private static ParsedItem ReadLine(ReadOnlySpan<byte> line, int lineNumber)
+    internal static ParsedItem ReadLine(ReadOnlySpan<byte> line, int lineNumber)
     {
         if (line[0] != (byte)'{')
         {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using QualityWatch.Hosting;
 using QualityWatch.Telemetry;
@@ -179,13 +178,8 @@ internal sealed class JudgeWorker(
     private async Task CommitAsync(SampleForJudging sample, string tier, JudgeOutcome outcome, Verdict verdict, TimeSpan latency, decimal costUsd)
     {
         var tierUsed = outcome.TierUsed ?? tier;
-        var usage = outcome.Usage;
-        var record = new VerdictRecord(
-            sample.InteractionId, rubric.Version, verdict.Accuracy, verdict.Tone, verdict.Hallucination,
-            JsonSerializer.Serialize(verdict.UnsupportedClaims, JudgingJsonContext.Default.IReadOnlyListString), verdict.Reason,
-            provider.Name, provider.Model, tier, tierUsed, (long)latency.TotalMilliseconds, sample.Attempts,
-            usage.PromptTokens, usage.CachedTokens, usage.OutputTokens, usage.ThinkingTokens,
-            (double)costUsd, time.GetUtcNow().ToUnixTimeMilliseconds());
+        var record = VerdictRecord.Of(
+            sample.InteractionId, rubric.Version, verdict, provider.Name, provider.Model, tier, tierUsed, latency, sample.Attempts, outcome.Usage, costUsd, time.GetUtcNow());
 
         // Not the stopping token: a verdict already paid for is committed even during shutdown.
         if (await leases.CompleteAsync(owner, record, CancellationToken.None))

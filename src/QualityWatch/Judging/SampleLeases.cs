@@ -19,8 +19,9 @@ public sealed class SampleLeases(SqliteConnectionFactory connections)
                 first_attempt_at = COALESCE(first_attempt_at, @now), updated_at = @now
             WHERE interaction_id IN (
                 SELECT interaction_id FROM samples
-                WHERE (status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= @now))
-                   OR (status = 'leased' AND lease_expires_at < @now)
+                WHERE origin = 'live'
+                  AND ((status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= @now))
+                    OR (status = 'leased' AND lease_expires_at < @now))
                 ORDER BY received_at
                 LIMIT @limit)
             RETURNING interaction_id AS InteractionId, stream AS Stream, prompt AS Prompt, response AS Response, context AS Context,
@@ -42,16 +43,6 @@ public sealed class SampleLeases(SqliteConnectionFactory connections)
                                last_error = NULL, updated_at = @JudgedAt
             WHERE interaction_id = @InteractionId AND status = 'leased' AND lease_owner = @owner;
             """;
-        const string insert =
-            """
-            INSERT INTO verdicts (interaction_id, rubric_version, accuracy, tone, hallucination, unsupported_claims, reason, provider,
-                                  judge_model, service_tier_requested, service_tier, latency_ms, attempts, prompt_tokens, cached_tokens,
-                                  output_tokens, thinking_tokens, cost_usd, judged_at)
-            VALUES (@InteractionId, @RubricVersion, @Accuracy, @Tone, @Hallucination, @UnsupportedClaims, @Reason, @Provider,
-                    @JudgeModel, @TierRequested, @TierUsed, @LatencyMs, @Attempts, @PromptTokens, @CachedTokens,
-                    @OutputTokens, @ThinkingTokens, @CostUsd, @JudgedAt)
-            ON CONFLICT (interaction_id, rubric_version) DO NOTHING;
-            """;
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var parameters = new DynamicParameters(verdict);
@@ -61,7 +52,7 @@ public sealed class SampleLeases(SqliteConnectionFactory connections)
             return false;
         }
 
-        await connection.ExecuteAsync(insert, verdict, transaction);
+        await VerdictStore.InsertAsync(connection, transaction, verdict);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using QualityWatch.Judging;
 using QualityWatch.Storage;
 
 namespace QualityWatch.Reports;
@@ -15,7 +16,7 @@ public sealed class ReportQueries(SqliteConnectionFactory connections)
             SELECT s.interaction_id AS InteractionId, COALESCE(s.prompt_version, '') AS PromptVersion, v.accuracy AS Accuracy,
                    s.response AS Response, v.unsupported_claims AS Claims, v.reason AS Reason
             FROM samples s JOIN verdicts v ON v.interaction_id = s.interaction_id
-            WHERE s.stream = @stream AND s.occurred_at >= @start AND s.occurred_at < @end AND v.hallucination = 1
+            WHERE s.stream = @stream AND s.occurred_at >= @start AND s.occurred_at < @end AND v.hallucination = 1 AND v.rubric_version = @rubric
             ORDER BY v.accuracy, v.judged_at DESC, s.interaction_id
             LIMIT @limit;
             """;
@@ -25,7 +26,7 @@ public sealed class ReportQueries(SqliteConnectionFactory connections)
         }
 
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<WorstRow>(sql, new { stream, start, end, limit });
+        var rows = await connection.QueryAsync<WorstRow>(sql, new { stream, start, end, limit, rubric = Rubric.CurrentVersion });
         return [.. rows.Select(r => new WorstExample(r.InteractionId, r.PromptVersion, (int)r.Accuracy, r.Response, Claims(r.Claims), r.Reason))];
     }
 

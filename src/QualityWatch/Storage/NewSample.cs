@@ -16,4 +16,5 @@ public sealed record NewSample(
     string? Usage,
     string Redactions,
     string SampleReason,
-    string? JudgeTier = null);
+    string? JudgeTier = null,
+    string Origin = SampleOrigins.Live);

@@ -13,10 +13,10 @@ public static class SampleStore
             """
             INSERT OR IGNORE INTO samples
                 (interaction_id, stream, occurred_at, received_at, prompt, response, context, model, prompt_version,
-                 conversation_id, labels, usage, redactions, sample_reason, judge_tier, status, attempts, updated_at)
+                 conversation_id, labels, usage, redactions, sample_reason, judge_tier, origin, status, attempts, updated_at)
             VALUES
                 (@InteractionId, @Stream, @OccurredAt, @ReceivedAt, @Prompt, @Response, @Context, @Model, @PromptVersion,
-                 @ConversationId, @Labels, @Usage, @Redactions, @SampleReason, @JudgeTier, 'pending', 0, @ReceivedAt);
+                 @ConversationId, @Labels, @Usage, @Redactions, @SampleReason, @JudgeTier, @Origin, 'pending', 0, @ReceivedAt);
             """;
         return connection.Execute(sql, sample, transaction) == 1;
     }

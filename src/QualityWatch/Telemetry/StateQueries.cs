@@ -1,4 +1,5 @@
 using Dapper;
+using QualityWatch.Judging;
 using QualityWatch.Storage;
 
 namespace QualityWatch.Telemetry;
@@ -18,13 +19,13 @@ internal sealed class StateQueries(SqliteConnectionFactory connections)
         GROUP BY stream, status;
         """;
 
-    // The same window semantics as alerting's VerdictQueries: by judged_at, only a sample's latest verdict.
+    // The same window semantics as alerting's VerdictQueries: by judged_at, the current rubric's live verdicts.
     private const string WindowSql =
         """
         SELECT s.stream AS Stream, COUNT(*) AS Verdicts, COALESCE(SUM(v.hallucination), 0) AS Hallucinations
         FROM verdicts v JOIN samples s ON s.interaction_id = v.interaction_id
         WHERE v.judged_at > @From AND v.judged_at <= @To
-          AND v.judged_at = (SELECT MAX(v2.judged_at) FROM verdicts v2 WHERE v2.interaction_id = v.interaction_id)
+          AND v.rubric_version = @Rubric AND s.origin = 'live'
         GROUP BY s.stream;
         """;
 
@@ -45,7 +46,7 @@ internal sealed class StateQueries(SqliteConnectionFactory connections)
         foreach (var window in windows)
         {
             var from = (now - window).ToUnixTimeMilliseconds();
-            byWindow[window] = connection.Query<WindowRow>(WindowSql, new { From = from, To = to }, transaction).AsList();
+            byWindow[window] = connection.Query<WindowRow>(WindowSql, new { From = from, To = to, Rubric = Rubric.CurrentVersion }, transaction).AsList();
         }
 
         var alerts = connection.Query<AlertStateRow>(AlertsSql, transaction: transaction).AsList();

@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using QualityWatch.Judging;
 using QualityWatch.Storage;
 
 namespace QualityWatch.Trends;
@@ -133,15 +134,14 @@ public sealed class TrendRollup(SqliteConnectionFactory connections, TrendCalend
     {
         const string delete = "DELETE FROM trend_rollups WHERE granularity = @granularity AND stream = @stream AND bucket_start = @start;";
 
-        // A sample judged under several rubric versions counts once, with its latest verdict.
+        // A sample judged under several rubric versions counts once, with the current rubric's verdict.
         const string insert =
             """
             WITH latest AS (
                 SELECT v.interaction_id, v.accuracy, v.tone, v.hallucination, v.prompt_tokens, v.cached_tokens,
-                       v.output_tokens, v.thinking_tokens, v.cost_usd,
-                       ROW_NUMBER() OVER (PARTITION BY v.interaction_id ORDER BY v.judged_at DESC, v.rubric_version DESC) AS rn
+                       v.output_tokens, v.thinking_tokens, v.cost_usd
                 FROM verdicts v JOIN samples s ON s.interaction_id = v.interaction_id
-                WHERE s.stream = @stream AND s.occurred_at >= @start AND s.occurred_at < @end)
+                WHERE s.stream = @stream AND s.occurred_at >= @start AND s.occurred_at < @end AND v.rubric_version = @rubric)
             INSERT INTO trend_rollups
                 (granularity, bucket_start, bucket_end, stream, prompt_version, model, sampled, judged, failed, hallucinations,
                  accuracy_1, accuracy_2, accuracy_3, accuracy_4, accuracy_5, tone_1, tone_2, tone_3, tone_4, tone_5,
@@ -154,11 +154,11 @@ public sealed class TrendRollup(SqliteConnectionFactory connections, TrendCalend
                    COALESCE(SUM(l.tone = 4), 0), COALESCE(SUM(l.tone = 5), 0),
                    COALESCE(SUM(l.prompt_tokens), 0), COALESCE(SUM(l.cached_tokens), 0), COALESCE(SUM(l.output_tokens), 0),
                    COALESCE(SUM(l.thinking_tokens), 0), COALESCE(SUM(l.cost_usd), 0.0), MIN(s.occurred_at), MAX(s.occurred_at)
-            FROM samples s LEFT JOIN latest l ON l.interaction_id = s.interaction_id AND l.rn = 1
+            FROM samples s LEFT JOIN latest l ON l.interaction_id = s.interaction_id
             WHERE s.stream = @stream AND s.occurred_at >= @start AND s.occurred_at < @end
             GROUP BY COALESCE(s.prompt_version, ''), COALESCE(s.model, '');
             """;
-        var parameters = new { granularity, stream, start, end };
+        var parameters = new { granularity, stream, start, end, rubric = Rubric.CurrentVersion };
         await connection.ExecuteAsync(delete, parameters, transaction);
         await connection.ExecuteAsync(insert, parameters, transaction);
     }

@@ -17,20 +17,21 @@ public sealed partial class DemoCommandTests
         using var temp = new TempDirectory();
         var database = Path.Combine(temp.Path, "demo.db");
         var output = new StringWriter(CultureInfo.InvariantCulture);
-        string[] args = ["--speed", "1800", "--hours", "6", "--change-at", "2", "--rate", "6000", "--every", "20", "--after", "0.2", "--urls", "http://127.0.0.1:0", "--database", database];
+        string[] args = ["--speed", "1800", "--hours", "6", "--change-at", "2", "--rate", "6000", "--every", "30", "--after", "0.25", "--urls", "http://127.0.0.1:0", "--database", database];
 
         var exit = await DemoCommand.RunAsync(args, output, interactive: false, CancellationToken.None);
 
         var text = output.ToString();
         Assert.True(exit == 0, text);
 
-        // Nothing lost on the way: every response counted, every 20th sampled (the changed version's
+        // Nothing lost on the way: every response counted, every 30th sampled (the changed version's
         // first hour 1 in 10, boosted) and every sample judged.
         var traffic = TrafficLine().Match(text);
         Assert.True(traffic.Success, text);
         Assert.Equal(36_000, Number(traffic.Groups["responses"].Value));
         var samples = Db.Scalar<long>(database, "SELECT COUNT(*) FROM samples");
         Assert.True(Db.Scalar<long>(database, "SELECT COUNT(*) FROM samples WHERE sample_reason = 'boost'") > 0);
+        Assert.True(samples > 1_200, $"{samples} samples: v2's first hour was not boosted above the base 1 in 30");
         Assert.Equal(samples, Number(traffic.Groups["sampled"].Value));
         Assert.Equal(samples, Number(traffic.Groups["judged"].Value));
         Assert.Equal(samples, Db.Scalar<long>(database, "SELECT COUNT(*) FROM verdicts"));

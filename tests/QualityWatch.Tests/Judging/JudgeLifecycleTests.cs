@@ -25,12 +25,14 @@ public sealed class JudgeLifecycleTests
     public async Task Kill9_MidCall_AfterRestartEverySampleIsJudgedExactlyOnce()
     {
         await using var simulator = await JudgeSimulator.StartAsync(new SimulatorOptions { GeminiApiKey = JudgeHarness.GeminiKey });
-        simulator.Faults.Latency["flex"] = LatencyDistribution.Fixed(TimeSpan.FromSeconds(2));
+        // Calls long enough that a loaded machine still kills the service while they are in flight.
+        simulator.Faults.Latency["flex"] = LatencyDistribution.Fixed(TimeSpan.FromSeconds(4));
         using var temp = new TempDirectory();
         var environment = JudgeHarness.JudgeSettings("gemini", simulator.BaseAddress)
             .ToDictionary(p => p.Key.Replace(":", "__", StringComparison.Ordinal), p => p.Value!);
         environment["Storage__DatabasePath"] = temp.DatabasePath;
-        environment["Judge__LeaseDuration"] = "00:00:06";
+        environment["Judge__LeaseDuration"] = "00:00:10";
+        environment["Judge__RequestTimeout"] = "00:00:08";
 
         List<string> ids;
         await using (var service = await ServiceProcess.StartAsync(environment, temp.Path))
@@ -40,21 +42,21 @@ public sealed class JudgeLifecycleTests
             (await client.PostAsync("/v1/interactions", Some.Json(batch))).EnsureSuccessStatusCode();
             ids = [.. batch.Select(n => n!["id"]!.GetValue<string>())];
 
-            // Four samples leased and their calls inside the simulator's 2 s latency: kill the service under them.
-            var deadline = DateTime.UtcNow.AddSeconds(20);
-            while (Db.Scalar<long>(temp.DatabasePath, "SELECT COUNT(*) FROM samples WHERE status = 'leased'") < 4 && DateTime.UtcNow < deadline)
+            // Four calls arrived at the judge and inside its 4 s latency: kill the service under them.
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (simulator.Stats.JudgeRequestTimes.Count < 4 && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(50);
             }
 
-            await Task.Delay(500);
+            Assert.True(simulator.Stats.JudgeRequestTimes.Count >= 4, $"only {simulator.Stats.JudgeRequestTimes.Count} calls reached the judge");
             service.Kill();
         }
 
         Assert.True(Db.Scalar<long>(temp.DatabasePath, "SELECT COUNT(*) FROM samples WHERE status = 'leased'") > 0);
         await using (var restarted = await ServiceProcess.StartAsync(environment, temp.Path))
         {
-            var deadline = DateTime.UtcNow.AddSeconds(40);
+            var deadline = DateTime.UtcNow.AddSeconds(90);
             while (Db.Scalar<long>(temp.DatabasePath, "SELECT COUNT(*) FROM samples WHERE status = 'done'") < ids.Count && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(200);

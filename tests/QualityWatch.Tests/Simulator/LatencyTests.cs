@@ -38,6 +38,15 @@ public sealed class LatencyTests
         using var client = sim.Client();
 
         var slow = client.PostJsonAsync("v1/chat/completions", SimWire.ChatRequest("x"));
+
+        // Advance only once the request is inside the simulator: a loaded machine may take longer
+        // than any fixed pause to deliver it, and a delay started after the advance never ends.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (sim.Stats.JudgeRequestTimes.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
         await Task.Delay(300);
         Assert.False(slow.IsCompleted);
         time.Advance(TimeSpan.FromSeconds(10));

@@ -1,0 +1,3 @@
+namespace QualityWatch.Simulator.Gemini.Files;
+
+internal sealed record StoredFile(string Name, string DisplayName, string MimeType, byte[] Content);

@@ -1,0 +1,117 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using QualityWatch.Backfill;
+using QualityWatch.Judging.Gemini;
+
+namespace QualityWatch.Judging.Batch;
+
+/// <summary>
+/// Polls running batch jobs that are due and collects finished ones: every result line mapped back to
+/// its sample by key, failed lines sent back to the queue. Shared by the service's
+/// <see cref="BatchCollector"/> and the backfill command; a claim on the job row makes sure only one
+/// of them acts on a job at a time, and a finished job is stored once.
+/// </summary>
+internal sealed class BatchCollection(
+    GeminiBatchClient client,
+    BatchJobs jobs,
+    CostCalculator cost,
+    IOptions<JudgeOptions> judge,
+    IOptions<BatchOptions> options,
+    TimeProvider time,
+    ILogger<BatchCollection> logger)
+{
+    /// <summary>Who claims jobs for this process (one per container: the service and a backfill differ).</summary>
+    public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    /// <summary>Polls the due running jobs of <paramref name="rubric"/> (null: every rubric); returns how many were collected.</summary>
+    public async Task<int> PollDueAsync(string? rubric, CancellationToken cancellationToken)
+    {
+        var collected = 0;
+        foreach (var job in await jobs.InStateAsync(rubric, "running", time.GetUtcNow(), cancellationToken))
+        {
+            var now = time.GetUtcNow();
+            if (!await jobs.ClaimAsync(job.Id, Owner, now, now + options.Value.CollectLease, cancellationToken))
+            {
+                continue; // another poller holds it
+            }
+
+            var backoff = TimeSpan.FromTicks(Math.Min(options.Value.MaxPollInterval.Ticks, options.Value.PollInterval.Ticks * (1L << (int)Math.Min(job.Polls, 16))));
+            try
+            {
+                var status = await client.GetAsync(job.RemoteName!, cancellationToken);
+                if (!status.Done)
+                {
+                    await jobs.PollLaterAsync(job.Id, Owner, time.GetUtcNow() + backoff, cancellationToken);
+                    continue;
+                }
+
+                collected += await CollectAsync(job, status, cancellationToken) ? 1 : 0;
+            }
+            catch (Exception ex) when (ex is BatchApiException or HttpRequestException)
+            {
+                // Give the claim back with the backoff, so a failing poll neither spins nor locks others out.
+                await jobs.PollLaterAsync(job.Id, Owner, time.GetUtcNow() + backoff, cancellationToken);
+                throw;
+            }
+        }
+
+        return collected;
+    }
+
+    private async Task<bool> CollectAsync(BatchJobRow job, BatchStatus status, CancellationToken cancellationToken)
+    {
+        var verdicts = new List<VerdictRecord>();
+        var failures = new List<BatchItemFailure>();
+        var state = status.State switch { BatchStatus.Succeeded => "done", BatchStatus.Expired => "expired", _ => "failed" };
+        if (state == "done")
+        {
+            var lines = status.Inlined?.OfType<JsonObject>().ToList() ?? (status.ResponsesFile is { } file ? [.. await client.DownloadAsync(file, cancellationToken)] : []);
+            var now = time.GetUtcNow();
+            foreach (var line in lines)
+            {
+                var key = line["metadata"]?["key"]?.GetValue<string>() ?? line["key"]?.GetValue<string>();
+                if (key is null)
+                {
+                    continue; // unmapped lines cannot be trusted; their pairs go back to the queue
+                }
+
+                var (verdict, usage, problem) = Read(line);
+                var usd = cost.Estimate(judge.Value.ResolvedModel, usage, BackfillModes.Batch);
+                if (verdict is not null)
+                {
+                    verdicts.Add(VerdictRecord.Of(key, job.Rubric, verdict, JudgeProviders.Gemini, judge.Value.ResolvedModel, BackfillModes.Batch, BackfillModes.Batch,
+                        TimeSpan.Zero, 1, usage, usd, now));
+                }
+                else
+                {
+                    failures.Add(new BatchItemFailure(key, problem!, (double)usd));
+                }
+            }
+        }
+
+        if (!await jobs.FinishAsync(job.Id, Owner, state, verdicts, failures, options.Value.MaxAttempts, time.GetUtcNow(), cancellationToken))
+        {
+            Backfill.Log.BatchCollectLost(logger, job.RemoteName!);
+            return false;
+        }
+
+        Backfill.Log.BatchCollected(logger, job.RemoteName!, status.State, verdicts.Count, failures.Count);
+        return true;
+    }
+
+    private static (Verdict? Verdict, JudgeUsage Usage, string? Problem) Read(JsonObject line)
+    {
+        if (line["response"] is not JsonObject response)
+        {
+            return (null, default, $"error: {line["error"]?["status"]?.GetValue<string>() ?? "no response"}");
+        }
+
+        var (text, problem, usage) = GeminiReply.Read(response.ToJsonString());
+        if (problem is not null)
+        {
+            return (null, usage, $"{nameof(JudgeFailureKind.InvalidReply)}: {problem}");
+        }
+
+        return VerdictParser.TryParse(text, out var verdict, out var error) ? (verdict, usage, null) : (null, usage, $"{nameof(JudgeFailureKind.InvalidReply)}: {error}");
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace QualityWatch.Judging.Batch.Webhooks;
+
+public static class GeminiWebhookExtensions
+{
+    public static IServiceCollection AddGeminiWebhook(this IServiceCollection services)
+    {
+        services.AddOptions<GeminiWebhookOptions>().BindConfiguration(GeminiWebhookOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GeminiWebhookOptions>, GeminiWebhookOptionsValidator>());
+        services.TryAddSingleton<StandardWebhookVerifier>();
+        services.TryAddSingleton<WebhookDeliveries>();
+        return services;
+    }
+
+    /// <summary>Maps the endpoint only when enabled: otherwise the path is unknown (404) and polling alone finds finished jobs.</summary>
+    public static WebApplication MapGeminiWebhook(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<GeminiWebhookOptions>>().Value.Enabled)
+        {
+            app.MapPost(GeminiWebhookEndpoint.Path, GeminiWebhookEndpoint.HandleAsync);
+        }
+
+        return app;
+    }
+}
