@@ -32,6 +32,6 @@ internal static class SampleRedaction
             interaction.Usage is null ? null : JsonSerializer.Serialize(interaction.Usage, IngestJsonContext.Default.InteractionUsage),
             JsonSerializer.Serialize(new Dictionary<string, int>(counts.AsDictionary()), IngestJsonContext.Default.DictionaryStringInt32),
             reason,
-            origin);
+            Origin: origin);
     }
 }
