@@ -101,7 +101,7 @@ internal sealed class BackfillJudge(
             var fatal = kind is JudgeFailureKind.Unauthorized or JudgeFailureKind.DailyQuota;
             var refund = fatal || kind is JudgeFailureKind.CacheMissing or JudgeFailureKind.CircuitOpen;
             var failed = !refund && sample.Attempts >= judge.MaxAttempts;
-            var next = refund ? now : now + (outcome.RetryAfter ?? Backoff(sample.Attempts));
+            var next = refund ? now : now + (outcome.RetryAfter ?? judge.BackoffAfter(sample.Attempts));
             await queue.ReturnAsync(owner, sample.InteractionId, rubric.Version, reason, next, failed, refund, costUsd, now, CancellationToken.None);
             Log.BackfillCallFailed(logger, sample.InteractionId, sample.Attempts, reason, failed);
             return fatal ? reason : null;
@@ -111,7 +111,4 @@ internal sealed class BackfillJudge(
             return null; // released with the other leases when the run ends
         }
     }
-
-    private TimeSpan Backoff(int attempt) =>
-        TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(30).Ticks, judge.AttemptBackoff.Ticks * (1L << Math.Min(attempt - 1, 16))));
 }

@@ -44,6 +44,10 @@ public sealed class JudgeOptions
     /// <summary>Wait before a sample's next attempt, doubled per attempt (capped at 30 min). Default 30 s.</summary>
     public TimeSpan AttemptBackoff { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The wait after a sample's <paramref name="attempt"/>th failed call: <see cref="AttemptBackoff"/> doubled per attempt, capped at 30 min.</summary>
+    public TimeSpan BackoffAfter(int attempt) =>
+        TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(30).Ticks, AttemptBackoff.Ticks * (1L << Math.Clamp(attempt - 1, 0, 16))));
+
     /// <summary>
     /// When set, a sample Flex keeps shedding (503 / resource unavailable) for this long after its
     /// first attempt is judged in <c>standard</c> instead; recorded per verdict. Default off.

@@ -206,7 +206,7 @@ internal sealed class JudgeWorker(
 
             // A refused key is a configuration problem: burning every sample's attempts would lose them.
             JudgeFailureKind.Unauthorized => (true, PauseUntil(now + TimeSpan.FromMinutes(1), reason)),
-            _ => (false, now + (outcome.RetryAfter ?? Backoff(sample.Attempts))),
+            _ => (false, now + (outcome.RetryAfter ?? judge.BackoffAfter(sample.Attempts))),
         };
         var failed = !refund && sample.Attempts >= judge.MaxAttempts;
         var returned = await leases.ReturnAsync(owner, sample.InteractionId, reason, next, failed, refund, now, CancellationToken.None);
@@ -253,9 +253,6 @@ internal sealed class JudgeWorker(
 
         return until;
     }
-
-    private TimeSpan Backoff(int attempt) =>
-        TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(30).Ticks, judge.AttemptBackoff.Ticks * (1L << Math.Min(attempt - 1, 16))));
 
     private static DateTimeOffset NextUtcMidnight(DateTimeOffset now) => new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(1);
 }

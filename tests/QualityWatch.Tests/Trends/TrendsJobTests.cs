@@ -36,13 +36,11 @@ public sealed class TrendsJobTests : IDisposable
             ["Reports:CatchUpDays"] = "2",
         };
 
-        // A fresh install has no traffic yet, so no reports of empty days.
-        await using (await InProcessHost.StartAsync(temp.DatabasePath, settings))
+        // A first start only to migrate the file (reports off: days before any traffic are never
+        // reported, which DailyReportSenderTests proves on the sender itself).
+        await using (await InProcessHost.StartAsync(temp.DatabasePath, new Dictionary<string, string?> { ["Reports:Enabled"] = "false" }))
         {
-            await Task.Delay(TimeSpan.FromSeconds(2));
         }
-
-        Assert.Equal(0, Db.Scalar<long>(temp.DatabasePath, "SELECT COUNT(*) FROM daily_reports"));
 
         // Traffic since three days ago: the two days within the window are caught up at the next start.
         var threeDaysAgo = DateTimeOffset.UtcNow.AddDays(-3);
