@@ -47,10 +47,11 @@ internal sealed class BatchCollection(
 
                 collected += await CollectAsync(job, status, cancellationToken) ? 1 : 0;
             }
-            catch (Exception ex) when (ex is BatchApiException or HttpRequestException)
+            catch (Exception ex) when (ex is BatchApiException or HttpRequestException or OperationCanceledException)
             {
-                // Give the claim back with the backoff, so a failing poll neither spins nor locks others out.
-                await jobs.PollLaterAsync(job.Id, Owner, time.GetUtcNow() + backoff, cancellationToken);
+                // Give the claim back with the backoff, so a failing poll neither spins nor locks others out;
+                // an interrupted backfill gives it back too, or its re-run would wait out CollectLease.
+                await jobs.PollLaterAsync(job.Id, Owner, time.GetUtcNow() + backoff, CancellationToken.None);
                 throw;
             }
         }
