@@ -1,3 +1,5 @@
+using QualityWatch.Simulator.Stats;
+
 namespace QualityWatch.Simulator.Judging;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace QualityWatch.Simulator.Judging;
 /// answer comes. Waits end when the client leaves or the simulator stops; stopping aborts the
 /// connection, so a hang never holds up shutdown and the client sees a dropped connection, not an answer.
 /// </summary>
-internal sealed class RequestWaits(TimeProvider time, IHostApplicationLifetime lifetime)
+internal sealed class RequestWaits(TimeProvider time, IHostApplicationLifetime lifetime, SimulatorStats stats)
 {
     /// <summary>True when the full delay passed; false when the request is over (client gone or simulator stopping).</summary>
     public async Task<bool> DelayAsync(HttpContext context, TimeSpan delay)
@@ -16,6 +18,7 @@ internal sealed class RequestWaits(TimeProvider time, IHostApplicationLifetime l
         }
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        stats.WaitStarted();
         try
         {
             await Task.Delay(delay, time, linked.Token);
@@ -29,6 +32,10 @@ internal sealed class RequestWaits(TimeProvider time, IHostApplicationLifetime l
             }
 
             return false;
+        }
+        finally
+        {
+            stats.WaitEnded();
         }
     }
 

@@ -17,6 +17,7 @@ public sealed class SimulatorStats
     private readonly List<RequestRecord> records = [];
     private readonly Lock gate = new();
     private readonly CacheStore caches;
+    private int waiting;
 
     internal SimulatorStats(CacheStore caches) => this.caches = caches;
 
@@ -67,6 +68,16 @@ public sealed class SimulatorStats
 
     /// <summary>Names of the caches alive now (expired ones are gone).</summary>
     public IReadOnlyList<string> LiveCaches => [.. caches.Live().Select(c => c.Name)];
+
+    /// <summary>
+    /// Requests now held by simulated latency or a hang, on the simulator's clock: a virtual-clock driver
+    /// knows the service has settled when every call it has out is one of these.
+    /// </summary>
+    public int Waiting => Volatile.Read(ref waiting);
+
+    internal void WaitStarted() => Interlocked.Increment(ref waiting);
+
+    internal void WaitEnded() => Interlocked.Decrement(ref waiting);
 
     public long Count(EndpointKind kind) => requests.GetValueOrDefault(kind);
 
