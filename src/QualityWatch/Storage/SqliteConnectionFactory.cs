@@ -42,7 +42,7 @@ public sealed class SqliteConnectionFactory
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = pragmas;
+            command.CommandText = Prepare(connection);
             command.ExecuteNonQuery();
             return connection;
         }
@@ -53,6 +53,14 @@ public sealed class SqliteConnectionFactory
         }
     }
 
+    /// <summary>
+    /// The pragmas, after a ROLLBACK when the pooled connection comes back inside a transaction: a COMMIT that
+    /// failed (SQLITE_BUSY under load) leaves SQLite's transaction open, and every later user of that pooled
+    /// connection would fail with "cannot start a transaction within a transaction".
+    /// </summary>
+    private string Prepare(SqliteConnection connection) =>
+        SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0 ? "ROLLBACK; " + pragmas : pragmas;
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);
@@ -60,7 +68,7 @@ public sealed class SqliteConnectionFactory
         {
             await connection.OpenAsync(cancellationToken);
             using var command = connection.CreateCommand();
-            command.CommandText = pragmas;
+            command.CommandText = Prepare(connection);
             await command.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
