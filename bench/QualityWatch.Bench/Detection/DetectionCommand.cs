@@ -11,7 +11,7 @@ namespace QualityWatch.Bench.Detection;
 internal static class DetectionCommand
 {
     public const string Usage =
-        "QualityWatch.Bench detection [--runs 200] [--stable-runs 20] [--stable-days 3] [--warmups 4] [--horizon-hours 8] [--parallel 2] [--scenarios deploy,drift,stable] [--results bench/RESULTS.md]";
+        "QualityWatch.Bench detection [--runs 200] [--stable-runs 20] [--stable-days 3] [--warmups 4] [--horizon-hours 8] [--parallel 2] [--scenarios deploy,drift,stable] [--policies a,b,c] [--warmup-hours 24] [--keep true] [--seed-offset 0] [--results bench/RESULTS.md]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -22,6 +22,9 @@ internal static class DetectionCommand
         var warmups = Int(options, "--warmups", 4);
         var horizon = TimeSpan.FromHours(Int(options, "--horizon-hours", 8));
         var parallel = Int(options, "--parallel", 2);
+        var warmUp = TimeSpan.FromHours(Int(options, "--warmup-hours", 24));
+        var keep = options.GetValueOrDefault("--keep") == "true";
+        var seedOffset = Int(options, "--seed-offset", 0);
         var filter = options.GetValueOrDefault("--scenarios", "deploy,drift,stable").Split(',');
         var results = options.GetValueOrDefault("--results", "bench/RESULTS.md");
         var policies = options.GetValueOrDefault("--policies", "a,b,c").Split(',');
@@ -31,7 +34,7 @@ internal static class DetectionCommand
         var watch = Stopwatch.StartNew();
         try
         {
-            var driver = new DetectionDriver(work, LatencyProfile.Realistic);
+            var driver = new DetectionDriver(work, LatencyProfile.Realistic, warmUp, keep);
             var budget = await driver.CalibrateAsync();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Calibration: a verdict costs ${budget.FlexUsdPerSample:0.000000} in flex, ${budget.StandardUsdPerSample:0.000000} in standard ({budget.StandardOverFlex:0.00}x); policy (c) budget ${2400 * budget.FlexUsdPerSample:0.0000}/day."));
@@ -68,7 +71,7 @@ internal static class DetectionCommand
                     from policy in DetectionPolicy.All.Where(p => policies.Contains(p.Key))
                     from i in Enumerable.Range(0, count)
                     select Gated(async () => byPolicy[policy.Key][i] = await driver.RunAsync(
-                        policy, budget, scenario, snapshots[(policy.Key, scenario.RateBefore, i % warmups)], seed: 1 + i, span)));
+                        policy, budget, scenario, snapshots[(policy.Key, scenario.RateBefore, i % warmups)], seed: 1 + seedOffset + i, span)));
                 var rows = DetectionPolicy.All.Where(p => policies.Contains(p.Key)).Select(p => new DetectionSummary(p, scenario, byPolicy[p.Key], span)).ToList();
                 summaries.AddRange(rows);
                 Console.WriteLine();
@@ -85,7 +88,7 @@ internal static class DetectionCommand
         }
         finally
         {
-            if (Environment.GetEnvironmentVariable("QW_KEEP") is null)
+            if (!keep)
             {
                 Directory.Delete(work, recursive: true);
             }

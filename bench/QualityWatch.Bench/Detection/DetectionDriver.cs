@@ -7,7 +7,7 @@ namespace QualityWatch.Bench.Detection;
 /// every virtual minute as the service's own job does. Warm-ups end in a snapshot (a copy of the SQLite
 /// file taken while no call is out) that seeded runs resume from, so each run starts with a day of history.
 /// </summary>
-internal sealed class DetectionDriver(string workDirectory, LatencyProfile latency)
+internal sealed class DetectionDriver(string workDirectory, LatencyProfile latency, TimeSpan warmUp, bool keep)
 {
     public const double PerHour = 10_000;
     // Fine steps while a fast detector can fire, coarse ones elsewhere (the rules run once a minute anyway).
@@ -15,7 +15,6 @@ internal sealed class DetectionDriver(string workDirectory, LatencyProfile laten
     private static readonly TimeSpan CoarseStep = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan FineFor = TimeSpan.FromMinutes(40);
     private static readonly TimeSpan StableStep = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan WarmUp = TimeSpan.FromHours(double.Parse(Environment.GetEnvironmentVariable("QW_WARMUP_HOURS") ?? "24", CultureInfo.InvariantCulture));
     private static readonly DateTimeOffset Epoch = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>Cost of one verdict per tier, judged with no latency, caching as configured by default.</summary>
@@ -35,7 +34,7 @@ internal sealed class DetectionDriver(string workDirectory, LatencyProfile laten
         var service = await VirtualService.StartAsync(path, Epoch, policy.Settings(budget), 1000 + index, latency);
         await using (service)
         {
-            await PlayAsync(service, traffic, Epoch + WarmUp, fineFrom: DateTimeOffset.MaxValue, CoarseStep, stop: null);
+            await PlayAsync(service, traffic, Epoch + warmUp, fineFrom: DateTimeOffset.MaxValue, CoarseStep, stop: null);
 
             // Snapshot only between calls, so the copy holds no lease a restarted service would wait out.
             while (await service.LeasedAsync() > 0)
@@ -89,7 +88,7 @@ internal sealed class DetectionDriver(string workDirectory, LatencyProfile laten
         }
         finally
         {
-            if (Environment.GetEnvironmentVariable("QW_KEEP") is not null)
+            if (keep)
             {
                 File.Copy(path, path + ".kept", overwrite: true);
             }
