@@ -1,14 +1,17 @@
-using QualityWatch.Bench;
+using QualityWatch.Bench.Ingest;
 
-// Benchmarks run against a QualityWatch started separately (the load generator is its own process).
+// One verb per benchmark; each lives in its own folder and writes its own section of bench/RESULTS.md.
 return args.FirstOrDefault() switch
 {
-    "ingest" => await IngestLoad.RunAsync(args[1..]),
+    "ingest" => await IngestCommand.RunAsync(args[1..]),
+    "ingest-suite" => await IngestSuite.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: QualityWatch.Bench ingest --url http://127.0.0.1:8080 [--seconds 20] [--connections 8] [--batch 500] [--key KEY]");
+    Console.Error.WriteLine("usage: QualityWatch.Bench <verb> [options]");
+    Console.Error.WriteLine("  " + IngestCommand.Usage);
+    Console.Error.WriteLine("  " + IngestSuite.Usage);
     return 2;
 }
