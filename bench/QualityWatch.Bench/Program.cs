@@ -1,10 +1,12 @@
 using QualityWatch.Bench.Ingest;
+using QualityWatch.Bench.Judge;
 
 // One verb per benchmark; each lives in its own folder and writes its own section of bench/RESULTS.md.
 return args.FirstOrDefault() switch
 {
     "ingest" => await IngestCommand.RunAsync(args[1..]),
     "ingest-suite" => await IngestSuite.RunAsync(args[1..]),
+    "judge" => await JudgeThroughput.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -13,5 +15,6 @@ static int Usage()
     Console.Error.WriteLine("usage: QualityWatch.Bench <verb> [options]");
     Console.Error.WriteLine("  " + IngestCommand.Usage);
     Console.Error.WriteLine("  " + IngestSuite.Usage);
+    Console.Error.WriteLine("  " + JudgeThroughput.Usage);
     return 2;
 }
