@@ -1,3 +1,4 @@
+using QualityWatch.Bench.Cost;
 using QualityWatch.Bench.Ingest;
 using QualityWatch.Bench.Judge;
 
@@ -7,6 +8,7 @@ return args.FirstOrDefault() switch
     "ingest" => await IngestCommand.RunAsync(args[1..]),
     "ingest-suite" => await IngestSuite.RunAsync(args[1..]),
     "judge" => await JudgeThroughput.RunAsync(args[1..]),
+    "cost" => await JudgeCost.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -16,5 +18,6 @@ static int Usage()
     Console.Error.WriteLine("  " + IngestCommand.Usage);
     Console.Error.WriteLine("  " + IngestSuite.Usage);
     Console.Error.WriteLine("  " + JudgeThroughput.Usage);
+    Console.Error.WriteLine("  " + JudgeCost.Usage);
     return 2;
 }
