@@ -22,7 +22,8 @@ internal static class CostReport
             .Append("$2.50 per 1M tokens; Flex half), no latency, no faults. Tokens are the usage the simulator reported, as the service stored\n")
             .Append("it with each verdict (input includes cached; output includes thinking). Figures are **per 1,000 verdicts**; \"USD billed\"\n")
             .Append("is what the simulator charged, \"estimated\" the service's `verdicts.cost_usd`, \"if nothing cached\" the same tokens at the\n")
-            .Append("full input price.\n\n");
+            .Append("full input price. With the cache off the rubric goes as `systemInstruction` in every request, and the simulator reports\n")
+            .Append("an implicit hit for a prefix of ≥ 1,024 tokens seen within 5 minutes, as Gemini 2.5 may but does not promise.\n\n");
         text.Append(table).Append('\n');
 
         var on = results.Where(r => r.Combination.CacheEnabled).ToDictionary(r => r.Combination.Tier);
@@ -30,8 +31,11 @@ internal static class CostReport
         text.Append("Ratios (USD billed per 1,000 verdicts):\n");
         foreach (var tier in on.Keys.Where(off.ContainsKey))
         {
-            text.Append("- cache on / off, ").Append(tier).Append(": **").Append(Fmt.Times((double)on[tier].Per1000(on[tier].BilledUsd), (double)off[tier].Per1000(off[tier].BilledUsd), 3))
-                .Append("**; caching (explicit or implicit) / nothing cached: ").Append(Fmt.Times((double)on[tier].BilledUsd, (double)on[tier].UncachedUsd, 3)).Append('\n');
+            var (cached, plain) = (on[tier], off[tier]);
+            text.Append("- cache on / off, ").Append(tier).Append(": **").Append(Fmt.Times((double)cached.Per1000(cached.BilledUsd), (double)plain.Per1000(plain.BilledUsd), 3))
+                .Append("** with implicit caching hitting as the simulator models it; ")
+                .Append(Fmt.Times((double)cached.Per1000(cached.BilledUsd), (double)plain.Per1000(plain.UncachedUsd), 3))
+                .Append(" if implicit caching never hits (Gemini promises no saving from it)\n");
         }
 
         foreach (var (name, set) in new[] { ("on", on), ("off", off) })
@@ -40,6 +44,14 @@ internal static class CostReport
             {
                 text.Append("- flex / standard, cache ").Append(name).Append(": **").Append(Fmt.Times((double)flex.Per1000(flex.BilledUsd), (double)standard.Per1000(standard.BilledUsd), 3)).Append("**\n");
             }
+        }
+
+        if (on.Values.FirstOrDefault() is { Answers: > 0 } explicitRun)
+        {
+            // Gemini bills explicit cache storage per token-hour; the simulator does not, so it is stated, not added.
+            var rubricTokens = explicitRun.CachedTokens / explicitRun.Answers;
+            text.Append("- not in the table: the explicit cache's storage, ").Append(Fmt.N0(rubricTokens))
+                .Append(" tokens at Gemini's $1.00 per 1M tokens per hour = ").Append(Fmt.Usd(rubricTokens / 1_000_000m)).Append(" per hour, whatever the volume\n");
         }
 
         var cheapest = results.MinBy(r => r.Per1000(r.BilledUsd))!;
