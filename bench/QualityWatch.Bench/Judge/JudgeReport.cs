@@ -37,7 +37,8 @@ internal static class JudgeReport
         foreach (var r in results)
         {
             text.Append("- ").Append(Label(r.Scenario)).Append(": requests per consecutive minute ").AppendJoin(", ", r.PerMinute.Select(m => Fmt.N0(m)))
-                .Append("; rubric cache calls ").Append(Fmt.N0(r.CacheRequests)).Append("; samples pending at the end of the window ").Append(Fmt.N0(r.PendingAtWindowEnd));
+                .Append("; rubric cache calls ").Append(Fmt.N0(r.CacheRequests)).Append("; samples pending at the end of the window ").Append(Fmt.N0(r.PendingAtWindowEnd))
+                .Append("; 1-minute load average before ").Append(r.LoadBefore < 0 ? "-" : Fmt.F(r.LoadBefore, 2));
             if (r.FailureReasons.Count > 0)
             {
                 text.Append("; failed: ").AppendJoin("; ", r.FailureReasons);

@@ -20,7 +20,8 @@ internal sealed record JudgeScenarioResult(
     long Verdicts,
     long SamplesWithSeveralVerdicts,
     int MaxVerdictsForOneText,
-    IReadOnlyList<string> FailureReasons)
+    IReadOnlyList<string> FailureReasons,
+    double LoadBefore)
 {
     public double RequestsPerMinute => Requests / Window.TotalMinutes;
 

@@ -46,6 +46,7 @@ internal static class JudgeThroughput
 
     private static async Task<JudgeScenarioResult> RunScenarioAsync(JudgeSetup setup, JudgeScenario scenario)
     {
+        var load = Machine.LoadAverage();
         var simulator = new SimulatorOptions();
         simulator.Faults.Latency["*"] = setup.Latency;
         simulator.Faults.Rate429 = scenario.Rate429;
@@ -101,6 +102,7 @@ internal static class JudgeThroughput
             db.ExecuteScalar<long>("SELECT COUNT(*) FROM verdicts"),
             db.ExecuteScalar<long>("SELECT COUNT(*) FROM (SELECT interaction_id FROM verdicts GROUP BY interaction_id HAVING COUNT(*) > 1)"),
             stats.MaxVerdictsForOneText,
-            [.. db.Query<string>("SELECT DISTINCT last_error FROM samples WHERE status = 'failed' LIMIT 5")]);
+            [.. db.Query<string>("SELECT DISTINCT last_error FROM samples WHERE status = 'failed' LIMIT 5")],
+            load);
     }
 }
