@@ -12,11 +12,11 @@ internal static class JudgeReport
     public static string Section(JudgeSetup setup, IReadOnlyList<JudgeScenarioResult> results)
     {
         var rpm = (double)setup.RequestsPerMinute;
-        var table = new MarkdownTable(["scenario", "requests/min", "of configured", "200 answers/min", "429 answers/min", "busiest 60 s", "queued", "verdicts", "failed", "lost", "max verdicts for one text"]);
+        var table = new MarkdownTable(["scenario", "requests/min", "of configured", "fewest–most in a 60 s window", "200 answers/min", "429 answers/min", "queued", "verdicts", "failed", "lost", "max verdicts for one text"]);
         foreach (var r in results)
         {
-            table.Add(Label(r.Scenario), Fmt.F(r.RequestsPerMinute, 1), Fmt.Pct(r.RequestsPerMinute / rpm), Fmt.F(r.AnswersPerMinute, 1), Fmt.F(r.TooManyPerMinute, 1),
-                Fmt.N0(r.BusiestMinute), Fmt.N0(r.Queued), Fmt.N0(r.Verdicts), Fmt.N0(r.Failed), Fmt.N0(r.Lost), Fmt.N0(r.MaxVerdictsForOneText));
+            table.Add(Label(r.Scenario), Fmt.F(r.RequestsPerMinute, 1), Fmt.Pct(r.RequestsPerMinute / rpm), $"{Fmt.N0(r.FewestInAMinute)}–{Fmt.N0(r.MostInAMinute)}",
+                Fmt.F(r.AnswersPerMinute, 1), Fmt.F(r.TooManyPerMinute, 1), Fmt.N0(r.Queued), Fmt.N0(r.Verdicts), Fmt.N0(r.Failed), Fmt.N0(r.Lost), Fmt.N0(r.MaxVerdictsForOneText));
         }
 
         var clean = results[0];
@@ -28,16 +28,19 @@ internal static class JudgeReport
             .Append("`Judge:RequestsPerMinute` ").Append(Fmt.N0(rpm)).Append(", `Judge:MaxConcurrency` ").Append(Fmt.N0(setup.MaxConcurrency))
             .Append(", the explicit rubric cache on, other settings default. Every sample\n")
             .Append("is queued through `POST /v1/interactions` (NDJSON, `Sampling:EveryN` 1) at the start; requests are counted where they\n")
-            .Append("arrive, at the simulator, over ").Append(Fmt.N0(setup.Measure.TotalSeconds)).Append(" s after ").Append(Fmt.N0(setup.Warmup.TotalSeconds))
-            .Append(" s of warm-up from the first judge request, with the queue still\n")
-            .Append("deep at the end of the window. Then the queue is drained and every sample accounted for: lost = queued − verdicts −\n")
-            .Append("still pending. 429s are Gemini `RESOURCE_EXHAUSTED` with `RetryInfo.retryDelay` ").Append(Fmt.N0(setup.RetryDelay.TotalSeconds))
+            .Append("arrive, at the simulator, in ").Append(Fmt.N0(setup.Measure.TotalSeconds)).Append(" s after ").Append(Fmt.N0(setup.Warmup.TotalSeconds))
+            .Append(" s of warm-up from the first judge request, the queue still deep\n")
+            .Append("at the end. Per minute is the mean over every 60 s window starting (a second apart) in that period: the limiter sends in\n")
+            .Append("bursts, so one fixed minute would count whole bursts or none. Then the queue is drained and every sample is accounted\n")
+            .Append("for: lost = queued − verdicts − still pending.\n")
+            .Append("429s are Gemini `RESOURCE_EXHAUSTED` with `RetryInfo.retryDelay` ").Append(Fmt.N0(setup.RetryDelay.TotalSeconds))
             .Append(" s, drawn at random (seeded).\n\n");
         text.Append(table).Append('\n');
         foreach (var r in results)
         {
-            text.Append("- ").Append(Label(r.Scenario)).Append(": requests per consecutive minute ").AppendJoin(", ", r.PerMinute.Select(m => Fmt.N0(m)))
-                .Append("; rubric cache calls ").Append(Fmt.N0(r.CacheRequests)).Append("; samples pending at the end of the window ").Append(Fmt.N0(r.PendingAtWindowEnd))
+            text.Append("- ").Append(Label(r.Scenario)).Append(": ").Append(Fmt.N0(r.IdleSeconds)).Append(" of ").Append(Fmt.N0(setup.Measure.TotalSeconds))
+                .Append(" s without a request; busiest 60 s of the whole run ").Append(Fmt.N0(r.BusiestMinuteOfRun))
+                .Append("; other answers ").Append(Fmt.N0(r.OtherAnswers)).Append("; rubric cache calls ").Append(Fmt.N0(r.CacheRequests)).Append("; samples pending at the end of the window ").Append(Fmt.N0(r.PendingAtWindowEnd))
                 .Append("; 1-minute load average before ").Append(r.LoadBefore < 0 ? "-" : Fmt.F(r.LoadBefore, 2));
             if (r.FailureReasons.Count > 0)
             {

@@ -1,19 +1,22 @@
 namespace QualityWatch.Bench.Judge;
 
-/// <summary>What one judge throughput run measured at the simulator and found in the database after draining.</summary>
+/// <summary>
+/// What one judge throughput run measured at the simulator (per minute: the mean over every 60 s
+/// window inside the measurement period) and found in the database after draining.
+/// </summary>
 internal sealed record JudgeScenarioResult(
     JudgeScenario Scenario,
-    TimeSpan Window,
-    long Requests,
-    long Answered200,
-    long Answered429,
-    long AnsweredOther,
-    IReadOnlyList<int> PerMinute,
-    int BusiestMinute,
+    double RequestsPerMinute,
+    int FewestInAMinute,
+    int MostInAMinute,
+    double AnswersPerMinute,
+    double TooManyPerMinute,
+    long OtherAnswers,
+    int IdleSeconds,
+    int BusiestMinuteOfRun,
     long CacheRequests,
     long PendingAtWindowEnd,
     long Queued,
-    long Samples,
     long Done,
     long Failed,
     long StillQueued,
@@ -23,12 +26,6 @@ internal sealed record JudgeScenarioResult(
     IReadOnlyList<string> FailureReasons,
     double LoadBefore)
 {
-    public double RequestsPerMinute => Requests / Window.TotalMinutes;
-
-    public double AnswersPerMinute => Answered200 / Window.TotalMinutes;
-
-    public double TooManyPerMinute => Answered429 / Window.TotalMinutes;
-
     /// <summary>Samples queued that ended neither with a verdict nor still waiting: failed for good, or never stored.</summary>
     public long Lost => Queued - Done - StillQueued;
 }

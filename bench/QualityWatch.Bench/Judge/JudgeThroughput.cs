@@ -30,7 +30,7 @@ internal static class JudgeThroughput
             var result = await RunScenarioAsync(setup, scenario);
             results.Add(result);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{scenario.Name}: {result.RequestsPerMinute:F1} requests/min ({result.AnswersPerMinute:F1} answered 200, {result.TooManyPerMinute:F1} 429), busiest 60 s {result.BusiestMinute}, queued {result.Queued}, verdicts {result.Verdicts}, lost {result.Lost}"));
+                $"{scenario.Name}: {result.RequestsPerMinute:F1} requests/min ({result.AnswersPerMinute:F1} answered 200, {result.TooManyPerMinute:F1} 429), 60 s windows {result.FewestInAMinute}-{result.MostInAMinute}, idle seconds {result.IdleSeconds}, queued {result.Queued}, verdicts {result.Verdicts}, lost {result.Lost}"));
         }
 
         var section = JudgeReport.Section(setup, results);
@@ -77,25 +77,22 @@ internal static class JudgeThroughput
         var left = queued - rig.StatusCounts().GetValueOrDefault("done");
         var counts = await rig.DrainAsync(TimeSpan.FromMinutes(3 + (2.0 * left / setup.RequestsPerMinute)));
 
-        var times = stats.JudgeRequestTimes.Where(t => t >= from && t < to).Order().ToList();
-        var answers = stats.Records.Where(r => r.Kind == EndpointKind.GenerateContent && r.Timestamp >= from && r.Timestamp < to).ToList();
-        var perMinute = Enumerable.Range(0, (int)(setup.Measure.TotalSeconds / 60))
-            .Select(m => times.Count(t => t >= from + TimeSpan.FromMinutes(m) && t < from + TimeSpan.FromMinutes(m + 1))).ToList();
-
+        var answers = stats.Records.Where(r => r.Kind == EndpointKind.GenerateContent).ToList();
+        var requests = MinuteWindows.Of(stats.JudgeRequestTimes, from, to);
         using var db = rig.Open();
         return new JudgeScenarioResult(
             scenario,
-            setup.Measure,
-            times.Count,
-            answers.Count(r => r.StatusCode == 200),
-            answers.Count(r => r.StatusCode == 429),
+            requests.Mean,
+            requests.Min,
+            requests.Max,
+            MinuteWindows.Of(answers.Where(r => r.StatusCode == 200).Select(r => r.Timestamp), from, to).Mean,
+            MinuteWindows.Of(answers.Where(r => r.StatusCode == 429).Select(r => r.Timestamp), from, to).Mean,
             answers.Count(r => r.StatusCode is not (200 or 429)),
-            perMinute,
+            MinuteWindows.IdleSeconds(stats.JudgeRequestTimes, from, to),
             stats.MaxRequestsInWindow(TimeSpan.FromSeconds(60)),
             stats.Count(EndpointKind.CacheCreate) + stats.Count(EndpointKind.CachePatch) + stats.Count(EndpointKind.CacheGet),
             pendingAtEnd,
             queued,
-            counts.Values.Sum(),
             counts.GetValueOrDefault("done"),
             counts.GetValueOrDefault("failed"),
             counts.GetValueOrDefault("pending") + counts.GetValueOrDefault("leased"),
