@@ -41,6 +41,7 @@ internal static class JudgeReport
             text.Append("- ").Append(Label(r.Scenario)).Append(": ").Append(Fmt.N0(r.IdleSeconds)).Append(" of ").Append(Fmt.N0(setup.Measure.TotalSeconds))
                 .Append(" s without a request; busiest 60 s of the whole run ").Append(Fmt.N0(r.BusiestMinuteOfRun))
                 .Append("; other answers ").Append(Fmt.N0(r.OtherAnswers)).Append("; rubric cache calls ").Append(Fmt.N0(r.CacheRequests)).Append("; samples pending at the end of the window ").Append(Fmt.N0(r.PendingAtWindowEnd))
+                .Append("; samples with more than one verdict ").Append(Fmt.N0(r.SamplesWithSeveralVerdicts))
                 .Append("; 1-minute load average before ").Append(r.LoadBefore < 0 ? "-" : Fmt.F(r.LoadBefore, 2));
             if (r.FailureReasons.Count > 0)
             {
