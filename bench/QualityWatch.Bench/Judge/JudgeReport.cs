@@ -57,7 +57,7 @@ internal static class JudgeReport
         text.Append("Target (issue #6): ≥ ").Append(Fmt.Pct(TargetShare, 0)).Append(" of the configured requests per minute, 0 samples lost: ");
         text.AppendJoin("; ", results.Select(r => $"{Label(r.Scenario)} **{(r.RequestsPerMinute >= TargetShare * rpm && r.Lost == 0 && r.StillQueued == 0 ? "met" : "missed")}**"));
         text.Append(".\n\n");
-        text.Append("The ceiling is ").Append(Fmt.F(rpm * 60 / 61, 1)).Append(" requests/min (").Append(Fmt.Pct(60.0 / 61))
+        text.Append("The long-run ceiling is ").Append(Fmt.F(rpm * 60 / 61, 1)).Append(" requests/min (").Append(Fmt.Pct(60.0 / 61))
             .Append("): `JudgeRateLimits` counts permits over 61 s so that no 60 s window the provider looks at\n")
             .Append("holds more than the limit. A 429 takes a permit like any attempt, so 200 answers/min cannot pass (1 − 429 share) of it.\n");
         return text.ToString();
