@@ -1,17 +1,26 @@
-using QualityWatch.Bench;
+using QualityWatch.Bench.Cost;
 using QualityWatch.Bench.Detection;
+using QualityWatch.Bench.Ingest;
+using QualityWatch.Bench.Judge;
 
-// Benchmarks run against a QualityWatch started separately (the load generator is its own process).
+// One verb per benchmark; each lives in its own folder and writes its own section of bench/RESULTS.md.
 return args.FirstOrDefault() switch
 {
-    "ingest" => await IngestLoad.RunAsync(args[1..]),
+    "ingest" => await IngestCommand.RunAsync(args[1..]),
+    "ingest-suite" => await IngestSuite.RunAsync(args[1..]),
+    "judge" => await JudgeThroughput.RunAsync(args[1..]),
+    "cost" => await JudgeCost.RunAsync(args[1..]),
     "detection" => await DetectionCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: " + DetectionCommand.Usage);
-    Console.Error.WriteLine("usage: QualityWatch.Bench ingest --url http://127.0.0.1:8080 [--seconds 20] [--connections 8] [--batch 500] [--key KEY]");
+    Console.Error.WriteLine("usage: QualityWatch.Bench <verb> [options]");
+    Console.Error.WriteLine("  " + IngestCommand.Usage);
+    Console.Error.WriteLine("  " + IngestSuite.Usage);
+    Console.Error.WriteLine("  " + JudgeThroughput.Usage);
+    Console.Error.WriteLine("  " + JudgeCost.Usage);
+    Console.Error.WriteLine("  " + DetectionCommand.Usage);
     return 2;
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using QualityWatch.Bench.Shared;
 
 namespace QualityWatch.Bench.Detection;
 
@@ -26,7 +27,7 @@ internal static class DetectionCommand
         var keep = options.GetValueOrDefault("--keep") == "true";
         var seedOffset = Int(options, "--seed-offset", 0);
         var filter = options.GetValueOrDefault("--scenarios", "deploy,drift,stable").Split(',');
-        var results = options.GetValueOrDefault("--results", "bench/RESULTS.md");
+        var results = options.GetValueOrDefault("--results", ResultsFile.DefaultPath);
         var policies = options.GetValueOrDefault("--policies", "a,b,c").Split(',');
         var scenarios = DetectionScenario.All.Where(s => filter.Any(f => s.Name.StartsWith(f, StringComparison.Ordinal))).ToList();
 
@@ -82,7 +83,7 @@ internal static class DetectionCommand
             var report = DetectionReport.Markdown(summaries, budget, runs, stableRuns, stableDays, warmups, horizon, watch.Elapsed);
             Console.WriteLine();
             Console.WriteLine(DetectionReport.Ratios(summaries));
-            BenchResults.ReplaceSection(results, "detection", report);
+            ResultsFile.WriteSection(results, "## Detection", report);
             Console.WriteLine($"Written to {results}.");
             return 0;
         }

@@ -50,7 +50,7 @@ internal static class DetectionReport
         var md = new StringBuilder();
         md.AppendLine("## Detection (issue #6)");
         md.AppendLine();
-        md.AppendLine(C, $"`dotnet bench/QualityWatch.Bench/bin/Release/net10.0/QualityWatch.Bench.dll detection --runs {runs} --stable-runs {stableRuns} --stable-days {stableDays} --warmups {warmups}`, 2026-11-24, {took:h\\:mm\\:ss} on the 2-core VM.");
+        md.AppendLine(C, $"`dotnet bench/QualityWatch.Bench/bin/Release/net10.0/QualityWatch.Bench.dll detection --runs {runs} --stable-runs {stableRuns} --stable-days {stableDays} --warmups {warmups}`, {TimeProvider.System.GetUtcNow():yyyy-MM-dd}, {took:h\\:mm\\:ss} on the 2-core VM.");
         md.AppendLine();
         md.AppendLine("The real service (HTTP ingest, sampler, judge worker, rollups, alert evaluator, notification outbox, SQLite file) and the judge simulator over loopback run on one virtual clock, stepped 10 s at a time; the rules are evaluated every virtual minute as the service's job does. 10,000 responses/h, base rate 1 in 100. Judge latency (virtual): flex lognormal median 30 s, p90 3 min; standard lognormal median 2 s, p90 6 s. Each run resumes from a snapshot of a one-day warm-up of v0 under the same policy (" + warmups.ToString(C) + " warm-ups per policy and base rate); run i of every policy replays the same seeded traffic.");
         md.AppendLine();

@@ -1,0 +1,35 @@
+using System.Globalization;
+
+namespace QualityWatch.Bench.Shared;
+
+/// <summary>One verb's <c>--name value</c> options and <c>--flag</c> switches, read with the invariant culture.</summary>
+internal sealed class BenchArgs(IReadOnlyList<string> args)
+{
+    public string String(string name, string fallback)
+    {
+        var index = IndexOf(name);
+        return index >= 0 && index + 1 < args.Count ? args[index + 1] : fallback;
+    }
+
+    public int Int(string name, int fallback) => int.Parse(String(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+    public double Double(string name, double fallback) => double.Parse(String(name, fallback.ToString("R", CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+    /// <summary>A duration given in seconds (fractions allowed).</summary>
+    public TimeSpan Seconds(string name, double fallback) => TimeSpan.FromSeconds(Double(name, fallback));
+
+    public bool Flag(string name) => IndexOf(name) >= 0;
+
+    private int IndexOf(string name)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
