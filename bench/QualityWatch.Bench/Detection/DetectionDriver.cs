@@ -116,7 +116,7 @@ internal sealed class DetectionDriver(string workDirectory, LatencyProfile laten
     };
 
     private static bool IsDetection(FiredAlert alert, DetectionPolicy policy) =>
-        alert.Key.StartsWith(policy.Key == "a" ? DetectionPolicy.WindowRule + "/" : DetectionPolicy.ShiftRule + "/", StringComparison.Ordinal);
+        alert.Key.StartsWith(policy.Rule + "/", StringComparison.Ordinal);
 
     private static async Task PlayAsync(VirtualService service, BenchTraffic traffic, DateTimeOffset end, DateTimeOffset fineFrom, TimeSpan coarse, Func<Task<bool>>? stop)
     {

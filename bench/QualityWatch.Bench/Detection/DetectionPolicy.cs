@@ -5,8 +5,9 @@ namespace QualityWatch.Bench.Detection;
 /// <summary>
 /// A monitoring policy as service configuration. Rules outside the policy watch no stream (a list in
 /// configuration can be overridden but not shortened), so only the policy's own rules can notify.
+/// <see cref="Rule"/> is the rule whose notification counts as the policy's detection.
 /// </summary>
-internal sealed record DetectionPolicy(string Key, string Name, Func<BudgetCalibration, Dictionary<string, string?>> Settings)
+internal sealed record DetectionPolicy(string Key, string Name, string Rule, Func<BudgetCalibration, Dictionary<string, string?>> Settings)
 {
     public const string WindowRule = "hallucination-rate-high";
     public const string ShiftRule = "hallucination-rate-shift";
@@ -30,18 +31,18 @@ internal sealed record DetectionPolicy(string Key, string Name, Func<BudgetCalib
 
     public static IReadOnlyList<DetectionPolicy> All { get; } =
     [
-        new("a", "(a) uniform 1/100, 2 h window > 5%", _ => new(Common)
+        new("a", "(a) uniform 1/100, 2 h window > 5%", WindowRule, _ => new(Common)
         {
             ["Sampling:Boost:Enabled"] = "false",
             ["Alerting:Rules:1:Streams:0"] = NoStream,
         }),
-        new("b", "(b) uniform 1/100 + CUSUM", _ => new(Common)
+        new("b", "(b) uniform 1/100 + CUSUM", ShiftRule, _ => new(Common)
         {
             ["Sampling:Boost:Enabled"] = "false",
             ["Alerting:Rules:0:Streams:0"] = NoStream,
             ["Alerting:Rules:1:DeployTestShare"] = "0",
         }),
-        new("c", "(c) change-aware + tier routing + CUSUM + deploy SPRT", budget => new(Common)
+        new("c", "(c) change-aware + tier routing + CUSUM + deploy SPRT", ShiftRule, budget => new(Common)
         {
             ["Sampling:Boost:Enabled"] = "true",
             ["Sampling:Boost:EveryN"] = "10",

@@ -120,9 +120,9 @@ internal sealed class IngestCommitter(
     private NewSample Redact(Interaction interaction, SampleDecision decision, long nowMs)
     {
         var counts = new RedactionCounts();
-        var sample = SampleRedaction.ToSample(redactor, interaction, decision.Reason, nowMs, counts);
+        var sample = SampleRedaction.ToSample(redactor, interaction, decision.Reason, nowMs, counts, judgeTier: decision.JudgeTier);
         tally.Redacted(counts.AsDictionary());
-        return sample with { JudgeTier = decision.JudgeTier };
+        return sample;
     }
 
     private void PruneIfDue(SqliteConnection connection, DateTimeOffset now, long cutoffMs)

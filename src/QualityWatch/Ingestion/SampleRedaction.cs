@@ -8,7 +8,7 @@ namespace QualityWatch.Ingestion;
 internal static class SampleRedaction
 {
     /// <summary>Only the redacted text leaves this method; the raw strings die with the caller.</summary>
-    public static NewSample ToSample(Redactor redactor, Interaction interaction, string reason, long nowMs, RedactionCounts counts, string origin = SampleOrigins.Live)
+    public static NewSample ToSample(Redactor redactor, Interaction interaction, string reason, long nowMs, RedactionCounts counts, string origin = SampleOrigins.Live, string? judgeTier = null)
     {
         ArgumentNullException.ThrowIfNull(redactor);
         ArgumentNullException.ThrowIfNull(interaction);
@@ -32,6 +32,7 @@ internal static class SampleRedaction
             interaction.Usage is null ? null : JsonSerializer.Serialize(interaction.Usage, IngestJsonContext.Default.InteractionUsage),
             JsonSerializer.Serialize(new Dictionary<string, int>(counts.AsDictionary()), IngestJsonContext.Default.DictionaryStringInt32),
             reason,
+            JudgeTier: judgeTier,
             Origin: origin);
     }
 }
