@@ -2,6 +2,7 @@ using QualityWatch.Bench.Cost;
 using QualityWatch.Bench.Detection;
 using QualityWatch.Bench.Ingest;
 using QualityWatch.Bench.Judge;
+using QualityWatch.Bench.Sequential;
 
 // One verb per benchmark; each lives in its own folder and writes its own section of bench/RESULTS.md.
 return args.FirstOrDefault() switch
@@ -11,6 +12,7 @@ return args.FirstOrDefault() switch
     "judge" => await JudgeThroughput.RunAsync(args[1..]),
     "cost" => await JudgeCost.RunAsync(args[1..]),
     "detection" => await DetectionCommand.RunAsync(args[1..]),
+    "false-alarms" => FalseAlarmCommand.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -22,5 +24,6 @@ static int Usage()
     Console.Error.WriteLine("  " + JudgeThroughput.Usage);
     Console.Error.WriteLine("  " + JudgeCost.Usage);
     Console.Error.WriteLine("  " + DetectionCommand.Usage);
+    Console.Error.WriteLine("  " + FalseAlarmCommand.Usage);
     return 2;
 }

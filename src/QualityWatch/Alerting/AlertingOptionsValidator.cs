@@ -81,6 +81,11 @@ internal sealed class AlertingOptionsValidator : IValidateOptions<AlertingOption
             errors.Add(Invariant($"{key}:BaselineMultiplier must be above 1, was {rule.BaselineMultiplier}."));
         }
 
+        if (!double.IsFinite(rule.BaselineStandardErrors) || rule.BaselineStandardErrors is < 0 or > 5)
+        {
+            errors.Add(Invariant($"{key}:BaselineStandardErrors must be between 0 and 5, was {rule.BaselineStandardErrors}."));
+        }
+
         if (rule.FalseAlarmsPer30Days <= 0)
         {
             errors.Add(Invariant($"{key}:FalseAlarmsPer30Days must be above 0, was {rule.FalseAlarmsPer30Days}."));

@@ -4,7 +4,8 @@ namespace QualityWatch.Alerting;
 /// <summary>
 /// <c>sequential</c>: a one-sided Bernoulli CUSUM per stream × prompt_version over verdicts in judged order.
 /// p0 is BaselineRate, or learned when a version is first seen from the stream's other versions over
-/// BaselineLookback (so a regressed version never teaches its own baseline); p1 is TargetRate or
+/// BaselineLookback (so a regressed version never teaches its own baseline) and taken BaselineStandardErrors
+/// above the estimate (<see cref="LearnedBaseline"/>); p1 is TargetRate or
 /// p0 × BaselineMultiplier. The alarm level h follows from FalseAlarmsPer30Days at the stream's current
 /// judged-sample rate (over the last 24 h), through <see cref="BernoulliCusum.AlarmLevel"/>.
 /// </summary>
@@ -108,9 +109,9 @@ internal sealed class SequentialRule(CusumStore store, VerdictQueries verdicts, 
                 return null;
             }
 
-            // Half a hallucination keeps a spotless history from giving p0 = 0 (which no evidence could exceed).
-            p0 = Math.Max(k, 0.5) / n;
-            source = $"learned: {k}/{n} verdicts of other prompt versions of stream '{stream}' over {Durations.Format(rule.BaselineLookback)}";
+            p0 = LearnedBaseline.Rate(k, n, rule.BaselineStandardErrors);
+            source = $"learned: {k}/{n} verdicts of other prompt versions of stream '{stream}' over {Durations.Format(rule.BaselineLookback)}" +
+                (rule.BaselineStandardErrors > 0 ? $", p0 = {Durations.Number(rule.BaselineStandardErrors)} standard error(s) above {Durations.Percent((double)k / n)}" : "");
         }
 
         var p1 = rule.TargetRate is { } target && target > p0 ? target : Math.Min(0.99, p0 * rule.BaselineMultiplier);

@@ -78,6 +78,8 @@ public sealed class SequentialRuleTests : IDisposable
         Assert.InRange(evidence.RootElement.GetProperty("baseline_rate").GetDouble(), 0.015, 0.025);
         Assert.Equal(0.08, evidence.RootElement.GetProperty("target_rate").GetDouble(), 0.02);
         Assert.Contains("learned: ", sent.EvidenceJson, StringComparison.Ordinal);
+        // Learned p0 is taken one standard error above the estimate (LearnedBaseline).
+        Assert.Contains(", p0 = 1 standard error(s) above ", sent.EvidenceJson, StringComparison.Ordinal);
         Assert.Contains("Invented policy", sent.EvidenceJson, StringComparison.Ordinal);
         Assert.InRange(firedAt!.Value - switchAt, TimeSpan.FromMinutes(20), TimeSpan.FromHours(6));
         Assert.Equal(1, Db.Scalar<long>(temp.DatabasePath, "SELECT alarms FROM alert_cusum WHERE prompt_version = 'v2';"));
