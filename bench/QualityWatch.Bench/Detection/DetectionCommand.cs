@@ -27,7 +27,8 @@ internal static class DetectionCommand
         var keep = options.GetValueOrDefault("--keep") == "true";
         var seedOffset = Int(options, "--seed-offset", 0);
         var filter = options.GetValueOrDefault("--scenarios", "deploy,drift,stable").Split(',');
-        var results = options.GetValueOrDefault("--results", ResultsFile.DefaultPath);
+        // Lazily: the default needs a checkout, an explicit path does not.
+        var results = options.TryGetValue("--results", out var path) ? path : ResultsFile.DefaultPath;
         var policies = options.GetValueOrDefault("--policies", "a,b,c").Split(',');
         var scenarios = DetectionScenario.All.Where(s => filter.Any(f => s.Name.StartsWith(f, StringComparison.Ordinal))).ToList();
 
