@@ -12,7 +12,7 @@ namespace QualityWatch.Bench.Detection;
 internal static class DetectionCommand
 {
     public const string Usage =
-        "QualityWatch.Bench detection [--runs 200] [--stable-runs 20] [--stable-days 3] [--warmups 4] [--horizon-hours 8] [--parallel 2] [--scenarios deploy,drift,stable] [--policies a,b,c] [--warmup-hours 24] [--keep true] [--seed-offset 0] [--results bench/RESULTS.md]";
+        "QualityWatch.Bench detection [--runs 200] [--stable-runs 20] [--stable-days 3] [--warmups 4] [--horizon-hours 8] [--parallel 2] [--scenarios deploy,drift,stable] [--policies a,b,c] [--warmup-hours 24] [--keep true] [--seed-offset 0] [--set \"Judge:MaxConcurrency=4;Key=Value\"] [--results bench/RESULTS.md]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -30,13 +30,17 @@ internal static class DetectionCommand
         // Lazily: the default needs a checkout, an explicit path does not.
         var results = options.TryGetValue("--results", out var path) ? path : ResultsFile.DefaultPath;
         var policies = options.GetValueOrDefault("--policies", "a,b,c").Split(',');
+        // Service settings over every policy's, e.g. the shipped Judge:MaxConcurrency instead of the bench's 32.
+        var overrides = options.GetValueOrDefault("--set", "").Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : null);
         var scenarios = DetectionScenario.All.Where(s => filter.Any(f => s.Name.StartsWith(f, StringComparison.Ordinal))).ToList();
 
         var work = Directory.CreateTempSubdirectory("qw-detection-").FullName;
         var watch = Stopwatch.StartNew();
         try
         {
-            var driver = new DetectionDriver(work, LatencyProfile.Realistic, warmUp, keep);
+            var driver = new DetectionDriver(work, LatencyProfile.Realistic, warmUp, keep, overrides);
             var budget = await driver.CalibrateAsync();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Calibration: a verdict costs ${budget.FlexUsdPerSample:0.000000} in flex, ${budget.StandardUsdPerSample:0.000000} in standard ({budget.StandardOverFlex:0.00}x); policy (c) budget ${2400 * budget.FlexUsdPerSample:0.0000}/day."));
@@ -81,7 +85,8 @@ internal static class DetectionCommand
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"({watch.Elapsed:hh\\:mm\\:ss} elapsed)"));
             }
 
-            var report = DetectionReport.Markdown(summaries, budget, runs, stableRuns, stableDays, warmups, horizon, watch.Elapsed);
+            var arguments = string.Join(' ', args.Select(a => a.Contains(' ', StringComparison.Ordinal) || a.Contains(';', StringComparison.Ordinal) ? $"\"{a}\"" : a));
+            var report = DetectionReport.Markdown(summaries, budget, arguments, overrides.GetValueOrDefault("Judge:MaxConcurrency") ?? "4 (shipped default)", warmups, horizon, watch.Elapsed);
             Console.WriteLine();
             Console.WriteLine(DetectionReport.Ratios(summaries));
             ResultsFile.WriteSection(results, "## Detection", report);

@@ -7,7 +7,7 @@ namespace QualityWatch.Bench.Detection;
 /// every virtual minute as the service's own job does. Warm-ups end in a snapshot (a copy of the SQLite
 /// file taken while no call is out) that seeded runs resume from, so each run starts with a day of history.
 /// </summary>
-internal sealed class DetectionDriver(string workDirectory, LatencyProfile latency, TimeSpan warmUp, bool keep)
+internal sealed class DetectionDriver(string workDirectory, LatencyProfile latency, TimeSpan warmUp, bool keep, IReadOnlyDictionary<string, string?> overrides)
 {
     public const double PerHour = 10_000;
     // Fine steps while a fast detector can fire, coarse ones elsewhere (the rules run once a minute anyway).
@@ -31,7 +31,7 @@ internal sealed class DetectionDriver(string workDirectory, LatencyProfile laten
         var path = Path.Combine(workDirectory, string.Create(CultureInfo.InvariantCulture, $"warm-{policy.Key}-{rate:0.00}-{index}.db"));
         var traffic = new BenchTraffic($"w{index}", Epoch, PerHour, 1000 + index, _ => (rate, "v0"));
         var took = System.Diagnostics.Stopwatch.StartNew();
-        var service = await VirtualService.StartAsync(path, Epoch, policy.Settings(budget), 1000 + index, latency);
+        var service = await VirtualService.StartAsync(path, Epoch, Settings(policy, budget), 1000 + index, latency);
         await using (service)
         {
             await PlayAsync(service, traffic, Epoch + warmUp, fineFrom: DateTimeOffset.MaxValue, CoarseStep, stop: null);
@@ -62,7 +62,7 @@ internal sealed class DetectionDriver(string workDirectory, LatencyProfile laten
         var traffic = new BenchTraffic($"r{seed}", start, PerHour, seed, Story(scenario, start, change));
         try
         {
-            var service = await VirtualService.StartAsync(path, start, policy.Settings(budget), seed, latency);
+            var service = await VirtualService.StartAsync(path, start, Settings(policy, budget), seed, latency);
             await using (service)
             {
                 DateTimeOffset? detected = null;
@@ -135,6 +135,18 @@ internal sealed class DetectionDriver(string workDirectory, LatencyProfile laten
                 }
             }
         }
+    }
+
+    /// <summary>The policy's configuration with the command line's <c>--set</c> overrides on top.</summary>
+    private Dictionary<string, string?> Settings(DetectionPolicy policy, BudgetCalibration budget)
+    {
+        var settings = policy.Settings(budget);
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;

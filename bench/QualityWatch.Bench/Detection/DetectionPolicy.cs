@@ -13,13 +13,14 @@ internal sealed record DetectionPolicy(string Key, string Name, string Rule, Fun
     public const string ShiftRule = "hallucination-rate-shift";
     private const string NoStream = "__policy-off__";
 
-    /// <summary>Shared by every policy: the defaults of appsettings.json except what a virtual clock needs.</summary>
+    /// <summary>
+    /// Shared by every policy: the defaults of appsettings.json except what a virtual clock needs. The shipped
+    /// Judge:MaxConcurrency (4 per lane) stays: Flex calls lasting minutes must not hold up the boost lane.
+    /// </summary>
     private static Dictionary<string, string?> Common { get; } = new()
     {
         ["Sampling:EveryN"] = "100",
         ["Judge:ServiceTier"] = "flex",
-        // Flex calls last minutes: room for them and a boost at once. Also keeps a step's calls from queueing behind each other.
-        ["Judge:MaxConcurrency"] = "32",
         // The rate limiters replenish on the real clock; a virtual hour passes in milliseconds.
         ["Judge:RequestsPerMinute"] = "1000000",
         // The bench calls the rollup and the evaluator every virtual minute itself.

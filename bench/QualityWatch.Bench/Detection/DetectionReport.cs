@@ -45,14 +45,14 @@ internal static class DetectionReport
         return text.ToString().TrimEnd();
     }
 
-    public static string Markdown(IReadOnlyList<DetectionSummary> summaries, BudgetCalibration budget, int runs, int stableRuns, int stableDays, int warmups, TimeSpan horizon, TimeSpan took)
+    public static string Markdown(IReadOnlyList<DetectionSummary> summaries, BudgetCalibration budget, string arguments, string maxConcurrency, int warmups, TimeSpan horizon, TimeSpan took)
     {
         var md = new StringBuilder();
         md.AppendLine("## Detection (issue #6)");
         md.AppendLine();
-        md.AppendLine(C, $"`dotnet bench/QualityWatch.Bench/bin/Release/net10.0/QualityWatch.Bench.dll detection --runs {runs} --stable-runs {stableRuns} --stable-days {stableDays} --warmups {warmups} --horizon-hours {(int)horizon.TotalHours}`, {TimeProvider.System.GetUtcNow():yyyy-MM-dd}, {took:h\\:mm\\:ss} on the 2-core VM.");
+        md.AppendLine(C, $"`dotnet bench/QualityWatch.Bench/bin/Release/net10.0/QualityWatch.Bench.dll detection {arguments}`, {TimeProvider.System.GetUtcNow():yyyy-MM-dd}, {took:h\\:mm\\:ss} on the 2-core VM.");
         md.AppendLine();
-        md.AppendLine("The real service (HTTP ingest, sampler, judge worker, rollups, alert evaluator, notification outbox, SQLite file) and the judge simulator over loopback run on one virtual clock, stepped 10 s at a time for 40 min after the change and 1 min otherwise, each step waiting until every due sample is leased and every call out is held by the simulator's latency; the rules are evaluated every virtual minute as the service's job does, trends rolled up every 10 minutes. Judge:MaxConcurrency 32 (Flex calls last minutes). 10,000 responses/h, base rate 1 in 100. Judge latency (virtual): flex lognormal median 30 s, p90 3 min; standard lognormal median 2 s, p90 6 s. Each run resumes from a snapshot of a one-day warm-up of v0 under the same policy (" + warmups.ToString(C) + " warm-ups per policy and base rate); run i of every policy replays the same seeded traffic.");
+        md.AppendLine("The real service (HTTP ingest, sampler, judge worker, rollups, alert evaluator, notification outbox, SQLite file) and the judge simulator over loopback run on one virtual clock, stepped 10 s at a time for 40 min after the change and 1 min otherwise, each step waiting until every due sample a lane has room for is leased and every call out is held by the simulator's latency; the rules are evaluated every virtual minute as the service's job does, trends rolled up every 10 minutes. Judge:MaxConcurrency " + maxConcurrency + " per lane (routine Flex calls, routed boost calls). 10,000 responses/h, base rate 1 in 100. Judge latency (virtual): flex lognormal median 30 s, p90 3 min; standard lognormal median 2 s, p90 6 s. Each run resumes from a snapshot of a one-day warm-up of v0 under the same policy (" + warmups.ToString(C) + " warm-ups per policy and base rate); run i of every policy replays the same seeded traffic.");
         md.AppendLine();
         md.AppendLine("Deploy: prompt_version v1 ships 10 min after the snapshot with the new rate. Drift: a harmless v1 ships at the snapshot, its rate jumps 2 h later. Stable: a harmless version ships every day; every notification is a false alarm. Delay = change to the first notification (the outbox row); a run with none within " + ((int)horizon.TotalHours).ToString(C) + " h counts as beyond it.");
         md.AppendLine();

@@ -32,6 +32,7 @@ internal sealed class VirtualService : IAsyncDisposable
     private readonly WebApplication app;
     private readonly SqliteConnection probe;
     private readonly int maxConcurrency;
+    private readonly string serviceTier;
     private long rounds;
 
     private VirtualService(FakeTimeProvider clock, JudgeSimulator simulator, WebApplication app, string databasePath)
@@ -44,6 +45,7 @@ internal sealed class VirtualService : IAsyncDisposable
         probe = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
         probe.Open();
         maxConcurrency = app.Configuration.GetValue("Judge:MaxConcurrency", 4);
+        serviceTier = app.Configuration.GetValue("Judge:ServiceTier", "flex")!;
     }
 
     public FakeTimeProvider Clock { get; }
@@ -175,17 +177,22 @@ internal sealed class VirtualService : IAsyncDisposable
         while (true)
         {
             var nowMs = Clock.GetUtcNow().ToUnixTimeMilliseconds();
-            var (leased, due) = await probe.QuerySingleAsync<(long, long)>(
+            // Per lane (JudgeLaneSlots): routine samples in the service tier, and samples routed to another tier.
+            var lanes = await probe.QuerySingleAsync<(long LeasedRoutine, long LeasedRouted, long DueRoutine, long DueRouted)>(
                 """
-                SELECT COALESCE(SUM(status = 'leased'), 0),
-                       COALESCE(SUM(status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= @nowMs)), 0)
-                FROM samples WHERE status IN ('pending', 'leased');
+                SELECT COALESCE(SUM(status = 'leased' AND NOT routed), 0), COALESCE(SUM(status = 'leased' AND routed), 0),
+                       COALESCE(SUM(due AND NOT routed), 0), COALESCE(SUM(due AND routed), 0)
+                FROM (SELECT status, judge_tier IS NOT NULL AND judge_tier <> @serviceTier AS routed,
+                             status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= @nowMs) AS due
+                      FROM samples WHERE status IN ('pending', 'leased'));
                 """,
-                new { nowMs });
+                new { nowMs, serviceTier });
+            var (leased, due) = (lanes.LeasedRoutine + lanes.LeasedRouted, lanes.DueRoutine + lanes.DueRouted);
             var state = (leased, due, Simulator.Stats.Waiting);
 
             // Seen settled twice in a row: a commit and the next lease can fall between two looks.
-            settledLooks = leased == state.Waiting && (due == 0 || leased >= maxConcurrency) ? settledLooks + 1 : 0;
+            var lanesFull = (lanes.DueRoutine == 0 || lanes.LeasedRoutine >= maxConcurrency) && (lanes.DueRouted == 0 || lanes.LeasedRouted >= maxConcurrency);
+            settledLooks = leased == state.Waiting && lanesFull ? settledLooks + 1 : 0;
             if (settledLooks >= 2)
             {
                 Profile.Fast++;

@@ -29,7 +29,10 @@ public sealed class JudgeOptions
     /// <summary>Estimated prompt tokens sent per minute; 0 = no limit. Default 0.</summary>
     public int TokensPerMinute { get; set; }
 
-    /// <summary>Judge calls in flight at once. Default 4.</summary>
+    /// <summary>
+    /// Judge calls in flight at once per lane: routine samples in <see cref="ServiceTier"/>, and samples the
+    /// sampler routes to another tier (boosts), so that those never wait behind minutes-long Flex calls. Default 4.
+    /// </summary>
     public int MaxConcurrency { get; set; } = 4;
 
     /// <summary>Timeout of one HTTP attempt. Flex can take minutes: default 10 min.</summary>

@@ -25,7 +25,7 @@ internal sealed class JudgeWorker(
 {
     private readonly JudgeOptions judge = options.Value;
     private readonly string owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
-    private readonly List<Task> running = [];
+    private readonly List<(Task Call, bool Routed)> running = [];
     private readonly Lock pauseLock = new();
     private DateTimeOffset pausedUntil;
 
@@ -68,13 +68,13 @@ internal sealed class JudgeWorker(
         // Shutdown: calls still waiting for a rate-limit permit stopped with the token; calls already
         // sent get the grace to answer (their verdict is committed), then are cancelled. Every
         // sample still leased is given back, due at once, so nothing waits for a lease expiry.
-        running.RemoveAll(t => t.IsCompleted);
+        running.RemoveAll(r => r.Call.IsCompleted);
         if (running.Count > 0)
         {
             Log.DrainingCalls(logger, running.Count, grace);
         }
 
-        await Task.WhenAll(running).ContinueWith(_ => { }, TaskScheduler.Default);
+        await Task.WhenAll(running.Select(r => r.Call)).ContinueWith(_ => { }, TaskScheduler.Default);
         var released = await leases.ReleaseAllAsync(owner, time.GetUtcNow(), CancellationToken.None);
         Log.LeasesReleased(logger, released);
         status.Set("stopped");
@@ -82,7 +82,7 @@ internal sealed class JudgeWorker(
 
     private async Task StepAsync(CancellationToken stoppingToken, CancellationToken callToken)
     {
-        running.RemoveAll(t => t.IsCompleted);
+        running.RemoveAll(r => r.Call.IsCompleted);
         var now = time.GetUtcNow();
         DateTimeOffset until;
         lock (pauseLock)
@@ -97,25 +97,28 @@ internal sealed class JudgeWorker(
             return;
         }
 
-        var free = judge.MaxConcurrency - running.Count;
-        if (free == 0)
+        var routed = running.Count(r => r.Routed);
+        var free = new JudgeLaneSlots(judge.MaxConcurrency - (running.Count - routed), judge.MaxConcurrency - routed);
+        if (free.IsEmpty)
         {
             // Not held by calls in their shutdown grace: the loop must see the stop at once.
-            await Task.WhenAny(running).WaitAsync(stoppingToken);
+            await Task.WhenAny(running.Select(r => r.Call)).WaitAsync(stoppingToken);
             return;
         }
 
-        var due = await leases.LeaseAsync(owner, free, now, judge.ResolvedLeaseDuration, stoppingToken);
+        var due = await leases.LeaseAsync(owner, free, judge.ServiceTier, now, judge.ResolvedLeaseDuration, stoppingToken);
         if (due.Count == 0)
         {
-            // Nothing due: sleep until ingest rings or the poll interval passes (retries fall due by time).
-            await (running.Count > 0 ? Task.WhenAny(Task.WhenAny(running), signal.WaitAsync(judge.PollInterval, time, stoppingToken)) : signal.WaitAsync(judge.PollInterval, time, stoppingToken));
+            // Nothing due in a lane with room: sleep until a call ends, ingest rings or the poll interval
+            // passes (retries fall due by time).
+            var ring = signal.WaitAsync(judge.PollInterval, time, stoppingToken);
+            await (running.Count > 0 ? Task.WhenAny(Task.WhenAny(running.Select(r => r.Call)), ring) : ring);
             return;
         }
 
         foreach (var sample in due)
         {
-            running.Add(Task.Run(() => JudgeOneAsync(sample, stoppingToken, callToken), CancellationToken.None));
+            running.Add((Task.Run(() => JudgeOneAsync(sample, stoppingToken, callToken), CancellationToken.None), JudgeLaneSlots.IsRouted(sample.JudgeTier, judge.ServiceTier)));
         }
     }
 

@@ -10,7 +10,11 @@ namespace QualityWatch.Judging;
 /// </summary>
 public sealed class SampleLeases(SqliteConnectionFactory connections)
 {
-    public async Task<IReadOnlyList<SampleForJudging>> LeaseAsync(string owner, int limit, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
+    /// <summary>
+    /// Leases up to <paramref name="slots"/> due samples per lane, oldest first in each: routine samples
+    /// (judged in <paramref name="serviceTier"/>) and samples the sampler routed to another tier (a boost).
+    /// </summary>
+    public async Task<IReadOnlyList<SampleForJudging>> LeaseAsync(string owner, JudgeLaneSlots slots, string serviceTier, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
     {
         const string sql =
             """
@@ -18,19 +22,30 @@ public sealed class SampleLeases(SqliteConnectionFactory connections)
             SET status = 'leased', lease_owner = @owner, lease_expires_at = @expires, attempts = attempts + 1,
                 first_attempt_at = COALESCE(first_attempt_at, @now), updated_at = @now
             WHERE interaction_id IN (
-                SELECT interaction_id FROM samples
-                WHERE origin = 'live'
-                  AND ((status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= @now))
-                    OR (status = 'leased' AND lease_expires_at < @now))
-                ORDER BY received_at
-                LIMIT @limit)
+                SELECT interaction_id FROM (
+                    SELECT interaction_id FROM samples
+                    WHERE origin = 'live'
+                      AND ((status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= @now))
+                        OR (status = 'leased' AND lease_expires_at < @now))
+                      AND (judge_tier IS NULL OR judge_tier = @serviceTier)
+                    ORDER BY received_at
+                    LIMIT @routine)
+                UNION ALL
+                SELECT interaction_id FROM (
+                    SELECT interaction_id FROM samples
+                    WHERE origin = 'live'
+                      AND ((status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= @now))
+                        OR (status = 'leased' AND lease_expires_at < @now))
+                      AND judge_tier IS NOT NULL AND judge_tier <> @serviceTier
+                    ORDER BY received_at
+                    LIMIT @routed))
             RETURNING interaction_id AS InteractionId, stream AS Stream, prompt AS Prompt, response AS Response, context AS Context,
                       attempts AS Attempts, first_attempt_at AS FirstAttemptAt, last_error AS LastError, prompt_version AS PromptVersion,
                       judge_tier AS JudgeTier;
             """;
         var nowMs = now.ToUnixTimeMilliseconds();
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<SampleRow>(sql, new { owner, limit, now = nowMs, expires = nowMs + (long)duration.TotalMilliseconds });
+        var rows = await connection.QueryAsync<SampleRow>(sql, new { owner, routine = slots.Routine, routed = slots.Routed, serviceTier, now = nowMs, expires = nowMs + (long)duration.TotalMilliseconds });
         return [.. rows.Select(r => new SampleForJudging(r.InteractionId, r.Stream, r.Prompt, r.Response, r.Context, (int)r.Attempts, r.FirstAttemptAt, r.LastError, r.PromptVersion, r.JudgeTier))];
     }
 

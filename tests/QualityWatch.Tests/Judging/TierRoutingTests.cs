@@ -1,3 +1,4 @@
+using QualityWatch.Simulator.Faults;
 using QualityWatch.Judging;
 using QualityWatch.Tests.Support;
 
@@ -51,6 +52,30 @@ public sealed class TierRoutingTests
 
         Assert.Equal(2, Db.Scalar<long>(harness.DatabasePath, "SELECT COUNT(*) FROM samples WHERE sample_reason = 'boost'"));
         Assert.Equal(0, Db.Scalar<long>(harness.DatabasePath, "SELECT COUNT(*) FROM verdicts WHERE service_tier_requested <> 'flex'"));
+    }
+
+    [Fact]
+    public async Task BoostSamples_HaveTheirOwnLane_AndAreJudgedWhileFlexCallsHoldEverySlot()
+    {
+        await using var harness = await JudgeHarness.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Sampling:EveryN"] = "2",
+            ["Sampling:Boost:EveryN"] = "1",
+            ["Judge:MaxConcurrency"] = "1",
+            // Calls in flight are cut at shutdown after this grace; the test ends long before the Flex answer.
+            ["Shutdown:JudgeGrace"] = "00:00:00.100",
+        });
+        harness.Simulator.Faults.Latency["flex"] = LatencyDistribution.Fixed(TimeSpan.FromMinutes(10));
+        await PostAsync(harness, "v1", 4); // 2 routine samples, in flex: one call holds the routine lane's only slot
+        await harness.SettleAsync(until: c => c.GetValueOrDefault("leased") == 1);
+        await PostAsync(harness, "v2", 2); // boosted, in standard
+
+        var counts = await harness.SettleAsync(TimeSpan.FromSeconds(20), until: c => c.GetValueOrDefault("done") == 2);
+
+        Assert.Equal(2, counts.GetValueOrDefault("done"));
+        Assert.Equal(2, Db.Scalar<long>(harness.DatabasePath, "SELECT COUNT(*) FROM verdicts v JOIN samples s USING (interaction_id) WHERE s.sample_reason = 'boost'"));
+        // The routine lane still holds its one Flex call, the other routine sample waits for it.
+        Assert.Equal((1L, 1L), (counts.GetValueOrDefault("leased"), counts.GetValueOrDefault("pending")));
     }
 
     private static async Task PostAsync(JudgeHarness harness, string version, int count)
