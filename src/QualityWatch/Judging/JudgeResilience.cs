@@ -3,6 +3,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
+using Polly.Telemetry;
 using Polly.Timeout;
 
 namespace QualityWatch.Judging;
@@ -13,6 +14,19 @@ namespace QualityWatch.Judging;
 /// </summary>
 internal static class JudgeResilience
 {
+    /// <summary>The handler's name; Polly reports the pipeline as "{HTTP client}-{handler}".</summary>
+    public const string HandlerName = "judge";
+
+    /// <summary>
+    /// A retried judge attempt (a 429 under load, a 503 from a shedding Flex) is routine: at Polly's default
+    /// Warning a 429 storm would bury everything else in the log, one line per attempt. They go to Debug; what
+    /// the on-call needs is logged by the worker once per sample, and the breaker opening keeps its severity.
+    /// </summary>
+    public static ResilienceEventSeverity Severity(SeverityProviderArguments args) =>
+        args.Source.PipelineName == $"{JudgeHttpClient.Name}-{HandlerName}" && args.Event.EventName is "OnRetry" or "ExecutionAttempt"
+            ? ResilienceEventSeverity.Debug
+            : args.Event.Severity;
+
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<JudgeOptions>>().Value;

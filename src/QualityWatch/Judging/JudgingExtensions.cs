@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Polly.Telemetry;
 using QualityWatch.Judging.Gemini;
 using QualityWatch.Judging.OpenAi;
 
@@ -54,7 +55,8 @@ public static class JudgingExtensions
                     }
                 }
             })
-            .AddResilienceHandler("judge", (builder, context) => JudgeResilience.Configure(builder, context.ServiceProvider));
+            .AddResilienceHandler(JudgeResilience.HandlerName, (builder, context) => JudgeResilience.Configure(builder, context.ServiceProvider));
+        services.Configure<TelemetryOptions>(telemetry => telemetry.SeverityProvider = JudgeResilience.Severity);
 
         services.AddHostedService<JudgeWorker>();
         return services;

@@ -25,6 +25,23 @@ public sealed class JudgeFaultTests
         Assert.Equal(1, Db.Scalar<long>(harness.DatabasePath, "SELECT COUNT(*) FROM verdicts"));
     }
 
+    [Fact]
+    public async Task Judge_429sRetried_AreLoggedAtDebug_NotAsPollyWarnings()
+    {
+        var logs = new LogCapture();
+        await using var harness = await JudgeHarness.StartAsync(settings: new Dictionary<string, string?> { ["Logging:LogLevel:Polly"] = "Debug" }, logs: logs);
+        harness.Simulator.Faults.Enqueue(SimulatedFault.TooManyRequests(retryDelay: TimeSpan.FromSeconds(0.2)));
+        harness.Simulator.Faults.Enqueue(SimulatedFault.TooManyRequests(retryDelay: TimeSpan.FromSeconds(0.2)));
+
+        await harness.SendAsync("Fine answer.");
+        await harness.SettleAsync();
+
+        Assert.Equal([429, 429, 200], harness.Simulator.Stats.Records.Where(r => r.Kind == EndpointKind.GenerateContent).OrderBy(r => r.Timestamp).Select(r => r.StatusCode));
+        var polly = logs.Lines.Where(l => l.Contains(" Polly[", StringComparison.Ordinal)).ToList();
+        Assert.Contains(polly, l => l.StartsWith("Debug ", StringComparison.Ordinal) && l.Contains("OnRetry", StringComparison.Ordinal));
+        Assert.DoesNotContain(polly, l => l.StartsWith("Warning ", StringComparison.Ordinal) || l.StartsWith("Error ", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("503")]
     [InlineData("500")]

@@ -19,13 +19,13 @@ public sealed class JudgeHarness : IAsyncDisposable
 
     public string DatabasePath => temp.DatabasePath;
 
-    public static async Task<JudgeHarness> StartAsync(string provider = "gemini", IDictionary<string, string?>? settings = null, SimulatorOptions? simulatorOptions = null)
+    public static async Task<JudgeHarness> StartAsync(string provider = "gemini", IDictionary<string, string?>? settings = null, SimulatorOptions? simulatorOptions = null, LogCapture? logs = null)
     {
         simulatorOptions ??= new SimulatorOptions();
         simulatorOptions.GeminiApiKey = GeminiKey;
         simulatorOptions.OpenAiApiKey = OpenAiKey;
         var harness = new JudgeHarness(await JudgeSimulator.StartAsync(simulatorOptions));
-        await harness.StartHostAsync(provider, settings);
+        await harness.StartHostAsync(provider, settings, logs);
         return harness;
     }
 
@@ -43,7 +43,7 @@ public sealed class JudgeHarness : IAsyncDisposable
         ["Judge:RequestTimeout"] = "00:00:05",
     };
 
-    public async Task StartHostAsync(string provider = "gemini", IDictionary<string, string?>? settings = null)
+    public async Task StartHostAsync(string provider = "gemini", IDictionary<string, string?>? settings = null, LogCapture? logs = null)
     {
         var config = JudgeSettings(provider, Simulator.BaseAddress);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -51,7 +51,7 @@ public sealed class JudgeHarness : IAsyncDisposable
             config[key] = value;
         }
 
-        Host = await InProcessHost.StartAsync(temp.DatabasePath, config);
+        Host = await InProcessHost.StartAsync(temp.DatabasePath, config, logs);
         hostStopped = false;
     }
 
