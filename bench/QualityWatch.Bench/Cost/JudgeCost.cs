@@ -42,7 +42,7 @@ internal static class JudgeCost
         Console.WriteLine(section);
         if (!a.Flag("--no-write"))
         {
-            ResultsFile.WriteSection(a.String("--results", ResultsFile.DefaultPath), Heading, section);
+            ResultsFile.WriteSection(a.ResultsPath(), Heading, section);
         }
 
         return results.All(r => r.Verdicts == samples) ? 0 : 1;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using QualityWatch.Bench.Shared;
+using QualityWatch.Judging;
 
 namespace QualityWatch.Bench.Detection;
 
@@ -16,22 +17,21 @@ internal static class DetectionCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var options = Args(args);
-        var runs = Int(options, "--runs", 200);
-        var stableRuns = Int(options, "--stable-runs", 20);
-        var stableDays = Int(options, "--stable-days", 3);
-        var warmups = Int(options, "--warmups", 4);
-        var horizon = TimeSpan.FromHours(Int(options, "--horizon-hours", 8));
-        var parallel = Int(options, "--parallel", 2);
-        var warmUp = TimeSpan.FromHours(Int(options, "--warmup-hours", 24));
-        var keep = options.GetValueOrDefault("--keep") == "true";
-        var seedOffset = Int(options, "--seed-offset", 0);
-        var filter = options.GetValueOrDefault("--scenarios", "deploy,drift,stable").Split(',');
-        // Lazily: the default needs a checkout, an explicit path does not.
-        var results = options.TryGetValue("--results", out var path) ? path : ResultsFile.DefaultPath;
-        var policies = options.GetValueOrDefault("--policies", "a,b,c").Split(',');
-        // Service settings over every policy's, e.g. the shipped Judge:MaxConcurrency instead of the bench's 32.
-        var overrides = options.GetValueOrDefault("--set", "").Split(';', StringSplitOptions.RemoveEmptyEntries)
+        var options = new BenchArgs(args);
+        var runs = options.Int("--runs", 200);
+        var stableRuns = options.Int("--stable-runs", 20);
+        var stableDays = options.Int("--stable-days", 3);
+        var warmups = options.Int("--warmups", 4);
+        var horizon = TimeSpan.FromHours(options.Int("--horizon-hours", 8));
+        var parallel = options.Int("--parallel", 2);
+        var warmUp = TimeSpan.FromHours(options.Int("--warmup-hours", 24));
+        var keep = options.String("--keep", "false") == "true";
+        var seedOffset = options.Int("--seed-offset", 0);
+        var filter = options.String("--scenarios", "deploy,drift,stable").Split(',');
+        var results = options.ResultsPath();
+        var policies = options.String("--policies", "a,b,c").Split(',');
+        // Service settings over every policy's, e.g. another Judge:MaxConcurrency than the shipped one.
+        var overrides = options.String("--set", "").Split(';', StringSplitOptions.RemoveEmptyEntries)
             .Select(pair => pair.Split('=', 2))
             .ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : null);
         var scenarios = DetectionScenario.All.Where(s => filter.Any(f => s.Name.StartsWith(f, StringComparison.Ordinal))).ToList();
@@ -86,7 +86,7 @@ internal static class DetectionCommand
             }
 
             var arguments = string.Join(' ', args.Select(a => a.Contains(' ', StringComparison.Ordinal) || a.Contains(';', StringComparison.Ordinal) ? $"\"{a}\"" : a));
-            var report = DetectionReport.Markdown(summaries, budget, arguments, overrides.GetValueOrDefault("Judge:MaxConcurrency") ?? "4 (shipped default)", warmups, horizon, watch.Elapsed);
+            var report = DetectionReport.Markdown(summaries, budget, arguments, overrides.GetValueOrDefault("Judge:MaxConcurrency") ?? $"{new JudgeOptions().MaxConcurrency} (the shipped default)", warmups, horizon, watch.Elapsed);
             Console.WriteLine();
             Console.WriteLine(DetectionReport.Ratios(summaries));
             ResultsFile.WriteSection(results, "## Detection", report);
@@ -105,18 +105,4 @@ internal static class DetectionCommand
             }
         }
     }
-
-    private static Dictionary<string, string> Args(string[] args)
-    {
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i + 1 < args.Length; i += 2)
-        {
-            options[args[i]] = args[i + 1];
-        }
-
-        return options;
-    }
-
-    private static int Int(Dictionary<string, string> options, string name, int fallback) =>
-        options.TryGetValue(name, out var text) ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 }

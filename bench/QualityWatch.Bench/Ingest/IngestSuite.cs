@@ -44,7 +44,7 @@ internal static class IngestSuite
         Console.WriteLine(section);
         if (!a.Flag("--no-write"))
         {
-            ResultsFile.WriteSection(a.String("--results", ResultsFile.DefaultPath), Heading, section);
+            ResultsFile.WriteSection(a.ResultsPath(), Heading, section);
         }
 
         return results.All(r => r.Run.Errors == 0) ? 0 : 1;

@@ -38,7 +38,7 @@ internal static class JudgeThroughput
         Console.WriteLine(section);
         if (!a.Flag("--no-write"))
         {
-            ResultsFile.WriteSection(a.String("--results", ResultsFile.DefaultPath), Heading, section);
+            ResultsFile.WriteSection(a.ResultsPath(), Heading, section);
         }
 
         return results.All(r => r.Lost == 0 && r.StillQueued == 0) ? 0 : 1;

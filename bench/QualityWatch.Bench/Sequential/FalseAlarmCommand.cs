@@ -26,7 +26,7 @@ internal static class FalseAlarmCommand
         var shiftRuns = options.Int("--shift-runs", 5_000);
         var perDay = options.Int("--per-day", 2_400);
         var margins = options.String("--margins", "0,1").Split(',').Select(m => double.Parse(m, CultureInfo.InvariantCulture)).ToArray();
-        var results = options.String("--results", ResultsFile.DefaultPath);
+        var results = options.ResultsPath();
         var watch = Stopwatch.StartNew();
         var shipped = new AlertRuleOptions();
 

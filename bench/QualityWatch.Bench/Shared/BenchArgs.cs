@@ -20,6 +20,13 @@ internal sealed class BenchArgs(IReadOnlyList<string> args)
 
     public bool Flag(string name) => IndexOf(name) >= 0;
 
+    /// <summary><c>--results PATH</c>, else bench/RESULTS.md of the checkout; looked up only then, so an explicit path needs no checkout.</summary>
+    public string ResultsPath()
+    {
+        var index = IndexOf("--results");
+        return index >= 0 && index + 1 < args.Count ? args[index + 1] : ResultsFile.DefaultPath;
+    }
+
     private int IndexOf(string name)
     {
         for (var i = 0; i < args.Count; i++)

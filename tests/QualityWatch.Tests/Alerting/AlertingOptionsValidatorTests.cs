@@ -24,11 +24,13 @@ public sealed class AlertingOptionsValidatorTests
         Assert.Contains("Alerting:Rules:0:BaselineStandardErrors must be between 0 and 5", Validate(rule), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void BaselineStandardErrors_Zero_IsThePointEstimateAndValid()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    public void BaselineStandardErrors_AtItsBounds_IsAccepted(double margin)
     {
         var rule = Sequential();
-        rule.BaselineStandardErrors = 0;
+        rule.BaselineStandardErrors = margin;
 
         Assert.Null(Validate(rule));
     }

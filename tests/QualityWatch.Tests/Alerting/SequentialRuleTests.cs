@@ -76,6 +76,11 @@ public sealed class SequentialRuleTests : IDisposable
         Assert.Contains("vs baseline ", sent.Reason, StringComparison.Ordinal);
         using var evidence = System.Text.Json.JsonDocument.Parse(sent.EvidenceJson!);
         Assert.InRange(evidence.RootElement.GetProperty("baseline_rate").GetDouble(), 0.015, 0.025);
+        // p0 is v1's rate taken one standard error up (LearnedBaseline), not the point estimate.
+        var (k, n) = Db.Query<(long, long)>(temp.DatabasePath,
+            "SELECT SUM(v.hallucination), COUNT(*) FROM verdicts v JOIN samples s USING (interaction_id) WHERE s.prompt_version = 'v1'").Single();
+        Assert.Equal(LearnedBaseline.Rate(k, n, 1), evidence.RootElement.GetProperty("baseline_rate").GetDouble(), 9);
+        Assert.True(LearnedBaseline.Rate(k, n, 1) > (double)k / n + 0.001);
         Assert.Equal(0.08, evidence.RootElement.GetProperty("target_rate").GetDouble(), 0.02);
         Assert.Contains("learned: ", sent.EvidenceJson, StringComparison.Ordinal);
         // Learned p0 is taken one standard error above the estimate (LearnedBaseline).
