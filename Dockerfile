@@ -1,6 +1,6 @@
 # QualityWatch container: built on the .NET SDK image, run on the slim ASP.NET runtime as a
-# non-root user. deploy/publish-check.sh repeats the restore, publish, environment and start
-# below outside Docker, and a test keeps the two in step: change both together.
+# non-root user. deploy/publish-check.sh replays the build stage's WORKDIR/COPY/RUN lines below,
+# read from this file, outside Docker, then starts the app with the runtime stage's environment.
 #   docker build -t qualitywatch .
 #   docker run -d -p 8080:8080 -v qualitywatch-data:/data \
 #     -e Ingest__ApiKeys__0=<key of 16+ chars> -e GEMINI_API_KEY=<key> qualitywatch
@@ -8,8 +8,10 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 # Restore from the project files alone, so a source change does not re-download packages.
+# Every project the service references must be here too (the demo's judge simulator).
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/QualityWatch/QualityWatch.csproj src/QualityWatch/
+COPY src/QualityWatch.Simulator/QualityWatch.Simulator.csproj src/QualityWatch.Simulator/
 RUN dotnet restore src/QualityWatch/QualityWatch.csproj
 COPY . .
 RUN dotnet publish src/QualityWatch/QualityWatch.csproj --no-restore -c Release -p:UseAppHost=false -o /app

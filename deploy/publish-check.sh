@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# The container, proven without a Docker engine: the Dockerfile's restore and publish on a
-# clean copy of the build context, then the published app started the way the image starts it
-# (same environment, a temp folder for /data, a loopback port), waited for with the app's own
-# healthcheck verb, fed one interaction, stopped with SIGTERM. Exits 0 only if all of it works.
-# Deploy tests run it and check that its commands still match the Dockerfile's.
-#   usage: deploy/publish-check.sh
+# The container, proven without a Docker engine: the Dockerfile's build stage replayed on a
+# clean copy of the build context (its WORKDIR, COPY and RUN lines, read from the Dockerfile
+# itself, in order, with the image's root folder mapped to a temp folder), then the published app
+# started the way the image starts it (same environment, a temp folder for /data, a loopback
+# port), waited for with the app's own healthcheck verb, fed one interaction, stopped with
+# SIGTERM. Exits 0 only if all of it works.
+#   usage: deploy/publish-check.sh [--dockerfile PATH]   (default: the repository's Dockerfile)
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
+dockerfile="$repo/Dockerfile"
+if [ "${1:-}" = "--dockerfile" ] && [ -n "${2:-}" ]; then dockerfile=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); fi
 work=$(mktemp -d)
-context="$work/context" app="$work/app" data="$work/data" log="$work/service.log"
+context="$work/context" root="$work/root" data="$work/data" log="$work/service.log"
 pid=
 cleanup() {
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
@@ -22,15 +25,68 @@ fail() {
   exit 1
 }
 
-# The build context as .dockerignore leaves it: no host build output, databases or history.
-mkdir -p "$context" "$data"
-tar -C "$repo" --exclude=./.git --exclude=./.vs --exclude=bin --exclude=obj --exclude=./TestResults \
-  --exclude=./data --exclude='*.db' --exclude='*.db-wal' --exclude='*.db-shm' -cf - . | tar -C "$context" -xf -
+# The build context as .dockerignore leaves it (its patterns, read from the file): no host
+# build output, databases or history.
+mkdir -p "$context" "$data" "$root"
+excludes=(--exclude=./.git)
+while IFS= read -r pattern || [ -n "$pattern" ]; do
+  pattern=$(echo "$pattern" | sed 's/[[:space:]]*$//')
+  case "$pattern" in ''|'#'*) continue ;; '**/'*) excludes+=("--exclude=${pattern#\*\*/}") ;; *) excludes+=("--exclude=./$pattern") ;; esac
+done <"$repo/.dockerignore"
+tar -C "$repo" "${excludes[@]}" -cf - . | tar -C "$context" -xf -
 
-# The Dockerfile's build stage (WORKDIR /src, output /app).
-cd "$context"
-dotnet restore src/QualityWatch/QualityWatch.csproj
-dotnet publish src/QualityWatch/QualityWatch.csproj --no-restore -c Release -p:UseAppHost=false -o "$app"
+# An image path (/src, /app) as a folder under $root.
+on_host() { case "$1" in /*) echo "$root$1" ;; *) echo "$workdir/$1" ;; esac; }
+
+# The Dockerfile's instructions: continuation lines joined, comments and blank lines dropped.
+instructions() {
+  local pending="" line
+  while IFS= read -r line || [ -n "$line" ]; do
+    line=$(echo "$line" | sed 's/^[[:space:]]*//;s/[[:space:]]*$//')
+    if [ -z "$pending" ] && { [ -z "$line" ] || [ "${line:0:1}" = "#" ]; }; then continue; fi
+    if [ "${line: -1}" = "\\" ]; then pending+="${line%\\} "; continue; fi
+    echo "$pending$line"
+    pending=""
+  done <"$dockerfile"
+}
+
+# Replay the build stage: WORKDIR, COPY (from the context) and RUN, in the Dockerfile's order.
+stage="" workdir="$root" replayed=0
+while IFS= read -r instruction; do
+  keyword=$(echo "${instruction%% *}" | tr '[:lower:]' '[:upper:]')
+  args=${instruction#* }
+  if [ "$keyword" = "FROM" ]; then
+    stage=$(echo "$args" | sed -n 's/.*[[:space:]][Aa][Ss][[:space:]]\+\([^[:space:]]*\)$/\1/p'); continue
+  fi
+  [ "$stage" = "build" ] || continue
+  case "$keyword" in
+    WORKDIR) workdir=$(on_host "$args"); mkdir -p "$workdir" ;;
+    COPY)
+      read -r -a words <<<"$args"
+      [ "${words[0]:0:2}" != "--" ] || fail "COPY option not supported by the replay: $instruction"
+      dest=$(on_host "${words[-1]}")
+      sources=("${words[@]:0:${#words[@]}-1}")
+      if [ ${#sources[@]} -gt 1 ] || [ "${words[-1]: -1}" = "/" ] || [ "${words[-1]}" = "." ]; then
+        mkdir -p "$dest"
+        for source in "${sources[@]}"; do
+          if [ "$source" = "." ]; then cp -a "$context/." "$dest/"; else cp -a "$context/$source" "$dest/"; fi
+        done
+      else
+        mkdir -p "$(dirname "$dest")"; cp -a "$context/${sources[0]}" "$dest"
+      fi ;;
+    RUN)
+      # Absolute image paths in the command (e.g. -o /app) point into $root.
+      command=$(echo "$args" | sed -E "s#(^|[[:space:]])/#\1$root/#g")
+      echo "publish-check: RUN $args"
+      (cd "$workdir" && bash -c "$command") || fail "build stage: RUN $args" ;;
+    ENV|ARG|LABEL) ;;
+    *) fail "instruction not supported by the replay in the build stage: $keyword" ;;
+  esac
+  replayed=$((replayed + 1))
+done < <(instructions)
+[ "$replayed" -gt 0 ] || fail "no build stage in $dockerfile"
+app="$root/app"
+[ -f "$app/QualityWatch.dll" ] || fail "the build stage published nothing to /app"
 
 # The runtime stage's environment and nothing else from this shell (no QW_ or ASPNETCORE_
 # leftovers). A container listens on 0.0.0.0:8080; here a free loopback port, found below.

@@ -15,19 +15,47 @@ public sealed class ContainerTests
     private static readonly string[] ScriptLines = [.. Script.Split('\n').Select(l => l.Trim())];
 
     [Fact]
-    public void BuildStage_RestoresAndPublishesExactlyAsPublishCheckDoes()
+    public void BuildStage_RestoresFromEveryProjectTheServiceReferences_ThenPublishesToApp()
     {
-        var runs = Image.All("build", "RUN").ToList();
-        var restore = Assert.Single(runs, r => r.StartsWith("dotnet restore ", StringComparison.Ordinal));
-        var publish = Assert.Single(runs, r => r.StartsWith("dotnet publish ", StringComparison.Ordinal));
+        // The restore runs before the sources are copied: every project in the service's
+        // reference graph must be copied in by then, or publish --no-restore fails (NETSDK1004).
+        var copied = Image.All("build", "COPY").TakeWhile(c => !c.StartsWith(". ", StringComparison.Ordinal))
+            .SelectMany(c => c.Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipLast(1)).ToHashSet(StringComparer.Ordinal);
+        foreach (var project in ProjectGraph("src/QualityWatch/QualityWatch.csproj"))
+        {
+            Assert.Contains(project, copied);
+        }
 
-        Assert.Contains(restore, ScriptLines);
+        var publish = Assert.Single(Image.All("build", "RUN"), r => r.StartsWith("dotnet publish ", StringComparison.Ordinal));
         Assert.EndsWith(" -o /app", publish, StringComparison.Ordinal);
-        Assert.Contains(OnTheHost(publish), ScriptLines);
 
         // The runtime stage runs what the build stage published.
         Assert.Contains("--from=build /app .", Image.All("runtime", "COPY"));
         Assert.Equal("/app", Image.Single("runtime", "WORKDIR"));
+    }
+
+    [Fact]
+    public void PublishCheck_ReplaysTheBuildStageFromTheDockerfile_WritesNoBuildCommandOfItsOwn()
+    {
+        Assert.Contains("done <\"$dockerfile\"", Script, StringComparison.Ordinal);
+        Assert.DoesNotContain(ScriptLines, l => l.StartsWith("dotnet restore", StringComparison.Ordinal) || l.StartsWith("dotnet publish", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PublishCheck_FailsLikeDockerBuild_WhenTheRestoreStageMissesAReferencedProject()
+    {
+        // The defect docker build hit: the restore saw only the service's project file.
+        using var dir = new TempDirectory();
+        var broken = Path.Combine(dir.Path, "Dockerfile");
+        var lines = File.ReadAllLines(RepoRoot.File("Dockerfile"))
+            .Where(l => !l.Contains("QualityWatch.Simulator.csproj", StringComparison.Ordinal));
+        await File.WriteAllLinesAsync(broken, lines);
+
+        var (code, output) = await Command.RunAsync("bash", [RepoRoot.File("deploy", "publish-check.sh"), "--dockerfile", broken], RepoRoot.Path, TimeSpan.FromMinutes(10));
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("NETSDK1004", output, StringComparison.Ordinal);
+        Assert.Contains("publish-check: FAILED: build stage: RUN dotnet publish", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,6 +118,22 @@ public sealed class ContainerTests
         Assert.True(code == 0, output);
         Assert.Contains("publish-check: interaction accepted", output, StringComparison.Ordinal);
         Assert.Contains("publish-check: OK", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>A project file and every project it references, as paths relative to the repository root.</summary>
+    private static IEnumerable<string> ProjectGraph(string project)
+    {
+        yield return project;
+        var folder = Path.GetDirectoryName(project)!;
+        var xml = System.Xml.Linq.XDocument.Load(RepoRoot.File(project.Split('/')));
+        foreach (var reference in xml.Descendants("ProjectReference").Select(r => r.Attribute("Include")!.Value))
+        {
+            var full = Path.GetFullPath(Path.Combine(RepoRoot.Path, folder, reference.Replace('\\', '/')));
+            foreach (var nested in ProjectGraph(Path.GetRelativePath(RepoRoot.Path, full).Replace('\\', '/')))
+            {
+                yield return nested;
+            }
+        }
     }
 
     /// <summary>A Dockerfile command as the script writes it: the image's /app is the script's "$app".</summary>
