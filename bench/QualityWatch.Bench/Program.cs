@@ -1,4 +1,5 @@
 using QualityWatch.Bench.Cost;
+using QualityWatch.Bench.Crash;
 using QualityWatch.Bench.Detection;
 using QualityWatch.Bench.Ingest;
 using QualityWatch.Bench.Judge;
@@ -13,6 +14,7 @@ return args.FirstOrDefault() switch
     "cost" => await JudgeCost.RunAsync(args[1..]),
     "detection" => await DetectionCommand.RunAsync(args[1..]),
     "false-alarms" => FalseAlarmCommand.Run(args[1..]),
+    "crash" => await CrashCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -25,5 +27,6 @@ static int Usage()
     Console.Error.WriteLine("  " + JudgeCost.Usage);
     Console.Error.WriteLine("  " + DetectionCommand.Usage);
     Console.Error.WriteLine("  " + FalseAlarmCommand.Usage);
+    Console.Error.WriteLine("  " + CrashCommand.Usage);
     return 2;
 }

@@ -94,6 +94,16 @@ internal sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>kill -9: no shutdown, no final checkpoint; whatever the service acknowledged must survive it.</summary>
+    public async Task KillAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)
