@@ -3,6 +3,7 @@ using QualityWatch.Bench.Crash;
 using QualityWatch.Bench.Detection;
 using QualityWatch.Bench.Ingest;
 using QualityWatch.Bench.Judge;
+using QualityWatch.Bench.JudgeFaults;
 using QualityWatch.Bench.Sequential;
 
 // One verb per benchmark; each lives in its own folder and writes its own section of bench/RESULTS.md.
@@ -15,6 +16,7 @@ return args.FirstOrDefault() switch
     "detection" => await DetectionCommand.RunAsync(args[1..]),
     "false-alarms" => FalseAlarmCommand.Run(args[1..]),
     "crash" => await CrashCommand.RunAsync(args[1..]),
+    "judge-faults" => await JudgeFaultsCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -28,5 +30,6 @@ static int Usage()
     Console.Error.WriteLine("  " + DetectionCommand.Usage);
     Console.Error.WriteLine("  " + FalseAlarmCommand.Usage);
     Console.Error.WriteLine("  " + CrashCommand.Usage);
+    Console.Error.WriteLine("  " + JudgeFaultsCommand.Usage);
     return 2;
 }
