@@ -14,7 +14,7 @@ internal sealed class NotificationsHealthCheck(NotificationChannels channels, Sq
     // SQLite returns the other columns of the row holding MAX(updated_at).
     private const string LatestPerChannel =
         """
-        SELECT channel AS Channel, status AS Status, attempts AS Attempts, last_error AS LastError, MAX(updated_at) AS UpdatedAt
+        SELECT channel AS Channel, status AS Status, attempts AS Attempts, last_error AS LastError, MAX(updated_at) AS latest
         FROM notification_deliveries
         WHERE status = 'sent' OR attempts > 0
         GROUP BY channel;
@@ -47,8 +47,17 @@ internal sealed class NotificationsHealthCheck(NotificationChannels channels, Sq
         var names = string.Join(", ", channels.All.Select(c => c.Name));
         return failed.Count > 0 ? HealthCheckResult.Unhealthy(string.Join("; ", failed.Concat(retrying)) + ".")
             : retrying.Count > 0 ? HealthCheckResult.Degraded(string.Join("; ", retrying) + ".")
-            : HealthCheckResult.Healthy($"The latest delivery of every channel went out ({names}).");
+            : HealthCheckResult.Healthy($"No delivery is retrying or failed ({names}).");
     }
 
-    private sealed record LatestDelivery(string Channel, string Status, long Attempts, string? LastError, long UpdatedAt);
+    private sealed class LatestDelivery
+    {
+        public string Channel { get; init; } = "";
+
+        public string Status { get; init; } = "";
+
+        public long Attempts { get; init; }
+
+        public string? LastError { get; init; }
+    }
 }

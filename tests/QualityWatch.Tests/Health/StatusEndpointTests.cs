@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
 using QualityWatch.Notifications;
 using QualityWatch.Tests.Notifications;
 using QualityWatch.Tests.Support;
@@ -42,8 +43,8 @@ public sealed class StatusEndpointTests
         Assert.Equal("disabled", status.Components["judge"].State);
         Assert.Contains("Judge:ApiKey", status.Components["judge"].Reason, StringComparison.Ordinal);
         Assert.Equal("disabled", status.Components["notifications"].State);
-        Assert.Matches("""qualitywatch_component_up\{component="ingest"[^}]*\} 1""", metrics);
-        Assert.Matches("""qualitywatch_component_up\{component="storage"[^}]*\} 1""", metrics);
+        Assert.True(Regex.IsMatch(metrics, """qualitywatch_component_up\{[^}]*component="ingest"[^}]*\} 1"""), string.Join('\n', metrics.Split('\n').Where(l => l.Contains("component", StringComparison.Ordinal))));
+        Assert.Matches("""qualitywatch_component_up\{[^}]*component="storage"[^}]*\} 1""", metrics);
         Assert.DoesNotContain("component=\"judge\"", metrics, StringComparison.Ordinal);
     }
 
@@ -60,7 +61,7 @@ public sealed class StatusEndpointTests
         await host.Services.GetRequiredService<INotificationOutbox>().EnqueueAsync(SomeNotification.Firing(), CancellationToken.None);
         var status = await StatusAnswer.WaitAsync(host.Client, s => s.Components["notifications"].State != "up");
 
-        Assert.Equal("degraded", status.Components["notifications"].State);
+        Assert.True(status.Components["notifications"].State == "degraded", status.Body);
         Assert.Contains("webhook:ops is retrying", status.Components["notifications"].Reason, StringComparison.Ordinal);
     }
 }
