@@ -8,7 +8,7 @@ namespace QualityWatch.Health;
 /// (its check probes with the size of the failed commit) even while no load balancer sends traffic.
 /// </summary>
 internal sealed class StatusMonitor(
-    SystemStatus status, IOptions<HealthOptions> options, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<StatusMonitor> logger)
+    SystemStatus status, IOptions<HealthOptions> options, IHostApplicationLifetime lifetime, ILogger<StatusMonitor> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -19,7 +19,9 @@ internal sealed class StatusMonitor(
             return;
         }
 
-        using var timer = new PeriodicTimer(options.Value.StatusInterval, time);
+        // Wall-clock cadence on purpose, not the injected clock: scrapes and load balancers come in real time,
+        // and the demo's accelerated clock would turn 15 s into a probe write every 20 ms.
+        using var timer = new PeriodicTimer(options.Value.StatusInterval, TimeProvider.System);
         do
         {
             try
