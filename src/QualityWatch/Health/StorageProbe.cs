@@ -14,6 +14,12 @@ internal sealed class StorageProbe(SqliteConnectionFactory connections, TimeProv
     /// <summary>Null when the write committed; else why it did not.</summary>
     public async Task<string?> WriteAsync(long bytes, CancellationToken cancellationToken)
     {
+        // Opening would create an empty file in its place, and a pooled connection would write to the deleted one.
+        if (!File.Exists(connections.DatabasePath))
+        {
+            return $"the database file {connections.DatabasePath} is missing";
+        }
+
         try
         {
             await using var connection = await connections.OpenAsync(cancellationToken);
