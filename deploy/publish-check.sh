@@ -116,7 +116,7 @@ done
 [ -n "$port" ] || fail "the service did not listen within 60 s"
 url="http://127.0.0.1:$port"
 
-# HEALTHCHECK's command, against readiness this time: database migrated and writable, judge configured.
+# HEALTHCHECK's command, against readiness this time: database migrated and writable, ingest commits going through.
 ready=
 for _ in $(seq 1 60); do
   if env -i "${container_env[@]}" "ASPNETCORE_URLS=$url" dotnet "$app/QualityWatch.dll" healthcheck --ready; then

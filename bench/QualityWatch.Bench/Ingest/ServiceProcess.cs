@@ -116,8 +116,8 @@ internal sealed class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Ready when /readyz answers with the database and shutdown checks Healthy. The judge check stays
-    /// Unhealthy on purpose (no judge key: the ingest benchmark measures ingest alone), so /readyz is 503.
+    /// Ready when /readyz answers with the database and shutdown checks Healthy (no judge key: the ingest
+    /// benchmark measures ingest alone; the judge is not part of readiness).
     /// </summary>
     private async Task WaitReadyAsync()
     {

@@ -26,19 +26,20 @@ internal static class AlertEndpoints
         return Results.Json(views, AlertingJsonContext.Default.IReadOnlyListAlertInstanceView);
     }
 
-    private static async Task<IResult> HistoryAsync(HttpContext context, AlertStore store, string? rule, int? limit, CancellationToken cancellationToken)
+    private static async Task<IResult> HistoryAsync(HttpContext context, AlertStore store, string? rule, string? limit, CancellationToken cancellationToken)
     {
         if (ApiErrors.Unauthorized(context) is { } denied)
         {
             return denied;
         }
 
-        if (limit is < 1 or > 1000)
+        var invalid = ApiQuery.Limit(limit, out var take) ?? ApiQuery.NotEmpty("rule", rule);
+        if (invalid is not null)
         {
-            return ApiErrors.Error(StatusCodes.Status400BadRequest, "invalid_limit", "limit must be between 1 and 1000.");
+            return invalid;
         }
 
-        var history = await store.HistoryAsync(rule, limit ?? 100, cancellationToken);
+        var history = await store.HistoryAsync(rule, take, cancellationToken);
         return Results.Json(history, AlertingJsonContext.Default.IReadOnlyListAlertTransitionView);
     }
 }

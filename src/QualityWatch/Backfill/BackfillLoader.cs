@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 using QualityWatch.Ingestion;
 using QualityWatch.Redaction;
 using QualityWatch.Sampling;
@@ -12,7 +13,7 @@ namespace QualityWatch.Backfill;
 /// hourly volume once per interaction, sample, redact, store (idempotent by interaction id) and
 /// queue each sample for the rubric. A bad line is reported and skipped, never fatal.
 /// </summary>
-internal sealed class BackfillLoader(InteractionValidator validator, Redactor redactor, TimeProvider time)
+internal sealed class BackfillLoader(InteractionValidator validator, Redactor redactor, IOptions<IngestOptions> ingest, TimeProvider time)
 {
     private const int LinesPerCommit = 1000;
 
@@ -29,7 +30,8 @@ internal sealed class BackfillLoader(InteractionValidator validator, Redactor re
         var transaction = connection.BeginTransaction();
         var files = BackfillReader.Files(args.Input!);
         summary.Files = files.Count;
-        foreach (var line in files.SelectMany(BackfillReader.Lines))
+        var maxLineBytes = (int)ingest.Value.MaxBodyBytes;
+        foreach (var line in files.SelectMany(f => BackfillReader.Lines(f, maxLineBytes)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             summary.Lines++;
@@ -106,7 +108,7 @@ internal sealed class BackfillLoader(InteractionValidator validator, Redactor re
             {
                 // Without its own timestamp an interaction would land in today's trends, not its own hour.
                 error = wire.Timestamp is null ? "timestamp is required for backfill"
-                    : validator.TryValidate(wire, out interaction, out var invalid) ? null : invalid;
+                    : validator.TryValidate(wire, out interaction, out var invalid, history: true) ? null : invalid;
             }
 
             if (error is not null)

@@ -6,10 +6,10 @@ using QualityWatch.Storage;
 namespace QualityWatch.Health;
 
 /// <summary>
-/// The database file is where it was opened, carries every migration this build knows, and
-/// takes a write: the same lock and page write the ingest writer needs, rolled back.
+/// The database file is where it was opened, carries every migration this build knows, and takes a
+/// real write: a committed row (<see cref="StorageProbe"/>), fsynced like an ingest commit.
 /// </summary>
-internal sealed class DatabaseHealthCheck(SqliteConnectionFactory connections) : IHealthCheck
+internal sealed class DatabaseHealthCheck(SqliteConnectionFactory connections, StorageProbe probe) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -31,16 +31,16 @@ internal sealed class DatabaseHealthCheck(SqliteConnectionFactory connections) :
             {
                 return HealthCheckResult.Unhealthy($"The database {path} is at schema version {version}; this build needs {latest}.");
             }
-
-            // BEGIN IMMEDIATE waits up to Storage:BusyTimeout for the write lock, like the ingest writer;
-            // the no-op update makes a read-only file fail here rather than at the next commit.
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            await connection.ExecuteAsync("UPDATE schema_version SET applied_at = applied_at WHERE version = @latest;", new { latest }, transaction);
-            await transaction.RollbackAsync(cancellationToken);
         }
         catch (SqliteException ex)
         {
-            return HealthCheckResult.Unhealthy($"The database {path} does not take writes: {ex.Message}", ex);
+            return HealthCheckResult.Unhealthy($"The database {path} cannot be read: {ex.Message}", ex);
+        }
+
+        // Waits up to Storage:BusyTimeout for the write lock, like the ingest writer.
+        if (await probe.WriteAsync(0, cancellationToken) is { } failure)
+        {
+            return HealthCheckResult.Unhealthy($"The database {path} does not take writes: {failure}");
         }
 
         return HealthCheckResult.Healthy($"{path} is writable at schema version {latest}.");

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using QualityWatch.Ingestion;
 
 namespace QualityWatch.Health;
 
@@ -11,15 +12,23 @@ public static class HealthExtensions
     {
         services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthOptions>, HealthOptionsValidator>());
+        services.TryAddSingleton<StorageProbe>();
+        services.TryAddSingleton<SystemStatus>();
+        services.AddHostedService<StatusMonitor>();
         services.AddHealthChecks()
             .AddCheck("process", () => HealthCheckResult.Healthy("The process answers."), tags: [HealthTags.Live])
             .AddCheck<ShutdownHealthCheck>("shutdown", tags: [HealthTags.Ready])
-            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Ready])
-            .AddCheck<JudgeHealthCheck>("judge", tags: [HealthTags.Ready]);
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Ready, HealthTags.Status])
+            .AddCheck<IngestHealthCheck>("ingest", tags: [HealthTags.Ready, HealthTags.Status])
+            .AddCheck<JudgeHealthCheck>("judge", tags: [HealthTags.Status])
+            .AddCheck<NotificationsHealthCheck>("notifications", tags: [HealthTags.Status]);
         return services;
     }
 
-    /// <summary><c>/healthz</c>: liveness only, never touches the database. <c>/readyz</c>: every readiness check; 503 when one is unhealthy.</summary>
+    /// <summary>
+    /// <c>/healthz</c>: liveness only, never touches the database. <c>/readyz</c>: can it take traffic (shutdown,
+    /// database, ingest commits); 503 when one is unhealthy. <c>/v1/status</c>: every component, the judge included.
+    /// </summary>
     public static WebApplication MapHealth(this WebApplication app)
     {
         app.MapHealthChecks("/healthz", new HealthCheckOptions
@@ -32,6 +41,18 @@ public static class HealthExtensions
             Predicate = r => r.Tags.Contains(HealthTags.Ready),
             ResponseWriter = HealthResponseWriter.WriteAsync,
         });
+        app.MapGet("/v1/status", StatusAsync);
         return app;
+    }
+
+    /// <summary><c>GET /v1/status</c>: every component's state and why, behind the API key like every /v1 read.</summary>
+    private static async Task<IResult> StatusAsync(HttpContext context, SystemStatus status, CancellationToken cancellationToken)
+    {
+        if (ApiErrors.Unauthorized(context) is { } denied)
+        {
+            return denied;
+        }
+
+        return Results.Json(await status.CheckAsync(cancellationToken), HealthJsonContext.Default.StatusView);
     }
 }

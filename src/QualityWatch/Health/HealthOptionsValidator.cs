@@ -4,8 +4,19 @@ namespace QualityWatch.Health;
 
 internal sealed class HealthOptionsValidator : IValidateOptions<HealthOptions>
 {
-    public ValidateOptionsResult Validate(string? name, HealthOptions options) =>
-        options.JudgeWindow <= TimeSpan.Zero || options.JudgeWindow > TimeSpan.FromDays(7)
-            ? ValidateOptionsResult.Fail($"Health:JudgeWindow must be between 00:00:00.001 and 7.00:00:00, was {options.JudgeWindow}.")
-            : ValidateOptionsResult.Success;
+    public ValidateOptionsResult Validate(string? name, HealthOptions options)
+    {
+        var errors = new List<string>();
+        if (options.JudgeWindow <= TimeSpan.Zero || options.JudgeWindow > TimeSpan.FromDays(7))
+        {
+            errors.Add($"Health:JudgeWindow must be between 00:00:00.001 and 7.00:00:00, was {options.JudgeWindow}.");
+        }
+
+        if (options.StatusInterval < TimeSpan.FromSeconds(1) || options.StatusInterval > TimeSpan.FromHours(1))
+        {
+            errors.Add($"Health:StatusInterval must be between 00:00:01 and 01:00:00, was {options.StatusInterval}.");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
 }

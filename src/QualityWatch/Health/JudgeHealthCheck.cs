@@ -7,10 +7,10 @@ using QualityWatch.Storage;
 namespace QualityWatch.Health;
 
 /// <summary>
-/// The judge is configured and was reachable recently. Read from the worker's own calls
-/// (<see cref="JudgeStatus.Contact"/>), never by probing the paid API: ready when the last call
-/// did not fail in a way that retries cannot fix soon, or a verdict came within
-/// <c>Health:JudgeWindow</c>, or nothing is waiting for the judge yet.
+/// The judge component of <c>GET /v1/status</c> (never readiness: a judge outage must not take ingest out
+/// of the load balancer). Read from the worker's own calls (<see cref="JudgeStatus.Contact"/>), never by
+/// probing the paid API: up when the last call did not fail in a way that retries cannot fix soon, or a
+/// verdict came within <c>Health:JudgeWindow</c>, or nothing is waiting for the judge yet.
 /// </summary>
 internal sealed class JudgeHealthCheck(
     IOptions<JudgeOptions> judgeOptions,
@@ -25,7 +25,7 @@ internal sealed class JudgeHealthCheck(
         if (string.IsNullOrEmpty(judge.ApiKey))
         {
             var variable = judge.Provider == JudgeProviders.OpenAi ? "OPENAI_API_KEY" : "GEMINI_API_KEY";
-            return HealthCheckResult.Unhealthy($"No judge API key is configured (Judge:ApiKey or {variable}): samples wait in pending.");
+            return ComponentStates.DisabledResult($"No judge API key is configured (Judge:ApiKey or {variable}): samples wait in pending.");
         }
 
         var contact = status.Contact;

@@ -23,6 +23,12 @@ public sealed class IngestOptions
     /// <summary>A re-sent id within this window counts as a duplicate. Default 24 h.</summary>
     public TimeSpan DedupWindow { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// Oldest <c>timestamp</c> ingest takes, counted back from now; older history goes through the
+    /// <c>backfill</c> command, which does not sample it as live traffic. Default 400 days.
+    /// </summary>
+    public TimeSpan MaxTimestampAge { get; set; } = TimeSpan.FromDays(400);
+
     /// <summary>Requests waiting for the writer before new ones get 503. Default 1,024.</summary>
     public int QueueCapacity { get; set; } = 1024;
 

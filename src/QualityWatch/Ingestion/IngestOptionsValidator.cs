@@ -27,6 +27,11 @@ internal sealed class IngestOptionsValidator(IConfiguration configuration) : IVa
             errors.Add($"Ingest:DedupWindow must be between 00:00:00 and 30.00:00:00, was {options.DedupWindow}.");
         }
 
+        if (options.MaxTimestampAge < TimeSpan.FromHours(1) || options.MaxTimestampAge > TimeSpan.FromDays(3650))
+        {
+            errors.Add($"Ingest:MaxTimestampAge must be between 01:00:00 and 3650.00:00:00, was {options.MaxTimestampAge}.");
+        }
+
         if (options.ApiKeys.Count == 0)
         {
             var urls = configuration[WebHostDefaults.ServerUrlsKey] ?? "";

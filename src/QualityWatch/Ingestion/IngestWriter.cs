@@ -9,7 +9,7 @@ namespace QualityWatch.Ingestion;
 /// (group commit), so the fsync cost is shared and the sampling counters stay exact.
 /// </summary>
 internal sealed class IngestWriter(
-    IngestQueue queue, IngestCommitter committer, QualityWatchMetrics metrics, IOptions<IngestOptions> options, ILogger<IngestWriter> logger)
+    IngestQueue queue, IngestCommitter committer, IngestHealth health, QualityWatchMetrics metrics, IOptions<IngestOptions> options, ILogger<IngestWriter> logger)
     : BackgroundService
 {
     private readonly List<IngestWork> group = [];
@@ -55,6 +55,7 @@ internal sealed class IngestWriter(
             var started = Stopwatch.GetTimestamp();
             var outcomes = committer.Commit(group);
             metrics.RecordCommit(Stopwatch.GetElapsedTime(started), group.Count, count);
+            health.Committed();
             for (var i = 0; i < group.Count; i++)
             {
                 group[i].Complete(outcomes[i]);
@@ -64,6 +65,7 @@ internal sealed class IngestWriter(
         {
             // Never let the loop die: these requests get a 503 and may retry; later ones still run.
             Log.CommitFailed(logger, group.Count, count, ex);
+            health.Failed(ex, Math.Min(options.Value.MaxBodyBytes, group.Sum(w => w.Interactions.Sum(ApproximateBytes))));
             foreach (var work in group)
             {
                 work.Fail(ex);
@@ -74,4 +76,7 @@ internal sealed class IngestWriter(
             group.Clear();
         }
     }
+
+    private static long ApproximateBytes(Interaction i) =>
+        i.Id.Length + i.Prompt.Length + i.Response.Length + (i.Context?.Length ?? 0);
 }

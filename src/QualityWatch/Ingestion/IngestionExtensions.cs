@@ -13,6 +13,7 @@ public static class IngestionExtensions
         services.TryAddSingleton<InteractionValidator>();
         services.TryAddSingleton<IngestQueue>();
         services.TryAddSingleton<IngestCommitter>();
+        services.TryAddSingleton<IngestHealth>();
         services.AddHostedService<IngestWriter>();
         return services;
     }

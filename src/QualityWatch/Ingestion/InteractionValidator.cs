@@ -16,10 +16,14 @@ internal sealed partial class InteractionValidator(IOptions<IngestOptions> optio
     private static readonly TimeSpan MaxFutureSkew = TimeSpan.FromDays(1);
     private static readonly Dictionary<string, string> NoLabels = [];
 
-    public bool TryValidate(InteractionWire wire, out Interaction? interaction, out string? error)
+    /// <summary>
+    /// Validates one wire object. <paramref name="history"/> (the backfill command) lifts the
+    /// <c>Ingest:MaxTimestampAge</c> horizon, not the calendar: nothing before Unix time 0 is taken.
+    /// </summary>
+    public bool TryValidate(InteractionWire wire, out Interaction? interaction, out string? error, bool history = false)
     {
         interaction = null;
-        error = Check(wire, out var timestamp);
+        error = Check(wire, history, out var timestamp);
         if (error is not null)
         {
             return false;
@@ -37,12 +41,12 @@ internal sealed partial class InteractionValidator(IOptions<IngestOptions> optio
     /// <summary>The stream an item would have gone to, for counting rejections: by its labels when it has them.</summary>
     public string StreamOf(InteractionWire? wire) => router.Route(wire?.Labels ?? NoLabels).Name;
 
-    private string? Check(InteractionWire wire, out DateTimeOffset timestamp)
+    private string? Check(InteractionWire wire, bool history, out DateTimeOffset timestamp)
     {
         timestamp = time.GetUtcNow();
         var maxField = options.Value.MaxFieldLength;
         return CheckId(wire.Id)
-            ?? CheckTimestamp(wire.Timestamp, ref timestamp)
+            ?? CheckTimestamp(wire.Timestamp, history, ref timestamp)
             ?? Required("prompt", wire.Prompt)
             ?? Required("response", wire.Response)
             ?? Length("prompt", wire.Prompt, maxField, "Ingest:MaxFieldLength")
@@ -70,7 +74,7 @@ internal sealed partial class InteractionValidator(IOptions<IngestOptions> optio
         return null;
     }
 
-    private string? CheckTimestamp(string? value, ref DateTimeOffset timestamp)
+    private string? CheckTimestamp(string? value, bool history, ref DateTimeOffset timestamp)
     {
         if (value is null)
         {
@@ -86,6 +90,17 @@ internal sealed partial class InteractionValidator(IOptions<IngestOptions> optio
         if (parsed > time.GetUtcNow() + MaxFutureSkew)
         {
             return "timestamp is more than 24 hours in the future; check the sender's clock";
+        }
+
+        if (parsed < DateTimeOffset.UnixEpoch)
+        {
+            return "timestamp is before 1970-01-01T00:00:00Z; check the sender's clock";
+        }
+
+        var horizon = options.Value.MaxTimestampAge;
+        if (!history && parsed < time.GetUtcNow() - horizon)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"timestamp is more than {horizon.TotalDays:0.##} days old (Ingest:MaxTimestampAge); send history with the backfill command");
         }
 
         timestamp = parsed;

@@ -18,24 +18,20 @@ internal static class NotificationEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        HttpContext context, NotificationQueries queries, string? status, string? channel, int? limit, CancellationToken cancellationToken)
+        HttpContext context, NotificationQueries queries, string? status, string? channel, string? limit, CancellationToken cancellationToken)
     {
         if (ApiErrors.Unauthorized(context) is { } denied)
         {
             return denied;
         }
 
-        if (status is not null && !Statuses.Contains(status))
+        var invalid = ApiQuery.Limit(limit, out var take) ?? ApiQuery.OneOf("status", status, Statuses) ?? ApiQuery.NotEmpty("channel", channel);
+        if (invalid is not null)
         {
-            return ApiErrors.Error(StatusCodes.Status400BadRequest, "invalid_status", "status must be pending, sent or failed.");
+            return invalid;
         }
 
-        if (limit is < 1 or > 1000)
-        {
-            return ApiErrors.Error(StatusCodes.Status400BadRequest, "invalid_limit", "limit must be between 1 and 1000.");
-        }
-
-        var deliveries = await queries.ListAsync(status, channel, limit ?? 100, cancellationToken);
+        var deliveries = await queries.ListAsync(status, channel, take, cancellationToken);
         return Results.Json(deliveries, NotificationsApiJsonContext.Default.IReadOnlyListDeliveryView);
     }
 

@@ -24,9 +24,10 @@ public static class ReportEndpoints
 
         var today = calendar.DayOf(time.GetUtcNow());
         var day = today.AddDays(-1);
-        if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+        if (date is not null && !(DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day) && ApiQuery.InCalendar(day)))
         {
-            return ApiErrors.Error(StatusCodes.Status400BadRequest, "invalid_date", $"date must be a local date YYYY-MM-DD in {calendar.Zone.Id}, was '{date}'.");
+            return ApiErrors.Error(
+                StatusCodes.Status400BadRequest, "invalid_date", $"date must be a local date YYYY-MM-DD in {calendar.Zone.Id}, {ApiQuery.CalendarText}, was '{date}'.");
         }
 
         if (day > today)

@@ -36,24 +36,20 @@ public static class SampleEndpoints
         return Results.Json(sample, SamplesJsonContext.Default.SampleView);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, SampleQueries queries, string? status, string? stream, int? limit, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpContext context, SampleQueries queries, string? status, string? stream, string? limit, CancellationToken cancellationToken)
     {
         if (ApiErrors.Unauthorized(context) is { } denied)
         {
             return denied;
         }
 
-        if (status is not null && !Statuses.Contains(status))
+        var invalid = ApiQuery.Limit(limit, out var take) ?? ApiQuery.OneOf("status", status, Statuses) ?? ApiQuery.NotEmpty("stream", stream);
+        if (invalid is not null)
         {
-            return ApiErrors.Error(StatusCodes.Status400BadRequest, "invalid_status", "status must be pending, leased, done or failed.");
+            return invalid;
         }
 
-        if (limit is < 1 or > 1000)
-        {
-            return ApiErrors.Error(StatusCodes.Status400BadRequest, "invalid_limit", "limit must be between 1 and 1000.");
-        }
-
-        var samples = await queries.ListAsync(status, stream, limit ?? 100, cancellationToken);
+        var samples = await queries.ListAsync(status, stream, take, cancellationToken);
         return Results.Json(samples, SamplesJsonContext.Default.IReadOnlyListSampleView);
     }
 }

@@ -31,6 +31,12 @@ public sealed class SqliteConnectionFactory
             $"PRAGMA busy_timeout = {(long)storage.BusyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = {synchronous};");
     }
 
+    /// <summary>
+    /// Statements run on every open after the pragmas. Tests cap the file with <c>PRAGMA max_page_count</c>,
+    /// which fails writes with SQLITE_FULL as a full disk does, without root or a small mount.
+    /// </summary>
+    internal string? ExtraPragmas { get; set; }
+
     /// <summary>The absolute path of the database file.</summary>
     public string DatabasePath { get; }
 
@@ -59,7 +65,7 @@ public sealed class SqliteConnectionFactory
     /// connection would fail with "cannot start a transaction within a transaction".
     /// </summary>
     private string Prepare(SqliteConnection connection) =>
-        SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0 ? "ROLLBACK; " + pragmas : pragmas;
+        (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0 ? "ROLLBACK; " + pragmas : pragmas) + ExtraPragmas;
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -40,6 +40,7 @@ public sealed class QualityWatchMetrics
     public const string Notifications = "qualitywatch.notifications";
     public const string SamplingEveryN = "qualitywatch.sampling.every_n";
     public const string BudgetUsed = "qualitywatch.budget.used_ratio";
+    public const string ComponentUp = "qualitywatch.component.up";
 
     /// <summary>Judge calls take milliseconds in standard tier and up to many minutes in Flex.</summary>
     public static IReadOnlyList<double> JudgeDurationBuckets { get; } = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1200];
@@ -72,10 +73,11 @@ public sealed class QualityWatchMetrics
     private readonly Histogram<int> tone;
     private readonly Counter<long> notifications;
 
-    public QualityWatchMetrics(IMeterFactory meterFactory, LabelLimits labels, StateGauges state, SamplingGauges sampling)
+    public QualityWatchMetrics(IMeterFactory meterFactory, LabelLimits labels, StateGauges state, SamplingGauges sampling, ComponentGauges components)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(components);
         this.labels = labels;
         var meter = meterFactory.Create(MeterName);
         received = meter.CreateCounter<long>(InteractionsReceived, "{interaction}", "New interactions committed (duplicates excluded)");
@@ -105,6 +107,7 @@ public sealed class QualityWatchMetrics
         meter.CreateObservableGauge(AlertInstances, state.AlertInstances, "{alert}", "Alert instances per rule, stream and state");
         meter.CreateObservableGauge(SamplingEveryN, sampling.EveryN, "{interaction}", "Routine sampling rate as 1 in N, after budget pacing");
         meter.CreateObservableGauge(BudgetUsed, sampling.BudgetUsed, "1", "Share of the stream's daily judge budget spent today");
+        meter.CreateObservableGauge(ComponentUp, components.Up, null, "1 when the component (ingest, storage, judge, notifications) does its work, 0 when it is down");
     }
 
     public void RecordReceived(string stream, long count) => Add(received, count, new TagList { { "stream", labels.Stream(stream) } });

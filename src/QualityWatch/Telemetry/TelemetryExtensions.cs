@@ -55,6 +55,7 @@ public static class TelemetryExtensions
         services.TryAddSingleton<QualityWatch.Sampling.VersionTracker>();
         services.TryAddSingleton<QualityWatch.Sampling.SamplingState>();
         services.TryAddSingleton<SamplingGauges>();
+        services.TryAddSingleton<ComponentGauges>();
         services.TryAddSingleton<QualityWatchMetrics>();
         return services;
     }

@@ -21,9 +21,9 @@ public static class TrendEndpoints
             return denied;
         }
 
-        if (stream is { Length: 0 })
+        if (ApiQuery.NotEmpty("stream", stream) is { } invalid)
         {
-            return ApiErrors.Error(StatusCodes.Status400BadRequest, "invalid_stream", "stream must not be empty; leave it out for every stream.");
+            return invalid;
         }
 
         var range = TrendRange.Parse(granularity, from, to, time.GetUtcNow(), calendar, out var error);
@@ -49,9 +49,9 @@ public static class TrendEndpoints
             return denied;
         }
 
-        if (stream is { Length: 0 })
+        if (ApiQuery.NotEmpty("stream", stream) is { } invalid)
         {
-            return ApiErrors.Error(StatusCodes.Status400BadRequest, "invalid_stream", "stream must not be empty; leave it out for every stream.");
+            return invalid;
         }
 
         var versions = await queries.VersionsAsync(stream, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using QualityWatch.Ingestion;
 
 namespace QualityWatch.Trends;
 
@@ -27,13 +28,13 @@ public sealed record TrendRange(string Granularity, long From, long To)
         long? fromMs = null, toMs = null;
         if (from is not null && (fromMs = ParseInstant(from, calendar, endOfDay: false)) is null)
         {
-            error = ("invalid_from", $"from must be an ISO 8601 instant (2026-03-01T00:00:00Z) or a date (2026-03-01), was '{from}'.");
+            error = ("invalid_from", $"from must be an ISO 8601 instant (2026-03-01T00:00:00Z) or a date (2026-03-01), {ApiQuery.CalendarText}, was '{from}'.");
             return null;
         }
 
         if (to is not null && (toMs = ParseInstant(to, calendar, endOfDay: true)) is null)
         {
-            error = ("invalid_to", $"to must be an ISO 8601 instant (2026-03-02T00:00:00Z) or a date (2026-03-01), was '{to}'.");
+            error = ("invalid_to", $"to must be an ISO 8601 instant (2026-03-02T00:00:00Z) or a date (2026-03-01), {ApiQuery.CalendarText}, was '{to}'.");
             return null;
         }
 
@@ -61,12 +62,13 @@ public sealed record TrendRange(string Granularity, long From, long To)
 
     private static long? ParseInstant(string text, TrendCalendar calendar, bool endOfDay)
     {
+        // Out of the calendar is refused like unparseable: day and zone arithmetic would overflow.
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            return calendar.DayStartMs(endOfDay ? day.AddDays(1) : day);
+            return ApiQuery.InCalendar(day) ? calendar.DayStartMs(endOfDay ? day.AddDays(1) : day) : null;
         }
 
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) && ApiQuery.InCalendar(instant)
             ? instant.ToUnixTimeMilliseconds()
             : null;
     }

@@ -43,9 +43,14 @@ public sealed class HealthCheckCommandTests
     [Fact]
     public async Task HealthcheckReady_ProbesReadyz_Exits1WhileNotReady_ThoughTheProcessIsAlive()
     {
-        // No judge key: alive, but not ready.
+        // Another process holds the write lock: alive, but not ready.
         using var temp = new TempDirectory();
-        await using var service = await ServiceProcess.StartAsync(new Dictionary<string, string> { ["Storage__DatabasePath"] = temp.DatabasePath }, temp.Path);
+        await using var service = await ServiceProcess.StartAsync(
+            new Dictionary<string, string> { ["Storage__DatabasePath"] = temp.DatabasePath, ["Storage__BusyTimeout"] = "00:00:00.300" }, temp.Path);
+        using var holder = Db.Open(temp.DatabasePath);
+        using var begin = holder.CreateCommand();
+        begin.CommandText = "BEGIN IMMEDIATE;";
+        begin.ExecuteNonQuery();
 
         var (live, liveOutput) = await ServiceProcess.RunToExitAsync(new Dictionary<string, string>(), temp.Path, "healthcheck", "--urls", service.BaseAddress.ToString());
         var (ready, readyOutput) = await ServiceProcess.RunToExitAsync(new Dictionary<string, string>(), temp.Path, "healthcheck", "--ready", "--urls", service.BaseAddress.ToString());

@@ -80,13 +80,13 @@ public sealed class JudgeHealthCheckTests : IDisposable
     }
 
     [Fact]
-    public async Task NoApiKey_IsUnhealthyNamingTheProvidersVariable()
+    public async Task NoApiKey_IsDisabledNamingTheProvidersVariable()
     {
         var check = await CreateAsync(samplesWaiting: false, apiKey: null, provider: JudgeProviders.OpenAi);
 
         var result = await check.CheckHealthAsync(new HealthCheckContext());
 
-        Assert.Equal(HealthStatus.Unhealthy, result.Status);
+        Assert.Equal(ComponentStates.Disabled, ComponentStates.Of(new HealthReportEntry(result.Status, result.Description, TimeSpan.Zero, null, result.Data)));
         Assert.Contains("OPENAI_API_KEY", result.Description, StringComparison.Ordinal);
     }
 
