@@ -1,3 +1,4 @@
+using QualityWatch.Bench.Connections;
 using QualityWatch.Bench.Cost;
 using QualityWatch.Bench.Detection;
 using QualityWatch.Bench.Ingest;
@@ -13,6 +14,7 @@ return args.FirstOrDefault() switch
     "cost" => await JudgeCost.RunAsync(args[1..]),
     "detection" => await DetectionCommand.RunAsync(args[1..]),
     "false-alarms" => FalseAlarmCommand.Run(args[1..]),
+    "connections" => await ConnectionsCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -25,5 +27,6 @@ static int Usage()
     Console.Error.WriteLine("  " + JudgeCost.Usage);
     Console.Error.WriteLine("  " + DetectionCommand.Usage);
     Console.Error.WriteLine("  " + FalseAlarmCommand.Usage);
+    Console.Error.WriteLine("  " + ConnectionsCommand.Usage);
     return 2;
 }
