@@ -92,12 +92,13 @@ internal static class ConnectionsCommand
             var filesDuring = service.OpenFiles;
             var during = await HealthProbe.NewConnectionsAsync(service.BaseAddress, probes);
             var keptDuring = await HealthProbe.KeptConnectionAsync(kept, probes);
-            var limit = service.MaxOpenFiles;
+            var limit = fileLimit is { } lowered ? $"{lowered} / {lowered}" : service.MaxOpenFiles;
             var (opened, failed) = (flood.Opened, flood.ConnectFailed);
             flood.Dispose();
             var after = await HealthProbe.NewConnectionsAsync(service.BaseAddress, probes);
+            var exited = service.ExitCode;
             await service.StopAsync();
-            return new ConnectionsResult(name, opened, failed, closed, filesBefore, filesDuring, before, during, keptDuring, after, limit, load);
+            return new ConnectionsResult(name, opened, failed, closed, filesBefore, filesDuring, before, during, keptDuring, after, limit, exited, load);
         }
         finally
         {

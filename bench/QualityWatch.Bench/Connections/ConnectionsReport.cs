@@ -20,7 +20,8 @@ internal static class ConnectionsReport
                 r.ServiceFileLimit,
                 Fmt.N0(r.Opened) + (r.ConnectFailed > 0 ? $" ({Fmt.N0(r.ConnectFailed)} failed)" : ""),
                 Fmt.N0(r.ClosedByServer),
-                $"{Fmt.N0(r.ServiceFilesBefore)} / {Fmt.N0(r.ServiceFilesDuring)}",
+                $"{Fmt.N0(r.ServiceFilesBefore)} / " + (r.ServiceFilesDuring == 0 ? "-" : Fmt.N0(r.ServiceFilesDuring)) +
+                    (r.ServiceExitCode is { } code ? $" (**the service crashed, exit {code}**)" : ""),
                 Ms(r.Before),
                 $"{r.NewConnections.Answered}/{r.NewConnections.Sent}, {Ms(r.NewConnections)}",
                 $"{r.KeptConnection.Answered}/{r.KeptConnection.Sent}, {Ms(r.KeptConnection)}",
@@ -43,6 +44,13 @@ internal static class ConnectionsReport
             .Append("to hard at start), and in the last two scenarios `prlimit --pid` lowers it after start, as a unit or container with a\n")
             .Append("low `nofile` limit would run it. A probe times out after 15 s.\n\n");
         text.Append(table).Append('\n');
+        text.Append("Reading: the cap bounds what a flood costs the service (its descriptors stay near the cap plus its own files, ")
+            .Append("whatever the flood's size), and connections over it are accepted and closed at once, so the listen backlog never fills. ")
+            .Append("While a flood holds every capped connection, a new connection is refused too, /healthz probes included; ")
+            .Append("connections already open (a chatbot's keep-alive pool) are still served, and the service answers new ones as soon as the flood lets go. ")
+            .Append("Without the cap, a flood below the open-file limit costs one descriptor per connection and nothing else; at the limit, ")
+            .Append("accepts fail and the process's own files (SQLite, the judge client) compete with the flood for descriptors")
+            .Append(results.Any(r => r.ServiceExitCode is not null) ? " (in this run it crashed)." : ".").Append('\n');
         return text.ToString();
     }
 

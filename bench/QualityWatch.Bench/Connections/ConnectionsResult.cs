@@ -13,4 +13,5 @@ internal sealed record ConnectionsResult(
     ProbeStats KeptConnection,
     ProbeStats After,
     string ServiceFileLimit,
+    int? ServiceExitCode,
     double LoadBefore);
