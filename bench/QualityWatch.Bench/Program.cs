@@ -1,3 +1,4 @@
+using QualityWatch.Bench.Connections;
 using QualityWatch.Bench.Cost;
 using QualityWatch.Bench.Crash;
 using QualityWatch.Bench.Detection;
@@ -17,6 +18,7 @@ return args.FirstOrDefault() switch
     "false-alarms" => FalseAlarmCommand.Run(args[1..]),
     "crash" => await CrashCommand.RunAsync(args[1..]),
     "judge-faults" => await JudgeFaultsCommand.RunAsync(args[1..]),
+    "connections" => await ConnectionsCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -31,5 +33,6 @@ static int Usage()
     Console.Error.WriteLine("  " + FalseAlarmCommand.Usage);
     Console.Error.WriteLine("  " + CrashCommand.Usage);
     Console.Error.WriteLine("  " + JudgeFaultsCommand.Usage);
+    Console.Error.WriteLine("  " + ConnectionsCommand.Usage);
     return 2;
 }

@@ -1,14 +1,21 @@
 using QualityWatch.Backfill;
+using QualityWatch.Cli;
 using QualityWatch.Demo;
 using QualityWatch.Health;
 using QualityWatch.Hosting;
 
-// Composition only: each stage of the data flow registers itself through an AddXyz extension.
+// Composition only: the command line is read first (help, version and typos never open the
+// database), then each stage of the data flow registers itself through an AddXyz extension.
 // `QualityWatch healthcheck` is the container's HEALTHCHECK: the aspnet image has no curl.
-return args switch
+var invocation = CommandLine.Parse(args);
+return invocation.Command switch
 {
-    ["demo", .. var rest] => DemoCommand.Run(rest),
-    [HealthCheckCommand.Verb, ..] => await HealthCheckCommand.RunAsync(args[1..]),
-    ["backfill", .. var rest] => BackfillCommand.Run(rest),
-    _ => QualityWatchApp.Run(args),
+    CliCommand.Help => Usage.Help(Console.Out),
+    CliCommand.HealthCheckHelp => Usage.HealthCheckHelp(Console.Out),
+    CliCommand.Version => Usage.PrintVersion(Console.Out),
+    CliCommand.Invalid => Usage.Invalid(Console.Error, invocation.Error),
+    CliCommand.Demo => DemoCommand.Run(invocation.Arguments),
+    CliCommand.HealthCheck => await HealthCheckCommand.RunAsync(invocation.Arguments),
+    CliCommand.Backfill => BackfillCommand.Run(invocation.Arguments),
+    _ => QualityWatchApp.Run(invocation.Arguments),
 };

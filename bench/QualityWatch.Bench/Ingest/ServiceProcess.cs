@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text.Json;
+using QualityWatch.Bench.Shared;
 
 namespace QualityWatch.Bench.Ingest;
 
@@ -52,6 +53,17 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     /// <summary>The service's peak resident set so far (<c>VmHWM</c> in /proc/PID/status), in bytes.</summary>
     public long PeakRssBytes => StatusKib("VmHWM") * 1024;
+
+    public int Id => process.Id;
+
+    /// <summary>File descriptors the service holds now (entries of /proc/PID/fd): sockets, the database, pipes.</summary>
+    public int OpenFiles => process.HasExited ? 0 : Directory.GetFileSystemEntries($"/proc/{process.Id}/fd").Length;
+
+    /// <summary>The exit code once the service has exited by itself; null while it runs.</summary>
+    public int? ExitCode => process.HasExited ? process.ExitCode : null;
+
+    /// <summary>The service's open-file limit, soft and hard, from /proc/PID/limits (the runtime raises soft to hard at start).</summary>
+    public string MaxOpenFiles => process.HasExited ? "?" : Limits.MaxOpenFiles(process.Id);
 
     /// <summary>Starts the service on a free loopback port and waits until /readyz reports the database ready.</summary>
     public static async Task<ServiceProcess> StartAsync(string dll, IReadOnlyDictionary<string, string> environment)

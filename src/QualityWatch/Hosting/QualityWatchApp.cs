@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using QualityWatch.Ingestion;
 using QualityWatch.Storage;
 using QualityWatch.Telemetry;
 
@@ -21,24 +22,25 @@ public static class QualityWatchApp
         catch (OptionsValidationException ex)
         {
             // A bad setting is an operator error, not a crash: say which key and what is allowed.
-            Console.Error.WriteLine("QualityWatch cannot start: invalid configuration.");
-            foreach (var failure in ex.Failures)
-            {
-                Console.Error.WriteLine($"  {failure}");
-            }
-
-            return 2;
+            return Refuse(ExitCodes.InvalidConfiguration, [.. ex.Failures]);
         }
         catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
         {
             // The binder's own message names the key and the value, e.g. 'Bogus' at 'Storage:Synchronous'.
-            Console.Error.WriteLine($"QualityWatch cannot start: invalid configuration.\n  {ex.Message}");
-            return 2;
+            return Refuse(ExitCodes.InvalidConfiguration, ex.Message);
+        }
+        catch (InvalidOperationException ex) when (ex.Message.StartsWith("Unable to configure HTTPS endpoint", StringComparison.Ordinal))
+        {
+            return Refuse(ExitCodes.InvalidConfiguration, ex.Message);
+        }
+        catch (IOException ex) when (ex.Message.StartsWith("Failed to bind to address", StringComparison.Ordinal))
+        {
+            // Kestrel's message names the address and why (in use, permission denied); a restart would only repeat it.
+            return Refuse(ExitCodes.InvalidConfiguration, $"{ex.Message} Free the port or choose another with --urls / ASPNETCORE_URLS.");
         }
         catch (StorageException ex)
         {
-            Console.Error.WriteLine($"QualityWatch cannot start: {ex.Message}");
-            return 3;
+            return Refuse(ExitCodes.StorageRefused, ex.Message);
         }
     }
 
@@ -65,6 +67,12 @@ public static class QualityWatchApp
         });
         configure?.Invoke(builder);
         MetricsListener.Configure(builder);
+        if (ListenAddresses.Problems(builder.Configuration) is { Count: > 0 } problems)
+        {
+            // Kestrel would crash on these at bind time, or bind a host it cannot parse on every interface.
+            throw new OptionsValidationException(WebHostDefaults.ServerUrlsKey, typeof(ListenAddress), problems);
+        }
+
         builder.Services.AddQualityWatch();
 
         var app = builder.Build();
@@ -74,5 +82,16 @@ public static class QualityWatchApp
         app.Services.GetRequiredService<IStartupValidator>().Validate();
         app.MapQualityWatch();
         return app;
+    }
+
+    /// <summary>One line per problem on stderr, each naming it, so the journal shows why the unit stopped.</summary>
+    private static int Refuse(int exitCode, params string[] problems)
+    {
+        foreach (var problem in problems)
+        {
+            Console.Error.WriteLine($"QualityWatch cannot start: {problem}");
+        }
+
+        return exitCode;
     }
 }

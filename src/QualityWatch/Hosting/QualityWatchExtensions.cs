@@ -24,6 +24,7 @@ public static class QualityWatchExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddLifecycle();
+        services.AddServerLimits();
         services.AddHealth();
         services.AddTelemetry();
         services.AddStorage();
@@ -45,6 +46,7 @@ public static class QualityWatchExtensions
 
     public static WebApplication MapQualityWatch(this WebApplication app)
     {
+        app.UseRequestBodyLimits();
         app.MapTelemetry();
         app.MapHealth();
         app.MapIngestion();

@@ -34,12 +34,11 @@ internal sealed class IngestOptionsValidator(IConfiguration configuration) : IVa
 
         if (options.ApiKeys.Count == 0)
         {
-            var urls = configuration[WebHostDefaults.ServerUrlsKey] ?? "";
-            var exposed = ListenAddresses.NonLoopback(urls);
-            if (exposed.Count > 0)
+            // Every address Kestrel may bind, not only the URLs: a Kestrel:Endpoints entry replaces them.
+            foreach (var exposed in ListenAddresses.NonLoopback(configuration))
             {
                 errors.Add(
-                    $"Ingest:ApiKeys is empty but the service listens on {string.Join(", ", exposed)}, which is not loopback. " +
+                    $"Ingest:ApiKeys is empty but the service listens on {exposed.Url} ({exposed.Key}), which is not loopback. " +
                     "Configure at least one key (Ingest__ApiKeys__0) or listen on 127.0.0.1 only.");
             }
         }

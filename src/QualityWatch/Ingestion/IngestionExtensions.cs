@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using QualityWatch.Hosting;
 
 namespace QualityWatch.Ingestion;
 
@@ -20,7 +21,8 @@ public static class IngestionExtensions
 
     public static WebApplication MapIngestion(this WebApplication app)
     {
-        app.MapPost("/v1/interactions", IngestEndpoint.HandleAsync);
+        var maxBodyBytes = app.Services.GetRequiredService<IOptions<IngestOptions>>().Value.MaxBodyBytes;
+        app.MapPost("/v1/interactions", IngestEndpoint.HandleAsync).WithMetadata(new RequestBodyLimit(maxBodyBytes));
 
         var authenticator = app.Services.GetRequiredService<ApiKeyAuthenticator>();
         var logger = app.Services.GetRequiredService<ILogger<IngestQueue>>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using MimeKit;
+using QualityWatch.Ingestion;
 using QualityWatch.Notifications.Email;
 
 namespace QualityWatch.Notifications;
@@ -61,6 +62,14 @@ internal sealed class NotificationsOptionsValidator : IValidateOptions<Notificat
         if (!string.IsNullOrEmpty(e.Username) && e.Password is null)
         {
             errors.Add("Notifications:Email:Password is required when Notifications:Email:Username is set.");
+        }
+
+        if (e.Security == SmtpSecurity.None && !string.IsNullOrEmpty(e.Username) && !e.AllowPlaintextAuth && !ListenAddresses.IsLoopbackHost(e.Host))
+        {
+            // Without TLS, AUTH PLAIN/LOGIN is the password in base64 for anyone on the path to read.
+            errors.Add(
+                $"Notifications:Email:Security is None with Notifications:Email:Username set, so the password would cross the network to '{e.Host}' in clear text. " +
+                "Use StartTls or SslOnConnect, or set Notifications:Email:AllowPlaintextAuth to true to accept that.");
         }
 
         if (string.IsNullOrWhiteSpace(e.From) || !MailboxAddress.TryParse(e.From, out _))

@@ -11,7 +11,21 @@ namespace QualityWatch.Storage;
 internal sealed class StorageInitializer(SchemaMigrator migrator, SqliteConnectionFactory connections, ILogger<StorageInitializer> logger)
     : IHostedLifecycleService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await migrator.MigrateAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException)
+        {
+            // An unusable folder or file needs an operator; as a StorageException it exits 3, which systemd does not restart.
+            throw new StorageException(
+                $"The database '{connections.DatabasePath}' cannot be created or opened: {ex.Message} " +
+                "Make its folder writable by the service, or point Storage:DatabasePath elsewhere.",
+                ex);
+        }
+    }
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

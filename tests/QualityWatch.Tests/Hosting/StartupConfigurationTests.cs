@@ -40,6 +40,44 @@ public sealed class StartupConfigurationTests : IDisposable
         Assert.Contains("Ingest:ApiKeys is empty but the service listens on http://0.0.0.0:0", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("http://0.0.0.0:0")]
+    [InlineData("http://*:0")]
+    public async Task Start_NoApiKeysAndAKestrelEndpointBeyondLoopback_IsRefusedNamingTheAddress(string url)
+    {
+        // The usual way to configure HTTPS; Kestrel then ignores --urls, which stays on loopback here.
+        var (exitCode, output) = await ServiceProcess.RunToExitAsync(
+            new Dictionary<string, string> { ["Storage__DatabasePath"] = temp.DatabasePath, ["Kestrel__Endpoints__Public__Url"] = url },
+            temp.Path,
+            "--urls",
+            "http://127.0.0.1:0");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(
+            $"QualityWatch cannot start: Ingest:ApiKeys is empty but the service listens on {url} (Kestrel:Endpoints:Public:Url), which is not loopback.",
+            output,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening on", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_ApiKeyAndAKestrelEndpointBeyondLoopback_ListensAndRequiresTheKey()
+    {
+        await using var service = await ServiceProcess.StartAsync(
+            new Dictionary<string, string>
+            {
+                ["Storage__DatabasePath"] = temp.DatabasePath,
+                ["Kestrel__Endpoints__Public__Url"] = "http://0.0.0.0:0",
+                ["Ingest__ApiKeys__0"] = "test-key-0123456789abcdef",
+            },
+            temp.Path);
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{service.BaseAddress.Port}") };
+
+        var response = await client.PostAsync("/v1/interactions", Some.Json(Some.Interaction()));
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
     [Fact]
     public async Task Start_UnknownEnumValue_ExitsNamingTheKey()
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using QualityWatch.Notifications;
+using QualityWatch.Notifications.Email;
 using QualityWatch.Redaction;
 using QualityWatch.Storage;
 
@@ -114,6 +115,43 @@ public sealed class NotificationsOptionsTests
         Assert.Contains(ex.Failures, f => f.StartsWith("Notifications:Webhooks:0:Secret starts with whsec_", StringComparison.Ordinal));
         Assert.DoesNotContain(ex.Failures, f => f.Contains("%%%", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Options_SmtpAuthWithoutTlsToARemoteHost_FailsNamingTheKeys()
+    {
+        var ex = Assert.Throws<OptionsValidationException>(() => Bind(null, Email(("Notifications:Email:Host", "smtp.example.com"))));
+
+        var error = Assert.Single(ex.Failures);
+        Assert.StartsWith("Notifications:Email:Security is None with Notifications:Email:Username set", error, StringComparison.Ordinal);
+        Assert.Contains("'smtp.example.com' in clear text", error, StringComparison.Ordinal);
+        Assert.Contains("Notifications:Email:AllowPlaintextAuth", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret-password", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("smtp.example.com", "true")]
+    [InlineData("127.0.0.1", "false")]
+    [InlineData("localhost", "false")]
+    [InlineData("::1", "false")]
+    public void Options_SmtpAuthWithoutTlsAllowedOrOnLoopback_IsValid(string host, string allow)
+    {
+        var options = Bind(null, Email(("Notifications:Email:Host", host), ("Notifications:Email:AllowPlaintextAuth", allow)));
+
+        Assert.Equal(SmtpSecurity.None, options.Email.Security);
+        Assert.Equal(bool.Parse(allow), options.Email.AllowPlaintextAuth);
+    }
+
+    private static (string, string?)[] Email(params (string, string?)[] more) =>
+    [
+        ("Notifications:Email:Enabled", "true"),
+        ("Notifications:Email:Security", "None"),
+        ("Notifications:Email:Port", "25"),
+        ("Notifications:Email:Username", "qualitywatch"),
+        ("Notifications:Email:Password", "s3cret-password"),
+        ("Notifications:Email:From", "qw@example.com"),
+        ("Notifications:Email:To:0", "oncall@example.com"),
+        .. more,
+    ];
 
     [Fact]
     public void Options_DuplicateWebhookNames_Fail()

@@ -59,10 +59,10 @@ public sealed partial class ServiceProcess : IAsyncDisposable
 
     public int? ExitCode => process.HasExited ? process.ExitCode : null;
 
-    /// <summary>Starts the service listening on a free loopback port and waits until it answers.</summary>
-    public static async Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string> environment, string workingDirectory)
+    /// <summary>Starts the service listening on a free loopback port (plus any <paramref name="args"/>) and waits until it answers.</summary>
+    public static async Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string> environment, string workingDirectory, params string[] args)
     {
-        var service = new ServiceProcess(environment, workingDirectory, ["--urls", "http://127.0.0.1:0"]);
+        var service = new ServiceProcess(environment, workingDirectory, ["--urls", "http://127.0.0.1:0", .. args]);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await service.listening.Task.WaitAsync(timeout.Token);
         return service;

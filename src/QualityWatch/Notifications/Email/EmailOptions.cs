@@ -26,6 +26,12 @@ public sealed class EmailOptions
     /// <summary>Password for SMTP AUTH. Never logged.</summary>
     public string? Password { get; set; }
 
+    /// <summary>
+    /// Allows SMTP AUTH with <c>Security: None</c> to a host that is not loopback, which sends the
+    /// password in clear text. Default false: such a configuration is refused at start.
+    /// </summary>
+    public bool AllowPlaintextAuth { get; set; }
+
     /// <summary>Sender address, e.g. <c>QualityWatch &lt;qw@example.com&gt;</c>.</summary>
     public string? From { get; set; }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using QualityWatch.Hosting;
 
 namespace QualityWatch.Judging.Batch.Webhooks;
 
@@ -17,9 +18,10 @@ public static class GeminiWebhookExtensions
     /// <summary>Maps the endpoint only when enabled: otherwise the path is unknown (404) and polling alone finds finished jobs.</summary>
     public static WebApplication MapGeminiWebhook(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<IOptions<GeminiWebhookOptions>>().Value.Enabled)
+        var options = app.Services.GetRequiredService<IOptions<GeminiWebhookOptions>>().Value;
+        if (options.Enabled)
         {
-            app.MapPost(GeminiWebhookEndpoint.Path, GeminiWebhookEndpoint.HandleAsync);
+            app.MapPost(GeminiWebhookEndpoint.Path, GeminiWebhookEndpoint.HandleAsync).WithMetadata(new RequestBodyLimit(options.MaxBodyBytes));
         }
 
         return app;

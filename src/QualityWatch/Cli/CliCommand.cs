@@ -1,0 +1,17 @@
+namespace QualityWatch.Cli;
+
+/// <summary>What the command line asks for.</summary>
+public enum CliCommand
+{
+    /// <summary>Run the service; the arguments are configuration overrides.</summary>
+    Serve,
+    Demo,
+    Backfill,
+    HealthCheck,
+    Help,
+    HealthCheckHelp,
+    Version,
+
+    /// <summary>An unknown command or option; nothing runs and the process exits 2.</summary>
+    Invalid,
+}

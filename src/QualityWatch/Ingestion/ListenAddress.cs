@@ -1,0 +1,4 @@
+namespace QualityWatch.Ingestion;
+
+/// <summary>One address Kestrel will bind, and the configuration key it came from (<c>urls</c> or <c>Kestrel:Endpoints:{Name}:Url</c>).</summary>
+internal sealed record ListenAddress(string Url, string Key);
