@@ -93,7 +93,7 @@ internal sealed class IngestCommitter(
             tally.Received(interaction.Stream.Name);
             var counter = sampling.Get(connection, transaction, interaction.Stream);
             var versions = sampling.Versions.Observe(connection, transaction, interaction.Stream, counter.Counter == 0, interaction.PromptVersion, interaction.Model, nowMs);
-            var decision = Sampler.Decide(interaction.Stream, counter, versions, interaction.Id, nowMs);
+            var decision = Sampler.Decide(interaction.Stream, counter, versions, interaction.SentId, nowMs);
             if (decision is not null && SampleStore.Insert(connection, transaction, Redact(interaction, decision, nowMs)))
             {
                 sampled++;
