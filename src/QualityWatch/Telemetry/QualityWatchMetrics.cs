@@ -40,6 +40,7 @@ public sealed class QualityWatchMetrics
     public const string Notifications = "qualitywatch.notifications";
     public const string SamplingEveryN = "qualitywatch.sampling.every_n";
     public const string BudgetUsed = "qualitywatch.budget.used_ratio";
+    public const string VersionsFolded = "qualitywatch.sampling.versions_folded";
 
     /// <summary>Judge calls take milliseconds in standard tier and up to many minutes in Flex.</summary>
     public static IReadOnlyList<double> JudgeDurationBuckets { get; } = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1200];
@@ -105,6 +106,7 @@ public sealed class QualityWatchMetrics
         meter.CreateObservableGauge(AlertInstances, state.AlertInstances, "{alert}", "Alert instances per rule, stream and state");
         meter.CreateObservableGauge(SamplingEveryN, sampling.EveryN, "{interaction}", "Routine sampling rate as 1 in N, after budget pacing");
         meter.CreateObservableGauge(BudgetUsed, sampling.BudgetUsed, "1", "Share of the stream's daily judge budget spent today");
+        meter.CreateObservableCounter(VersionsFolded, sampling.VersionsFolded, "{interaction}", "Interactions counted as _other past Sampling:MaxVersionsPerStream");
     }
 
     public void RecordReceived(string stream, long count) => Add(received, count, new TagList { { "stream", labels.Stream(stream) } });
