@@ -3,6 +3,7 @@ using QualityWatch.Bench.Detection;
 using QualityWatch.Bench.Ingest;
 using QualityWatch.Bench.Judge;
 using QualityWatch.Bench.Sequential;
+using QualityWatch.Bench.Versions;
 
 // One verb per benchmark; each lives in its own folder and writes its own section of bench/RESULTS.md.
 return args.FirstOrDefault() switch
@@ -13,6 +14,7 @@ return args.FirstOrDefault() switch
     "cost" => await JudgeCost.RunAsync(args[1..]),
     "detection" => await DetectionCommand.RunAsync(args[1..]),
     "false-alarms" => FalseAlarmCommand.Run(args[1..]),
+    "versions" => await VersionsCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -25,5 +27,6 @@ static int Usage()
     Console.Error.WriteLine("  " + JudgeCost.Usage);
     Console.Error.WriteLine("  " + DetectionCommand.Usage);
     Console.Error.WriteLine("  " + FalseAlarmCommand.Usage);
+    Console.Error.WriteLine("  " + VersionsCommand.Usage);
     return 2;
 }

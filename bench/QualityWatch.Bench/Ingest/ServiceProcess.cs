@@ -53,6 +53,9 @@ internal sealed class ServiceProcess : IAsyncDisposable
     /// <summary>The service's peak resident set so far (<c>VmHWM</c> in /proc/PID/status), in bytes.</summary>
     public long PeakRssBytes => StatusKib("VmHWM") * 1024;
 
+    /// <summary>The service's resident set now (<c>VmRSS</c>), in bytes.</summary>
+    public long RssBytes => StatusKib("VmRSS") * 1024;
+
     /// <summary>Starts the service on a free loopback port and waits until /readyz reports the database ready.</summary>
     public static async Task<ServiceProcess> StartAsync(string dll, IReadOnlyDictionary<string, string> environment)
     {
