@@ -16,6 +16,7 @@ public static class RedactionExtensions
         services.TryAddSingleton<Redactor>();
         services.TryAddSingleton<IdentifierKey>();
         services.TryAddSingleton<IdentifierRedactor>();
+        services.AddHostedService<IdentifierKeyCheck>();
         return services;
     }
 }

@@ -84,6 +84,18 @@ public sealed class IdentifierRedactionTests : IDisposable
     }
 
     [Fact]
+    public async Task DamagedKeyFile_StopsTheStart_NamingTheFile()
+    {
+        var keyFile = temp.DatabasePath + IdentifierKey.FileSuffix;
+        Directory.CreateDirectory(Path.GetDirectoryName(keyFile)!);
+        await File.WriteAllTextAsync(keyFile, "not a key");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => InProcessHost.StartAsync(temp.DatabasePath, EveryOne()));
+
+        Assert.Contains(keyFile, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ConfiguredIdKey_GivesTwoDatabasesTheSameStoredId_AndWritesNoKeyFile()
     {
         var key = new string('k', 40);
