@@ -12,7 +12,7 @@ namespace QualityWatch.Sampling;
 /// ones are counted as <see cref="Other"/>, and values silent for <see cref="SamplingOptions.ForgetVersionsAfter"/>
 /// are forgotten, so a sender minting a version per request costs bounded memory, rows and start-up.
 /// </summary>
-public sealed class VersionTracker
+public sealed class VersionTracker(IOptions<SamplingOptions> options, ILogger<VersionTracker> logger)
 {
     /// <summary>What a value past the cap is stored and counted as.</summary>
     public const string Other = "_other";
@@ -23,17 +23,8 @@ public sealed class VersionTracker
 
     private readonly Dictionary<(string Stream, string Dimension), Dictionary<string, VersionState>> tracked = [];
     private readonly HashSet<VersionState> dirty = [];
-    private readonly IOptions<SamplingOptions> options;
-    private readonly ILogger<VersionTracker> logger;
-    private readonly VersionFolds folds;
+    private readonly VersionFolds folds = new(logger);
     private long nextForgetMs;
-
-    public VersionTracker(IOptions<SamplingOptions> options, ILogger<VersionTracker> logger)
-    {
-        this.options = options;
-        this.logger = logger;
-        folds = new VersionFolds(logger);
-    }
 
     private int Cap => options.Value.MaxVersionsPerStream;
 
