@@ -6,6 +6,7 @@ using QualityWatch.Bench.Ingest;
 using QualityWatch.Bench.Judge;
 using QualityWatch.Bench.JudgeFaults;
 using QualityWatch.Bench.Sequential;
+using QualityWatch.Bench.Versions;
 
 // One verb per benchmark; each lives in its own folder and writes its own section of bench/RESULTS.md.
 return args.FirstOrDefault() switch
@@ -19,6 +20,7 @@ return args.FirstOrDefault() switch
     "crash" => await CrashCommand.RunAsync(args[1..]),
     "judge-faults" => await JudgeFaultsCommand.RunAsync(args[1..]),
     "connections" => await ConnectionsCommand.RunAsync(args[1..]),
+    "versions" => await VersionsCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -34,5 +36,6 @@ static int Usage()
     Console.Error.WriteLine("  " + CrashCommand.Usage);
     Console.Error.WriteLine("  " + JudgeFaultsCommand.Usage);
     Console.Error.WriteLine("  " + ConnectionsCommand.Usage);
+    Console.Error.WriteLine("  " + VersionsCommand.Usage);
     return 2;
 }

@@ -64,6 +64,8 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     /// <summary>The service's open-file limit, soft and hard, from /proc/PID/limits (the runtime raises soft to hard at start).</summary>
     public string MaxOpenFiles => process.HasExited ? "?" : Limits.MaxOpenFiles(process.Id);
+    /// <summary>The service's resident set now (<c>VmRSS</c>), in bytes.</summary>
+    public long RssBytes => StatusKib("VmRSS") * 1024;
 
     /// <summary>Starts the service on a free loopback port and waits until /readyz reports the database ready.</summary>
     public static async Task<ServiceProcess> StartAsync(string dll, IReadOnlyDictionary<string, string> environment)

@@ -53,7 +53,7 @@ internal sealed class BackfillLoader(InteractionValidator validator, Redactor re
                 counters[stream.Name] = counter = new StreamCounter(stream, 0, 0);
             }
 
-            var reason = Sampler.Decide(stream, counter, [], interaction.Id, nowMs)?.Reason;
+            var reason = Sampler.Decide(stream, counter, [], interaction.SentId, nowMs)?.Reason;
             var firstTime = connection.Execute("INSERT OR IGNORE INTO backfill_seen (interaction_id) VALUES (@Id);", new { interaction.Id }, transaction) == 1;
             var delta = firstTime ? Delta(volume, interaction) : null;
             if (delta is not null)

@@ -77,8 +77,9 @@ internal sealed class IngestCommitter(
     private IngestOutcome Store(SqliteConnection connection, SqliteTransaction transaction, SeenInteractions seen, IReadOnlyList<Interaction> interactions, long nowMs)
     {
         int accepted = 0, duplicates = 0, sampled = 0;
-        foreach (var interaction in interactions)
+        foreach (var sent in interactions)
         {
+            var interaction = FoldVersions(connection, transaction, sent, nowMs);
             var delta = Delta(interaction);
             if (!seen.MarkNew(interaction.Id))
             {
@@ -93,7 +94,7 @@ internal sealed class IngestCommitter(
             tally.Received(interaction.Stream.Name);
             var counter = sampling.Get(connection, transaction, interaction.Stream);
             var versions = sampling.Versions.Observe(connection, transaction, interaction.Stream, counter.Counter == 0, interaction.PromptVersion, interaction.Model, nowMs);
-            var decision = Sampler.Decide(interaction.Stream, counter, versions, interaction.Id, nowMs);
+            var decision = Sampler.Decide(interaction.Stream, counter, versions, interaction.SentId, nowMs);
             if (decision is not null && SampleStore.Insert(connection, transaction, Redact(interaction, decision, nowMs)))
             {
                 sampled++;
@@ -103,6 +104,16 @@ internal sealed class IngestCommitter(
         }
 
         return new IngestOutcome(accepted, duplicates, sampled);
+    }
+
+    /// <summary>Versions past the stream's cap are counted, sampled and stored as <see cref="VersionTracker.Other"/>.</summary>
+    private Interaction FoldVersions(SqliteConnection connection, SqliteTransaction transaction, Interaction sent, long nowMs)
+    {
+        var promptVersion = sampling.Versions.Fold(connection, transaction, sent.Stream.Name, VersionDimensions.PromptVersion, sent.PromptVersion, nowMs);
+        var model = sampling.Versions.Fold(connection, transaction, sent.Stream.Name, VersionDimensions.Model, sent.Model, nowMs);
+        return ReferenceEquals(promptVersion, sent.PromptVersion) && ReferenceEquals(model, sent.Model)
+            ? sent
+            : sent with { PromptVersion = promptVersion, Model = model };
     }
 
     private VolumeDelta Delta(Interaction interaction)

@@ -2,7 +2,11 @@ using QualityWatch.Sampling;
 
 namespace QualityWatch.Ingestion;
 
-/// <summary>A validated interaction, still holding raw text: it lives only in memory until redacted.</summary>
+/// <summary>
+/// A validated interaction, still holding raw text: it lives only in memory until redacted. Its identifier
+/// fields (<see cref="Id"/>, <see cref="Model"/>, <see cref="PromptVersion"/>, <see cref="ConversationId"/>,
+/// label names) are already redacted (see <see cref="Redaction.IdentifierRedactor"/>); label values are not.
+/// </summary>
 public sealed record Interaction(
     string Id,
     DateTimeOffset Timestamp,
@@ -17,4 +21,10 @@ public sealed record Interaction(
 {
     /// <summary>The stream the router put it in.</summary>
     public required StreamDefinition Stream { get; init; }
+
+    /// <summary>
+    /// The id as sent. Only hash sampling reads it, so that replicas agree on a sample whatever their
+    /// identifier keys; it is never stored or logged.
+    /// </summary>
+    public required string SentId { get; init; }
 }

@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using QualityWatch.Redaction;
 using QualityWatch.Sampling;
 
 namespace QualityWatch.Ingestion;
 
 /// <summary>Turns a wire object into an <see cref="Interaction"/>, or says which field is wrong.</summary>
-internal sealed partial class InteractionValidator(IOptions<IngestOptions> options, StreamRouter router, TimeProvider time)
+internal sealed partial class InteractionValidator(IOptions<IngestOptions> options, StreamRouter router, IdentifierRedactor identifiers, TimeProvider time)
 {
     private const int MaxIdLength = 256;
     private const int MaxShortField = 256;
@@ -30,12 +31,35 @@ internal sealed partial class InteractionValidator(IOptions<IngestOptions> optio
         }
 
         var labels = wire.Labels ?? NoLabels;
+        // Identifiers are redacted here, before anything counts, stores or logs them; streams are
+        // matched on the labels as sent, since a stream's Match names them as the sender does.
         interaction = new Interaction(
-            wire.Id!, timestamp, wire.Prompt!, wire.Response!, wire.Context, wire.Model, wire.PromptVersion, wire.ConversationId, labels, wire.Usage)
+            identifiers.Redact(wire.Id!), timestamp, wire.Prompt!, wire.Response!, wire.Context, identifiers.Redact(wire.Model),
+            identifiers.Redact(wire.PromptVersion), identifiers.Redact(wire.ConversationId), RedactNames(labels), wire.Usage)
         {
             Stream = router.Route(labels),
+            SentId = wire.Id!,
         };
         return true;
+    }
+
+    private Dictionary<string, string> RedactNames(Dictionary<string, string> labels)
+    {
+        if (labels.Count == 0)
+        {
+            return labels;
+        }
+
+        var redacted = new Dictionary<string, string>(labels.Count, StringComparer.Ordinal);
+        var changed = false;
+        foreach (var (name, value) in labels)
+        {
+            var safe = identifiers.Redact(name);
+            changed |= !ReferenceEquals(safe, name);
+            redacted[safe] = value;
+        }
+
+        return changed ? redacted : labels;
     }
 
     /// <summary>The stream an item would have gone to, for counting rejections: by its labels when it has them.</summary>

@@ -14,6 +14,9 @@ public static class RedactionExtensions
         services.AddOptions<RedactionOptions>().BindConfiguration(RedactionOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedactionOptions>, RedactionOptionsValidator>());
         services.TryAddSingleton<Redactor>();
+        services.TryAddSingleton<IdentifierKey>();
+        services.TryAddSingleton<IdentifierRedactor>();
+        services.AddHostedService<IdentifierKeyCheck>();
         return services;
     }
 }

@@ -17,6 +17,12 @@ internal sealed partial class RedactionOptionsValidator : IValidateOptions<Redac
                 $"{RedactionOptions.SectionName}:CustomPatternTimeout must be > 0 and <= 00:00:10 (10 s), was {timeout}."));
         }
 
+        // A short key would let anyone holding the database confirm a guessed email by hashing it.
+        if (options.IdKey is { } idKey && idKey.Length is > 0 and < RedactionOptions.MinIdKeyLength)
+        {
+            errors.Add($"{RedactionOptions.SectionName}:IdKey must be at least {RedactionOptions.MinIdKeyLength} characters, was {idKey.Length}; omit it to use a generated key file.");
+        }
+
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < options.CustomPatterns.Count; i++)
         {

@@ -1,5 +1,6 @@
 using QualityWatch.Ingestion;
 using QualityWatch.Judging;
+using QualityWatch.Redaction;
 
 namespace QualityWatch.Samples;
 
@@ -15,14 +16,22 @@ public static class SampleEndpoints
         return app;
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext context, SampleQueries queries, JudgeStatus judge, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(
+        string id, HttpContext context, SampleQueries queries, IdentifierRedactor identifiers, JudgeStatus judge, CancellationToken cancellationToken)
     {
         if (ApiErrors.Unauthorized(context) is { } denied)
         {
             return denied;
         }
 
+        // The id as stored, or the id as sent: an id with PII is stored redacted, and the same
+        // redaction of the sent id finds it.
         var sample = await queries.GetAsync(id, cancellationToken);
+        if (sample is null && identifiers.Redact(id) is var stored && !ReferenceEquals(stored, id))
+        {
+            sample = await queries.GetAsync(stored, cancellationToken);
+        }
+
         if (sample is null)
         {
             return ApiErrors.Error(StatusCodes.Status404NotFound, "not_found", $"No sample with interaction id '{id}': it was never sampled, or not received.");

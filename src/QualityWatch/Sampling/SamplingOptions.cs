@@ -20,6 +20,19 @@ public sealed class SamplingOptions
     /// <summary>Daily judge budget for every stream without its own; off by default.</summary>
     public BudgetOptions Budget { get; set; } = new();
 
+    /// <summary>
+    /// Distinct prompt_version values, and separately model values, tracked per stream (boosts, <c>volume_hourly</c>,
+    /// samples, trends). Later values are counted and stored as <c>_other</c> until a tracked one is forgotten.
+    /// Default 200.
+    /// </summary>
+    public int MaxVersionsPerStream { get; set; } = 200;
+
+    /// <summary>
+    /// A tracked prompt_version or model value unseen this long is forgotten, freeing its place under
+    /// <see cref="MaxVersionsPerStream"/>; at least every stream's <c>Boost:SilentAfter</c>. Default 30 days.
+    /// </summary>
+    public TimeSpan ForgetVersionsAfter { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>Configured streams, matched in order; the first whose labels all match wins.</summary>
     public List<StreamOptions> Streams { get; set; } = [];
 }

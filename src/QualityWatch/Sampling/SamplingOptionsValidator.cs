@@ -11,6 +11,7 @@ internal sealed partial class SamplingOptionsValidator : IValidateOptions<Sampli
         CheckRate(errors, "Sampling", options.EveryN, options.Mode);
         CheckBoost(errors, "Sampling:Boost", options.Boost);
         CheckBudget(errors, "Sampling", options.Budget, options.Mode);
+        CheckVersions(errors, options);
 
         var names = new HashSet<string>(StringComparer.Ordinal) { SamplingOptions.DefaultStream };
         for (var i = 0; i < options.Streams.Count; i++)
@@ -45,6 +46,27 @@ internal sealed partial class SamplingOptionsValidator : IValidateOptions<Sampli
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void CheckVersions(List<string> errors, SamplingOptions options)
+    {
+        if (options.MaxVersionsPerStream < 1)
+        {
+            errors.Add($"Sampling:MaxVersionsPerStream must be >= 1, was {options.MaxVersionsPerStream}.");
+        }
+
+        if (options.ForgetVersionsAfter <= TimeSpan.Zero)
+        {
+            errors.Add($"Sampling:ForgetVersionsAfter must be a positive duration, was {options.ForgetVersionsAfter}.");
+            return;
+        }
+
+        // A version forgotten before it counts as silent would come back as new and boost early.
+        var silentAfter = options.Streams.Select(s => s.Boost?.SilentAfter ?? TimeSpan.Zero).Append(options.Boost.SilentAfter).Max();
+        if (options.ForgetVersionsAfter < silentAfter)
+        {
+            errors.Add($"Sampling:ForgetVersionsAfter must be at least the longest Boost:SilentAfter ({silentAfter}), was {options.ForgetVersionsAfter}.");
+        }
     }
 
     private static void CheckRate(List<string> errors, string key, int everyN, SamplingMode mode)

@@ -41,6 +41,7 @@ public sealed class QualityWatchMetrics
     public const string SamplingEveryN = "qualitywatch.sampling.every_n";
     public const string BudgetUsed = "qualitywatch.budget.used_ratio";
     public const string ComponentUp = "qualitywatch.component.up";
+    public const string VersionsFolded = "qualitywatch.sampling.versions_folded";
 
     /// <summary>Judge calls take milliseconds in standard tier and up to many minutes in Flex.</summary>
     public static IReadOnlyList<double> JudgeDurationBuckets { get; } = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1200];
@@ -108,6 +109,7 @@ public sealed class QualityWatchMetrics
         meter.CreateObservableGauge(SamplingEveryN, sampling.EveryN, "{interaction}", "Routine sampling rate as 1 in N, after budget pacing");
         meter.CreateObservableGauge(BudgetUsed, sampling.BudgetUsed, "1", "Share of the stream's daily judge budget spent today");
         meter.CreateObservableGauge(ComponentUp, components.Up, null, "1 when the component (ingest, storage, judge, notifications) does its work, 0 when it is down");
+        meter.CreateObservableCounter(VersionsFolded, sampling.VersionsFolded, "{interaction}", "Interactions counted as _other past Sampling:MaxVersionsPerStream");
     }
 
     public void RecordReceived(string stream, long count) => Add(received, count, new TagList { { "stream", labels.Stream(stream) } });

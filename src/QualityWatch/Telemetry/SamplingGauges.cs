@@ -25,4 +25,19 @@ public sealed class SamplingGauges(SamplingState sampling, LabelLimits labels)
             yield return new Measurement<double>(counter.Pace.UsedRatio(counter.Definition.Budget), new KeyValuePair<string, object?>("stream", labels.Stream(counter.Stream)));
         }
     }
+
+    /// <summary>Interactions counted as <c>_other</c> past <c>Sampling:MaxVersionsPerStream</c>; 0 for every stream seen, so rate() works from the start.</summary>
+    internal IEnumerable<Measurement<long>> VersionsFolded()
+    {
+        foreach (var counter in sampling.Loaded)
+        {
+            foreach (var dimension in VersionTracker.TrackedDimensions)
+            {
+                yield return new Measurement<long>(
+                    sampling.Versions.Folded(counter.Stream, dimension),
+                    new KeyValuePair<string, object?>("stream", labels.Stream(counter.Stream)),
+                    new KeyValuePair<string, object?>("dimension", dimension));
+            }
+        }
+    }
 }

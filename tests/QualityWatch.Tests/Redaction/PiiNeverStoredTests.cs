@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using QualityWatch.Tests.Support;
 
 namespace QualityWatch.Tests.Redaction;
@@ -71,4 +72,77 @@ public sealed class PiiNeverStoredTests : IDisposable
         Assert.All(stored, s => Assert.Matches(@"\[[A-Z_]+_REDACTED\]", s.Prompt));
         Assert.Contains(stored, s => s.Prompt.Contains("[EMAIL_REDACTED]", StringComparison.Ordinal) && s.Redactions.Contains("\"email\":4", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Ingest_SeededPiiInIdentifierFields_NeverReachesTheDatabaseItsWalTheLogsOrTheApi()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Storage__DatabasePath"] = temp.DatabasePath,
+            ["Sampling__EveryN"] = "1",
+            ["Redaction__CustomPatterns__0__Name"] = "order_secret",
+            ["Redaction__CustomPatterns__0__Pattern"] = "SECRET-[0-9]{6}",
+            ["Logging__LogLevel__Default"] = "Trace",
+        };
+        var batch = Some.Batch(SeededPii.Length, i =>
+        {
+            var item = Some.Interaction(
+                id: $"ticket {SeededPii[i]} x{i}",
+                promptVersion: $"pv {SeededPii[i]}",
+                model: $"model {SeededPii[i]}",
+                labels: new Dictionary<string, string> { [$"key {SeededPii[i]}"] = "gold" });
+            item["conversation_id"] = $"conv {SeededPii[i]}";
+            return item;
+        });
+        string output;
+        List<byte[]> whileRunning;
+        var answers = new StringBuilder();
+        await using (var service = await ServiceProcess.StartAsync(environment, temp.Path))
+        {
+            using var client = new HttpClient { BaseAddress = service.BaseAddress };
+            var first = await (await client.PostAsync("/v1/interactions", Some.Json(batch))).ReadJsonAsync();
+            Assert.Equal(SeededPii.Length, first.GetProperty("sampled").GetInt32());
+
+            // The same raw ids again: still the same stored ids, so all duplicates.
+            var again = await (await client.PostAsync("/v1/interactions", Some.Json(JsonNode.Parse(batch.ToJsonString())!))).ReadJsonAsync();
+            Assert.Equal(SeededPii.Length, again.GetProperty("duplicates").GetInt32());
+            Assert.Equal(0, again.GetProperty("accepted").GetInt32());
+
+            // Read while the service runs, so the WAL (folded away at a clean stop) is scanned too.
+            whileRunning = [.. DatabaseFiles().Select(File.ReadAllBytes)];
+            Assert.Contains(DatabaseFiles(), f => f.EndsWith("-wal", StringComparison.Ordinal));
+
+            var list = await client.GetStringAsync("/v1/samples?limit=100");
+            answers.Append(list).Append(await client.GetStringAsync("/v1/versions"));
+            foreach (var id in Db.Query<string>(temp.DatabasePath, "SELECT interaction_id FROM samples"))
+            {
+                answers.Append(await client.GetStringAsync($"/v1/samples/{Uri.EscapeDataString(id)}"));
+            }
+
+            output = service.Output;
+        }
+
+        var bytes = whileRunning.Concat(DatabaseFiles().Select(File.ReadAllBytes)).ToArray();
+        var api = answers.ToString();
+        Assert.All(SeededPii, pii =>
+        {
+            var needle = Encoding.UTF8.GetBytes(pii);
+            Assert.DoesNotContain(bytes, b => b.AsSpan().IndexOf(needle) >= 0);
+            Assert.DoesNotContain(pii, output, StringComparison.Ordinal);
+            Assert.DoesNotContain(pii, api, StringComparison.Ordinal);
+        });
+
+        // Every identifier is there, redacted: typed placeholders, and distinct through the keyed hash.
+        var stored = Db.Query<(string Id, string Conversation, string Model, string Version, string Labels)>(
+            temp.DatabasePath, "SELECT interaction_id, conversation_id, model, prompt_version, labels FROM samples");
+        Assert.Equal(SeededPii.Length, stored.Count);
+        Assert.All(stored, s => Assert.Matches(@"^ticket .*\[[A-Z_]+_REDACTED\].*~[a-p]{16}$", s.Id));
+        Assert.Equal(SeededPii.Length, stored.Select(s => s.Model).Distinct().Count());
+        Assert.Equal(SeededPii.Length, stored.Select(s => s.Version).Distinct().Count());
+        Assert.Equal(SeededPii.Length, stored.Select(s => s.Conversation).Distinct().Count());
+        Assert.All(stored, s => Assert.Contains("_REDACTED]", s.Labels, StringComparison.Ordinal));
+        Assert.Equal(SeededPii.Length, Db.Scalar<long>(temp.DatabasePath, "SELECT COUNT(*) FROM sampling_versions WHERE dimension = 'prompt_version'"));
+    }
+
+    private string[] DatabaseFiles() => Directory.GetFiles(Path.GetDirectoryName(temp.DatabasePath)!);
 }

@@ -20,6 +20,15 @@ public sealed class RedactionOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_ShortIdKey_ErrorNamesTheKey_AndALongOneSucceeds()
+    {
+        var error = Assert.Single(Errors(new RedactionOptions { IdKey = "too-short" }));
+
+        Assert.StartsWith("Redaction:IdKey must be at least 32 characters, was 9", error, StringComparison.Ordinal);
+        Assert.Empty(Errors(new RedactionOptions { IdKey = new string('k', 32) }));
+    }
+
+    [Fact]
     public void Validate_WellFormedCustomPatterns_Succeed()
     {
         var options = With(
