@@ -12,6 +12,7 @@ namespace QualityWatch.Judging;
 internal sealed class JudgeWorker(
     IJudgeProvider provider,
     SampleLeases leases,
+    LeaseOwner leaseOwner,
     JudgeRateLimits limits,
     JudgeQueueSignal signal,
     JudgeStatus status,
@@ -24,7 +25,7 @@ internal sealed class JudgeWorker(
     ILogger<JudgeWorker> logger) : BackgroundService
 {
     private readonly JudgeOptions judge = options.Value;
-    private readonly string owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly string owner = leaseOwner.Id;
     private readonly List<(Task Call, bool Routed)> running = [];
     private readonly Lock pauseLock = new();
     private DateTimeOffset pausedUntil;
@@ -106,6 +107,7 @@ internal sealed class JudgeWorker(
             return;
         }
 
+        await leaseOwner.EnsureRegisteredAsync(stoppingToken);
         var due = await leases.LeaseAsync(owner, free, judge.ServiceTier, now, judge.ResolvedLeaseDuration, stoppingToken);
         if (due.Count == 0)
         {

@@ -39,6 +39,12 @@ internal static partial class Log
     [LoggerMessage(3011, LogLevel.Error, "The judge refused the API key ({Reason}); check Judge:ApiKey. No judge calls until {ResumeAt:O}")]
     public static partial void KeyRejected(ILogger logger, string reason, DateTimeOffset resumeAt);
 
+    [LoggerMessage(3012, LogLevel.Warning, "Lease owner {Owner} is dead ({Why}): {Count} of its leases given back, attempts not charged")]
+    public static partial void DeadOwnerReclaimed(ILogger logger, string owner, int count, string why);
+
+    [LoggerMessage(3013, LogLevel.Warning, "Lease heartbeat failed; retrying in {Delay}")]
+    public static partial void HeartbeatFailed(ILogger logger, TimeSpan delay, Exception exception);
+
     [LoggerMessage(3020, LogLevel.Information, "Created rubric cache {CacheName}, expires {ExpireAt:O}")]
     public static partial void CacheCreated(ILogger logger, string cacheName, DateTimeOffset expireAt);
 
