@@ -9,7 +9,7 @@ namespace QualityWatch.Ingestion;
 /// (group commit), so the fsync cost is shared and the sampling counters stay exact.
 /// </summary>
 internal sealed class IngestWriter(
-    IngestQueue queue, IngestCommitter committer, QualityWatchMetrics metrics, IOptions<IngestOptions> options, ILogger<IngestWriter> logger)
+    IngestQueue queue, IngestCommitter committer, QualityWatchMetrics metrics, IOptions<IngestOptions> options, LogThrottle throttle, ILogger<IngestWriter> logger)
     : BackgroundService
 {
     private readonly List<IngestWork> group = [];
@@ -63,7 +63,10 @@ internal sealed class IngestWriter(
         catch (Exception ex)
         {
             // Never let the loop die: these requests get a 503 and may retry; later ones still run.
-            Log.CommitFailed(logger, group.Count, count, ex);
+            if (throttle.ShouldLog(LogThrottle.KeyOf("ingest-commit", ex), (n, period) => Log.CommitFailedRepeated(logger, n, period)))
+            {
+                Log.CommitFailed(logger, group.Count, count, ex);
+            }
             foreach (var work in group)
             {
                 work.Fail(ex);

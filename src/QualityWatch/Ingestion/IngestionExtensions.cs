@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using QualityWatch.Telemetry;
 
 namespace QualityWatch.Ingestion;
 
@@ -13,6 +14,7 @@ public static class IngestionExtensions
         services.TryAddSingleton<InteractionValidator>();
         services.TryAddSingleton<IngestQueue>();
         services.TryAddSingleton<IngestCommitter>();
+        services.TryAddSingleton<LogThrottle>();
         services.AddHostedService<IngestWriter>();
         return services;
     }

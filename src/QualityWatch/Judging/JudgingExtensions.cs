@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Polly.Telemetry;
+using QualityWatch.Telemetry;
 using QualityWatch.Judging.Gemini;
 using QualityWatch.Judging.OpenAi;
 
@@ -27,6 +28,7 @@ public static class JudgingExtensions
         services.TryAddSingleton<JudgeRateLimits>();
         services.TryAddSingleton<JudgeQueueSignal>();
         services.TryAddSingleton<JudgeStatus>();
+        services.TryAddSingleton<LogThrottle>();
         services.TryAddSingleton<CostCalculator>();
         services.TryAddSingleton<SampleLeases>();
         services.TryAddSingleton<LeaseOwnerStore>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using QualityWatch.Storage;
+using QualityWatch.Telemetry;
 
 namespace QualityWatch.Judging;
 
@@ -11,7 +12,8 @@ namespace QualityWatch.Judging;
 /// when its lock file is free, or, where its lock file cannot be seen, when its heartbeat is stale.
 /// </summary>
 public sealed class LeaseOwner(
-    LeaseOwnerStore store, SqliteConnectionFactory connections, JudgeQueueSignal signal, IOptions<JudgeOptions> options, TimeProvider time, ILogger<LeaseOwner> logger)
+    LeaseOwnerStore store, SqliteConnectionFactory connections, JudgeQueueSignal signal, IOptions<JudgeOptions> options, TimeProvider time,
+    LogThrottle throttle, ILogger<LeaseOwner> logger)
     : IDisposable
 {
     private readonly string instance = Guid.NewGuid().ToString("N");
@@ -94,7 +96,10 @@ public sealed class LeaseOwner(
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 // A missed beat is harmless until OwnerTimeout passes: keep trying.
-                Log.HeartbeatFailed(logger, options.Value.HeartbeatInterval, ex);
+                if (throttle.ShouldLog(LogThrottle.KeyOf("lease-heartbeat", ex), (n, period) => Log.HeartbeatFailedRepeated(logger, n, period)))
+                {
+                    Log.HeartbeatFailed(logger, options.Value.HeartbeatInterval, ex);
+                }
             }
 
             await Task.Delay(options.Value.HeartbeatInterval, time, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using QualityWatch.Judging;
+using QualityWatch.Telemetry;
 using QualityWatch.Tests.Support;
 using QualityWatch.Tests.Trends;
 
@@ -93,7 +94,7 @@ public sealed class LeaseOwnerTests : IAsyncLifetime
     private string LockFolder => Directory.CreateDirectory(db.DatabasePath + ".owners").FullName;
 
     private LeaseOwner NewOwner() =>
-        new(new LeaseOwnerStore(db.Connections), db.Connections, new JudgeQueueSignal(), Options.Create(options), time, NullLogger<LeaseOwner>.Instance);
+        new(new LeaseOwnerStore(db.Connections), db.Connections, new JudgeQueueSignal(), Options.Create(options), time, new LogThrottle(time), NullLogger<LeaseOwner>.Instance);
 
     private void RegisterForeignOwner(string owner, string instance, DateTimeOffset heartbeatAt)
     {
