@@ -82,7 +82,7 @@ public sealed class LeaseOwner(
         return reclaimed;
     }
 
-    /// <summary>Beats every <see cref="JudgeOptions.HeartbeatInterval"/> until cancelled; never throws but for the cancellation.</summary>
+    /// <summary>Beats every <see cref="JudgeOptions.HeartbeatInterval"/> until cancelled, then returns; never throws.</summary>
     public async Task KeepAliveAsync(CancellationToken cancellationToken)
     {
         // SQLite calls complete synchronously: yield first so the caller is not held by the first beat.
@@ -93,7 +93,11 @@ public sealed class LeaseOwner(
             {
                 await BeatAsync(cancellationToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
             {
                 // A missed beat is harmless until OwnerTimeout passes: keep trying.
                 if (throttle.ShouldLog(LogThrottle.KeyOf("lease-heartbeat", ex), (n, period) => Log.HeartbeatFailedRepeated(logger, n, period)))

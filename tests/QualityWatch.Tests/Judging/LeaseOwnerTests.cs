@@ -46,6 +46,26 @@ public sealed class LeaseOwnerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Beat_DeadBackfillRun_GetsItsBackfillLeasesBackToo()
+    {
+        var dead = Guid.NewGuid().ToString("N");
+        RegisterForeignOwner("host:42:" + dead, dead, heartbeatAt: Start);
+        File.WriteAllText(Path.Combine(LockFolder, dead + ".lock"), "");
+        db.Sample("s1", "2026-03-02T08:00:00Z", status: "done");
+        using (var connection = Db.Open(db.DatabasePath))
+        {
+            connection.Execute(
+                "INSERT INTO backfill_work (interaction_id, rubric_version, status, lease_owner, lease_expires_at, attempts, updated_at) VALUES ('s1', 'v2', 'leased', @owner, @expires, 3, 0);",
+                new { owner = "host:42:" + dead, expires = (Start + TimeSpan.FromDays(1)).ToUnixTimeMilliseconds() });
+        }
+
+        using var service = NewOwner();
+
+        Assert.Equal(1, await service.BeatAsync(CancellationToken.None));
+        Assert.Equal([("pending", 2L, (string?)null)], Db.Query<(string, long, string?)>(db.DatabasePath, "SELECT status, attempts, lease_owner FROM backfill_work"));
+    }
+
+    [Fact]
     public async Task Beat_OwnerHoldingItsLockFile_KeepsItsLeasesEvenWithAStaleHeartbeat()
     {
         using var live = NewOwner();
