@@ -11,6 +11,7 @@ namespace QualityWatch.Backfill;
 internal sealed class BackfillJudge(
     IJudgeProvider provider,
     BackfillWork queue,
+    LeaseOwner leaseOwner,
     JudgeRateLimits limits,
     CostCalculator cost,
     Rubric rubric,
@@ -24,7 +25,11 @@ internal sealed class BackfillJudge(
     /// <summary>Runs until nothing is due any more; returns why it stopped early, or null when the queue is drained.</summary>
     public async Task<string?> RunAsync(string tier, Func<Task> onProgress, CancellationToken cancellationToken)
     {
-        var owner = $"backfill:{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+        // The run beats as a lease owner of its own process, so a run killed with -9 leaves nothing for the lease expiry.
+        var owner = leaseOwner.Id;
+        await leaseOwner.EnsureRegisteredAsync(cancellationToken);
+        using var beating = new CancellationTokenSource();
+        var heartbeat = leaseOwner.KeepAliveAsync(beating.Token);
         var running = new List<Task<string?>>();
         string? stop = null;
         try
@@ -67,6 +72,9 @@ internal sealed class BackfillJudge(
             await Task.WhenAll(running).ContinueWith(_ => { }, TaskScheduler.Default);
             var released = await queue.ReleaseAllAsync(owner, time.GetUtcNow(), CancellationToken.None);
             Log.BackfillReleased(logger, released);
+            await beating.CancelAsync();
+            await heartbeat;
+            await leaseOwner.RetireAsync(CancellationToken.None);
         }
 
         return stop;

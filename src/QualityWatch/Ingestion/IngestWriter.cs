@@ -9,7 +9,7 @@ namespace QualityWatch.Ingestion;
 /// (group commit), so the fsync cost is shared and the sampling counters stay exact.
 /// </summary>
 internal sealed class IngestWriter(
-    IngestQueue queue, IngestCommitter committer, IngestHealth health, QualityWatchMetrics metrics, IOptions<IngestOptions> options, ILogger<IngestWriter> logger)
+    IngestQueue queue, IngestCommitter committer, IngestHealth health, QualityWatchMetrics metrics, IOptions<IngestOptions> options, LogThrottle throttle, ILogger<IngestWriter> logger)
     : BackgroundService
 {
     private readonly List<IngestWork> group = [];
@@ -64,7 +64,11 @@ internal sealed class IngestWriter(
         catch (Exception ex)
         {
             // Never let the loop die: these requests get a 503 and may retry; later ones still run.
-            Log.CommitFailed(logger, group.Count, count, ex);
+            if (throttle.ShouldLog(LogThrottle.KeyOf("ingest-commit", ex), (n, period) => Log.CommitFailedRepeated(logger, n, period)))
+            {
+                Log.CommitFailed(logger, group.Count, count, ex);
+            }
+
             health.Failed(ex, Math.Min(options.Value.MaxBodyBytes, group.Sum(w => w.Interactions.Sum(ApproximateBytes))));
             foreach (var work in group)
             {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using QualityWatch.Hosting;
+using QualityWatch.Telemetry;
 
 namespace QualityWatch.Ingestion;
 
@@ -15,6 +16,7 @@ public static class IngestionExtensions
         services.TryAddSingleton<IngestQueue>();
         services.TryAddSingleton<IngestCommitter>();
         services.TryAddSingleton<IngestHealth>();
+        services.TryAddSingleton<LogThrottle>();
         services.AddHostedService<IngestWriter>();
         return services;
     }

@@ -6,6 +6,9 @@ internal static partial class Log
     [LoggerMessage(2000, LogLevel.Error, "Ingest commit of {Requests} requests ({Interactions} interactions) failed; they were answered 503")]
     public static partial void CommitFailed(ILogger logger, int requests, int interactions, Exception exception);
 
+    [LoggerMessage(2005, LogLevel.Error, "Ingest commit failure repeated {Count} times in the last {Period}; those requests were answered 503 (only the first is logged in full)")]
+    public static partial void CommitFailedRepeated(ILogger logger, int count, TimeSpan period);
+
     [LoggerMessage(2001, LogLevel.Warning, "Ingest authentication is off: no Ingest:ApiKeys configured; allowed because the service listens on loopback only")]
     public static partial void AuthenticationDisabled(ILogger logger);
 

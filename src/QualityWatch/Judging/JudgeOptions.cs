@@ -76,5 +76,15 @@ public sealed class JudgeOptions
     /// </summary>
     public TimeSpan? LeaseDuration { get; set; }
 
+    /// <summary>How often a running process tells the others it is alive (and reclaims the leases of dead ones). Default 15 s.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// A lease owner silent this long is dead and its leases go back to pending, attempts refunded. Only
+    /// for owners whose lock file (beside the database) cannot be seen; on one machine a dead process is
+    /// known at once. Default 1 min; at least twice <see cref="HeartbeatInterval"/>.
+    /// </summary>
+    public TimeSpan OwnerTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
     public TimeSpan ResolvedLeaseDuration => LeaseDuration ?? ((RequestTimeout * (MaxRetries + 1)) + TimeSpan.FromMinutes(5));
 }

@@ -32,6 +32,12 @@ internal sealed class JudgeOptionsValidator : IValidateOptions<JudgeOptions>
         Positive(errors, "Judge:PollInterval", o.PollInterval);
         Positive(errors, "Judge:AttemptBackoff", o.AttemptBackoff);
         Positive(errors, "Judge:Cache:Ttl", o.Cache.Ttl);
+        Positive(errors, "Judge:HeartbeatInterval", o.HeartbeatInterval);
+        if (o.OwnerTimeout < 2 * o.HeartbeatInterval)
+        {
+            errors.Add($"Judge:OwnerTimeout must be at least twice Judge:HeartbeatInterval ({o.HeartbeatInterval}), was {o.OwnerTimeout}.");
+        }
+
         if (o.Cache.RefreshBefore <= TimeSpan.Zero || o.Cache.RefreshBefore >= o.Cache.Ttl)
         {
             errors.Add($"Judge:Cache:RefreshBefore must be positive and shorter than Judge:Cache:Ttl ({o.Cache.Ttl}), was {o.Cache.RefreshBefore}.");

@@ -12,6 +12,7 @@ namespace QualityWatch.Judging;
 internal sealed class JudgeWorker(
     IJudgeProvider provider,
     SampleLeases leases,
+    LeaseOwner leaseOwner,
     JudgeRateLimits limits,
     JudgeQueueSignal signal,
     JudgeStatus status,
@@ -21,10 +22,11 @@ internal sealed class JudgeWorker(
     IOptions<JudgeOptions> options,
     IOptions<ShutdownOptions> shutdown,
     TimeProvider time,
+    LogThrottle throttle,
     ILogger<JudgeWorker> logger) : BackgroundService
 {
     private readonly JudgeOptions judge = options.Value;
-    private readonly string owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly string owner = leaseOwner.Id;
     private readonly List<(Task Call, bool Routed)> running = [];
     private readonly Lock pauseLock = new();
     private DateTimeOffset pausedUntil;
@@ -60,7 +62,7 @@ internal sealed class JudgeWorker(
             catch (Exception ex)
             {
                 // Never let the loop die (the database may be briefly locked or full): wait and go on.
-                Log.WorkerLoopFailed(logger, TimeSpan.FromSeconds(5), ex);
+                LoopFailed(TimeSpan.FromSeconds(5), ex);
                 await Task.Delay(TimeSpan.FromSeconds(5), time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
@@ -106,6 +108,7 @@ internal sealed class JudgeWorker(
             return;
         }
 
+        await leaseOwner.EnsureRegisteredAsync(stoppingToken);
         var due = await leases.LeaseAsync(owner, free, judge.ServiceTier, now, judge.ResolvedLeaseDuration, stoppingToken);
         if (due.Count == 0)
         {
@@ -152,7 +155,7 @@ internal sealed class JudgeWorker(
         }
         catch (Exception ex)
         {
-            Log.WorkerLoopFailed(logger, judge.AttemptBackoff, ex);
+            LoopFailed(judge.AttemptBackoff, ex);
             await ReturnAsync(sample, JudgeOutcome.Failed(JudgeFailureKind.Transient, $"internal error: {ex.GetType().Name}"));
         }
     }
@@ -218,13 +221,25 @@ internal sealed class JudgeWorker(
             metrics.RecordSampleFailed(sample.Stream);
         }
 
+        // A persistent fault fails every sample alike: one line per kind and minute, then a count.
         if (failed)
         {
-            Log.SampleFailed(logger, sample.InteractionId, sample.Attempts, reason);
+            if (throttle.ShouldLog($"judge-failed|{kind}", (n, period) => Log.SampleFailedRepeated(logger, kind, n, period)))
+            {
+                Log.SampleFailed(logger, sample.InteractionId, sample.Attempts, reason);
+            }
         }
-        else if (!refund)
+        else if (!refund && throttle.ShouldLog($"judge-retry|{kind}", (n, period) => Log.SampleRetryRepeated(logger, kind, n, period)))
         {
             Log.SampleRetry(logger, sample.InteractionId, sample.Attempts, kind, outcome.Error ?? "", next - now);
+        }
+    }
+
+    private void LoopFailed(TimeSpan delay, Exception ex)
+    {
+        if (throttle.ShouldLog(LogThrottle.KeyOf("judge-loop", ex), (n, period) => Log.WorkerLoopFailedRepeated(logger, n, period)))
+        {
+            Log.WorkerLoopFailed(logger, delay, ex);
         }
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Polly.Telemetry;
+using QualityWatch.Telemetry;
 using QualityWatch.Judging.Gemini;
 using QualityWatch.Judging.OpenAi;
 
@@ -27,8 +28,11 @@ public static class JudgingExtensions
         services.TryAddSingleton<JudgeRateLimits>();
         services.TryAddSingleton<JudgeQueueSignal>();
         services.TryAddSingleton<JudgeStatus>();
+        services.TryAddSingleton<LogThrottle>();
         services.TryAddSingleton<CostCalculator>();
         services.TryAddSingleton<SampleLeases>();
+        services.TryAddSingleton<LeaseOwnerStore>();
+        services.TryAddSingleton<LeaseOwner>();
         services.TryAddSingleton<JudgeCacheRegistry>();
         services.TryAddSingleton<GeminiContextCache>();
         services.TryAddSingleton<IJudgeProvider>(sp => sp.GetRequiredService<IOptions<JudgeOptions>>().Value.Provider == JudgeProviders.OpenAi
@@ -58,6 +62,8 @@ public static class JudgingExtensions
             .AddResilienceHandler(JudgeResilience.HandlerName, (builder, context) => JudgeResilience.Configure(builder, context.ServiceProvider));
         services.Configure<TelemetryOptions>(telemetry => telemetry.SeverityProvider = JudgeResilience.Severity);
 
+        // Before the worker: hosted services stop in reverse order, so the owner retires after the worker released its leases.
+        services.AddHostedService<LeaseHeartbeat>();
         services.AddHostedService<JudgeWorker>();
         return services;
     }

@@ -39,6 +39,24 @@ internal static partial class Log
     [LoggerMessage(3011, LogLevel.Error, "The judge refused the API key ({Reason}); check Judge:ApiKey. No judge calls until {ResumeAt:O}")]
     public static partial void KeyRejected(ILogger logger, string reason, DateTimeOffset resumeAt);
 
+    [LoggerMessage(3012, LogLevel.Warning, "Lease owner {Owner} is dead ({Why}): {Count} of its leases given back, attempts not charged")]
+    public static partial void DeadOwnerReclaimed(ILogger logger, string owner, int count, string why);
+
+    [LoggerMessage(3013, LogLevel.Warning, "Lease heartbeat failed; retrying in {Delay}")]
+    public static partial void HeartbeatFailed(ILogger logger, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(3014, LogLevel.Information, "Judge attempts without a verdict ({Kind}) repeated {Count} times in the last {Period}; each is retried (only the first is logged)")]
+    public static partial void SampleRetryRepeated(ILogger logger, JudgeFailureKind kind, int count, TimeSpan period);
+
+    [LoggerMessage(3015, LogLevel.Warning, "Samples failed for good ({Kind}) repeated {Count} times in the last {Period}; see GET /v1/samples?status=failed (only the first is logged)")]
+    public static partial void SampleFailedRepeated(ILogger logger, JudgeFailureKind kind, int count, TimeSpan period);
+
+    [LoggerMessage(3016, LogLevel.Error, "Judge worker loop failure repeated {Count} times in the last {Period} (only the first is logged in full)")]
+    public static partial void WorkerLoopFailedRepeated(ILogger logger, int count, TimeSpan period);
+
+    [LoggerMessage(3017, LogLevel.Warning, "Lease heartbeat failure repeated {Count} times in the last {Period} (only the first is logged in full)")]
+    public static partial void HeartbeatFailedRepeated(ILogger logger, int count, TimeSpan period);
+
     [LoggerMessage(3020, LogLevel.Information, "Created rubric cache {CacheName}, expires {ExpireAt:O}")]
     public static partial void CacheCreated(ILogger logger, string cacheName, DateTimeOffset expireAt);
 

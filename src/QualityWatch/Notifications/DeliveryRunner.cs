@@ -13,6 +13,7 @@ public sealed class DeliveryRunner(
     IOptions<NotificationsOptions> options,
     TimeProvider time,
     QualityWatchMetrics metrics,
+    LogThrottle throttle,
     ILogger<DeliveryRunner> logger)
 {
     /// <summary>Most deliveries loaded per pass; a full batch means look again at once.</summary>
@@ -69,14 +70,22 @@ public sealed class DeliveryRunner(
         {
             await store.RecordAttemptAsync(delivery.Id, NotificationOutcomes.Failed, error, now, null, cancellationToken);
             metrics.RecordNotification(delivery.Channel, NotificationOutcomes.Failed);
-            Log.GaveUp(logger, id, delivery.Channel, attempt, error);
+            if (throttle.ShouldLog($"notify-gave-up|{delivery.Channel}", (n, period) => Log.GaveUpRepeated(logger, delivery.Channel, n, period)))
+            {
+                Log.GaveUp(logger, id, delivery.Channel, attempt, error);
+            }
+
             return;
         }
 
         var next = now + backoff.DelayAfter(attempt);
         await store.RecordAttemptAsync(delivery.Id, NotificationOutcomes.Retry, error, now, next, cancellationToken);
         metrics.RecordNotification(delivery.Channel, NotificationOutcomes.Retry);
-        Log.WillRetry(logger, id, delivery.Channel, attempt, next, error);
+        // A channel that is down fails every delivery alike: one line per channel and minute, then a count.
+        if (throttle.ShouldLog($"notify-retry|{delivery.Channel}", (n, period) => Log.WillRetryRepeated(logger, delivery.Channel, n, period)))
+        {
+            Log.WillRetry(logger, id, delivery.Channel, attempt, next, error);
+        }
     }
 
     private static string Trim(string text) => text.Length <= 500 ? text : text[..500];

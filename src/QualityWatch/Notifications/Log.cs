@@ -21,6 +21,15 @@ internal static partial class Log
     [LoggerMessage(5005, LogLevel.Error, "The notification lane of {Channel} failed; retrying in {Delay}")]
     public static partial void LaneFailed(ILogger logger, string channel, TimeSpan delay, Exception exception);
 
+    [LoggerMessage(5010, LogLevel.Warning, "Failed delivery attempts via {Channel} repeated {Count} times in the last {Period}; each is retried (only the first is logged)")]
+    public static partial void WillRetryRepeated(ILogger logger, string channel, int count, TimeSpan period);
+
+    [LoggerMessage(5011, LogLevel.Error, "Notifications given up via {Channel} repeated {Count} times in the last {Period}; see GET /v1/notifications (only the first is logged)")]
+    public static partial void GaveUpRepeated(ILogger logger, string channel, int count, TimeSpan period);
+
+    [LoggerMessage(5012, LogLevel.Error, "The notification lane of {Channel} failed again {Count} times in the last {Period} (only the first is logged in full)")]
+    public static partial void LaneFailedRepeated(ILogger logger, string channel, int count, TimeSpan period);
+
     [LoggerMessage(5006, LogLevel.Debug, "Re-sent firing alert {Key} to Alertmanager")]
     public static partial void Resent(ILogger logger, string key);
 

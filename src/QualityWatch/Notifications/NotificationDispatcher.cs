@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using QualityWatch.Telemetry;
 
 namespace QualityWatch.Notifications;
 
@@ -13,6 +14,7 @@ internal sealed class NotificationDispatcher(
     NotificationSignal signal,
     IOptions<NotificationsOptions> options,
     TimeProvider time,
+    LogThrottle throttle,
     ILogger<NotificationDispatcher> logger) : BackgroundService
 {
     private readonly TimeSpan interval = options.Value.DispatchInterval;
@@ -50,7 +52,11 @@ internal sealed class NotificationDispatcher(
             catch (Exception ex)
             {
                 // Never let a lane die (the database may be briefly locked): wait and go on.
-                Log.LaneFailed(logger, channel.Name, interval, ex);
+                if (throttle.ShouldLog(LogThrottle.KeyOf($"notify-lane|{channel.Name}", ex), (n, period) => Log.LaneFailedRepeated(logger, channel.Name, n, period)))
+                {
+                    Log.LaneFailed(logger, channel.Name, interval, ex);
+                }
+
                 await Task.Delay(interval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }

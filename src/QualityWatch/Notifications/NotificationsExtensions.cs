@@ -22,6 +22,7 @@ public static class NotificationsExtensions
         services.TryAddSingleton<NotificationSignal>();
         services.TryAddSingleton<INotificationOutbox, NotificationOutbox>();
         services.TryAddSingleton<DeliveryRunner>();
+        services.TryAddSingleton<LogThrottle>();
         services.TryAddSingleton<IMailGateway, MailKitGateway>();
         services.TryAddSingleton<ActiveAlerts>();
         services.TryAddSingleton<AlertmanagerClient>();

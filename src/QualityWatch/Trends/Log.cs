@@ -12,6 +12,9 @@ internal static partial class Log
     [LoggerMessage(6002, LogLevel.Error, "Trend rollup failed; the changed buckets stay marked for the next run")]
     public static partial void RollupFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(6003, LogLevel.Error, "Trend rollup failure repeated {Count} times in the last {Period} (only the first is logged in full)")]
+    public static partial void RollupFailedRepeated(ILogger logger, int count, TimeSpan period);
+
     [LoggerMessage(8050, LogLevel.Information, "Final rollup at shutdown: {Hours} hourly and {Days} daily buckets")]
     public static partial void ShutdownRollup(ILogger logger, int hours, int days);
 

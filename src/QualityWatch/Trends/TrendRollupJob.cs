@@ -1,10 +1,11 @@
 using Quartz;
+using QualityWatch.Telemetry;
 
 namespace QualityWatch.Trends;
 
 /// <summary>Runs the rollup every <c>Trends:RollupInterval</c>; a failure is logged and the next run retries.</summary>
 [DisallowConcurrentExecution]
-internal sealed class TrendRollupJob(TrendRollup rollup, ILogger<TrendRollupJob> logger) : IJob
+internal sealed class TrendRollupJob(TrendRollup rollup, LogThrottle throttle, ILogger<TrendRollupJob> logger) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
@@ -14,7 +15,10 @@ internal sealed class TrendRollupJob(TrendRollup rollup, ILogger<TrendRollupJob>
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Log.RollupFailed(logger, ex);
+            if (throttle.ShouldLog(LogThrottle.KeyOf("trend-rollup", ex), (n, period) => Log.RollupFailedRepeated(logger, n, period)))
+            {
+                Log.RollupFailed(logger, ex);
+            }
         }
     }
 }

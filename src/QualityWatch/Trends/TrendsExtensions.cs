@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
+using QualityWatch.Telemetry;
 
 namespace QualityWatch.Trends;
 
@@ -13,6 +14,7 @@ public static class TrendsExtensions
         services.TryAddSingleton<TrendCalendar>();
         services.TryAddSingleton<TrendRollup>();
         services.TryAddSingleton<TrendQueries>();
+        services.TryAddSingleton<LogThrottle>();
         services.AddQuartz(q => q.ScheduleJob<TrendRollupJob>(
             (sp, trigger) => trigger
                 .WithIdentity("trends-rollup")

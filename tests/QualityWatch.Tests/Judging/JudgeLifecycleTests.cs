@@ -1,5 +1,6 @@
 using QualityWatch.Simulator;
 using QualityWatch.Simulator.Faults;
+using QualityWatch.Tests.Notifications;
 using QualityWatch.Tests.Support;
 
 namespace QualityWatch.Tests.Judging;
@@ -69,5 +70,43 @@ public sealed class JudgeLifecycleTests
 
         // At-least-once calls: the killed calls were made again after the restart.
         Assert.True(simulator.Stats.JudgeRequestTimes.Count > ids.Count, $"{simulator.Stats.JudgeRequestTimes.Count} calls for {ids.Count} samples");
+    }
+
+    [Fact]
+    public async Task Kill9_WhileSamplesAreLeased_ARestartJudgesThemLongBeforeTheLeaseExpires_WithoutChargingAnAttempt()
+    {
+        await using var simulator = await JudgeSimulator.StartAsync(new SimulatorOptions { GeminiApiKey = JudgeHarness.GeminiKey });
+        // Calls that cannot answer before the kill: each sample is leased and its attempt counted.
+        simulator.Faults.Latency["flex"] = LatencyDistribution.Fixed(TimeSpan.FromMinutes(30));
+        using var temp = new TempDirectory();
+        var environment = JudgeHarness.JudgeSettings("gemini", simulator.BaseAddress)
+            .ToDictionary(p => p.Key.Replace(":", "__", StringComparison.Ordinal), p => p.Value!);
+        environment["Storage__DatabasePath"] = temp.DatabasePath;
+        environment["Judge__RequestTimeout"] = "00:40:00";
+        environment["Judge__LeaseDuration"] = "00:45:00";
+        const string Leased = "SELECT COUNT(*) FROM samples WHERE status = 'leased' AND attempts = 1";
+
+        await using (var service = await ServiceProcess.StartAsync(environment, temp.Path))
+        {
+            using var client = new HttpClient { BaseAddress = service.BaseAddress };
+            (await client.PostAsync("/v1/interactions", Some.Json(Some.Batch(3)))).EnsureSuccessStatusCode();
+            Assert.True(
+                await Eventually.TrueAsync(() => simulator.Stats.Waiting == 3 && Db.Scalar<long>(temp.DatabasePath, Leased) == 3, TimeSpan.FromSeconds(60)),
+                $"{simulator.Stats.Waiting} calls waiting at the judge, {Db.Scalar<long>(temp.DatabasePath, Leased)} samples leased");
+            service.Kill();
+        }
+
+        simulator.Faults.Latency.Clear();
+        await using (var restarted = await ServiceProcess.StartAsync(environment, temp.Path))
+        {
+            // Generous for a loaded machine, yet a fraction of the 45 min lease the samples would otherwise wait out.
+            Assert.True(
+                await Eventually.TrueAsync(() => Db.Scalar<long>(temp.DatabasePath, "SELECT COUNT(*) FROM samples WHERE status = 'done'") == 3, TimeSpan.FromMinutes(2)),
+                "the killed process's samples were not judged after the restart:\n" + restarted.Output);
+        }
+
+        // The killed calls were never answered: the attempt they counted was given back, so each verdict is attempt 1.
+        Assert.Equal([1L, 1L, 1L], Db.Query<long>(temp.DatabasePath, "SELECT attempts FROM samples"));
+        Assert.Equal([1L, 1L, 1L], Db.Query<long>(temp.DatabasePath, "SELECT attempts FROM verdicts"));
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using QualityWatch.Simulator;
 using QualityWatch.Simulator.Faults;
+using QualityWatch.Tests.Notifications;
 
 namespace QualityWatch.Tests.Simulator;
 
@@ -107,9 +108,16 @@ public sealed class GeminiFaultTests
         await using var sim = await JudgeSimulator.StartAsync();
         sim.Faults.Enqueue(SimulatedFault.Hang());
         using var client = sim.Client();
-        client.Timeout = TimeSpan.FromMilliseconds(500);
 
-        await Assert.ThrowsAsync<TaskCanceledException>(() => client.PostJsonAsync(SimWire.GeneratePath(), SimWire.GeminiRequest("x")));
+        // The client gives up once the simulator is seen hanging its request, not after a fixed timeout:
+        // on a loaded machine a short timeout fired before the request had even reached the simulator, so
+        // the hang went to the next request, and the next request's own answer could take longer than it.
+        using var giveUp = new CancellationTokenSource();
+        var hung = client.PostJsonAsync(SimWire.GeneratePath(), SimWire.GeminiRequest("x"), cancellationToken: giveUp.Token);
+        Assert.True(await Eventually.TrueAsync(() => sim.Stats.Waiting == 1 || hung.IsCompleted, TimeSpan.FromSeconds(30)), "the request never reached the simulator");
+        Assert.False(hung.IsCompleted, "the simulator answered a request it was scripted to hang");
+        await giveUp.CancelAsync();
+        await Assert.ThrowsAsync<TaskCanceledException>(() => hung);
         var next = await client.PostJsonAsync(SimWire.GeneratePath(), SimWire.GeminiRequest("x"));
 
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);

@@ -105,8 +105,9 @@ internal static class SimWire
 
     public static HttpClient Client(this JudgeSimulator simulator) => new() { BaseAddress = simulator.BaseAddress };
 
-    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, JsonNode body, string? geminiKey = null, string? bearer = null) =>
-        client.SendJsonAsync(HttpMethod.Post, path, body.ToJsonString(), geminiKey, bearer);
+    public static Task<HttpResponseMessage> PostJsonAsync(
+        this HttpClient client, string path, JsonNode body, string? geminiKey = null, string? bearer = null, CancellationToken cancellationToken = default) =>
+        client.SendJsonAsync(HttpMethod.Post, path, body.ToJsonString(), geminiKey, bearer, cancellationToken);
 
     public static async Task<HttpResponseMessage> SendJsonAsync(
         this HttpClient client, HttpMethod method, string path, string? json, string? geminiKey = null, string? bearer = null, CancellationToken cancellationToken = default)

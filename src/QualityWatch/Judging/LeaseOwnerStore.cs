@@ -1,0 +1,69 @@
+using Dapper;
+using QualityWatch.Storage;
+
+namespace QualityWatch.Judging;
+
+/// <summary>
+/// The <c>lease_owners</c> table: which processes may hold leases, and when each last said it was
+/// alive. Reclaiming a dead owner covers both queues that lease (live samples and backfill work).
+/// </summary>
+public sealed class LeaseOwnerStore(SqliteConnectionFactory connections)
+{
+    /// <summary>Adds the owner, or refreshes its heartbeat when already there.</summary>
+    public async Task BeatAsync(string owner, string instance, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string sql =
+            """
+            INSERT INTO lease_owners (owner, instance, started_at, heartbeat_at) VALUES (@owner, @instance, @now, @now)
+            ON CONFLICT (owner) DO UPDATE SET heartbeat_at = excluded.heartbeat_at;
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(sql, new { owner, instance, now = now.ToUnixTimeMilliseconds() });
+    }
+
+    /// <summary>Every other registered owner, with the instance naming its lock file and its last heartbeat.</summary>
+    public async Task<IReadOnlyList<LeaseOwnerRow>> OthersAsync(string owner, CancellationToken cancellationToken)
+    {
+        const string sql = "SELECT owner AS Owner, instance AS Instance, heartbeat_at AS HeartbeatAt FROM lease_owners WHERE owner <> @owner;";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return [.. await connection.QueryAsync<LeaseOwnerRow>(sql, new { owner })];
+    }
+
+    /// <summary>
+    /// Gives back every lease a dead owner held, its attempt refunded (the call it was making was
+    /// never answered to us), and forgets the owner. Only while its heartbeat is still the one
+    /// judged stale: an owner that beat meanwhile is alive after all and keeps its leases.
+    /// </summary>
+    public async Task<int> ReclaimAsync(string owner, long heartbeatAt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string forget = "DELETE FROM lease_owners WHERE owner = @owner AND heartbeat_at = @heartbeatAt;";
+        const string samples =
+            """
+            UPDATE samples SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, attempts = MAX(0, attempts - 1), updated_at = @now
+            WHERE status = 'leased' AND lease_owner = @owner;
+            """;
+        const string backfill =
+            """
+            UPDATE backfill_work SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, attempts = MAX(0, attempts - 1), updated_at = @now
+            WHERE status = 'leased' AND lease_owner = @owner;
+            """;
+        var parameters = new { owner, heartbeatAt, now = now.ToUnixTimeMilliseconds() };
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await connection.ExecuteAsync(forget, parameters, transaction) != 1)
+        {
+            return 0;
+        }
+
+        var reclaimed = await connection.ExecuteAsync(samples, parameters, transaction) + await connection.ExecuteAsync(backfill, parameters, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return reclaimed;
+    }
+
+    /// <summary>On a clean stop, after the owner gave its leases back.</summary>
+    public async Task ForgetAsync(string owner, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("DELETE FROM lease_owners WHERE owner = @owner;", new { owner });
+    }
+}
