@@ -82,7 +82,15 @@ public sealed class OwnerLockFiles(string databasePath) : IDisposable
                 return;
             }
 
-            File.Delete(heldPath!);
+            try
+            {
+                File.Delete(heldPath!);
+            }
+            catch (IOException)
+            {
+                // The folder went away under us (an operator removed the data directory): nothing is left to clean up.
+            }
+
             held.Dispose();
             held = null;
         }
