@@ -35,7 +35,7 @@ internal sealed class IngestCommitter(
         var cutoffMs = nowMs - (long)options.Value.DedupWindow.TotalMilliseconds;
         var outcomes = new IngestOutcome[group.Count];
 
-        using var connection = connections.Open();
+        using var connection = connections.OpenWrite();
         try
         {
             using (var transaction = connection.BeginTransaction())
