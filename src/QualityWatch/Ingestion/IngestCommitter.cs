@@ -22,24 +22,34 @@ internal sealed class IngestCommitter(
     TimeProvider time,
     ILogger<IngestCommitter> logger)
 {
-    private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(1);
-    private const int PruneBatch = 10_000;
     private readonly Dictionary<VolumeKey, VolumeDelta> volume = [];
     private readonly CommitTally tally = new();
-    private DateTimeOffset lastPrune;
+    private bool expiryFailing;
 
     public IngestOutcome[] Commit(IReadOnlyList<IngestWork> group)
     {
-        var now = time.GetUtcNow();
-        var nowMs = now.ToUnixTimeMilliseconds();
-        var cutoffMs = nowMs - (long)options.Value.DedupWindow.TotalMilliseconds;
-        var outcomes = new IngestOutcome[group.Count];
-
+        var window = options.Value.DedupWindow;
+        var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var cutoffMs = nowMs - (long)window.TotalMilliseconds;
         using var connection = connections.OpenWrite();
         try
         {
+            return CommitGroup(connection, group, nowMs, cutoffMs, window);
+        }
+        finally
+        {
+            // After a failed commit too (a full disk): dropping expired buckets frees the pages new ids need.
+            ExpireSeen(connection, cutoffMs);
+        }
+    }
+
+    private IngestOutcome[] CommitGroup(SqliteConnection connection, IReadOnlyList<IngestWork> group, long nowMs, long cutoffMs, TimeSpan window)
+    {
+        var outcomes = new IngestOutcome[group.Count];
+        try
+        {
             using (var transaction = connection.BeginTransaction())
-            using (var seen = new SeenInteractions(connection, transaction, nowMs, cutoffMs))
+            using (var seen = new SeenInteractions(connection, transaction, nowMs, cutoffMs, window))
             {
                 for (var i = 0; i < group.Count; i++)
                 {
@@ -70,7 +80,6 @@ internal sealed class IngestCommitter(
             judgeSignal.Notify();
         }
 
-        PruneIfDue(connection, now, cutoffMs);
         return outcomes;
     }
 
@@ -125,18 +134,31 @@ internal sealed class IngestCommitter(
         return sample;
     }
 
-    private void PruneIfDue(SqliteConnection connection, DateTimeOffset now, long cutoffMs)
+    /// <summary>Never throws: the group is already committed (or has failed on its own), and a later commit retries.</summary>
+    private void ExpireSeen(SqliteConnection connection, long cutoffMs)
     {
-        if (now - lastPrune < PruneEvery)
+        try
         {
-            return;
-        }
+            var dropped = SeenBuckets.Expire(connection, cutoffMs);
+            if (dropped > 0)
+            {
+                Log.DedupExpired(logger, dropped);
+            }
 
-        lastPrune = now;
-        var pruned = SeenInteractions.Prune(connection, cutoffMs, PruneBatch);
-        if (pruned > 0)
+            if (expiryFailing)
+            {
+                expiryFailing = false;
+                Log.DedupExpiryRecovered(logger);
+            }
+        }
+        catch (SqliteException ex)
         {
-            Log.DedupPruned(logger, pruned);
+            // Logged when it starts failing, not at every commit while it keeps failing.
+            if (!expiryFailing)
+            {
+                expiryFailing = true;
+                Log.DedupExpiryFailed(logger, ex);
+            }
         }
     }
 }
