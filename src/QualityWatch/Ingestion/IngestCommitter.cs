@@ -30,16 +30,41 @@ internal sealed class IngestCommitter(
     {
         var window = options.Value.DedupWindow;
         var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var cutoffMs = nowMs - (long)window.TotalMilliseconds;
         using var connection = connections.OpenWrite();
+        return CommitGroup(connection, group, nowMs, nowMs - (long)window.TotalMilliseconds, window);
+    }
+
+    /// <summary>
+    /// Drops the dedup buckets whose ids are all out of the window. The writer calls it after every commit, failed ones
+    /// too (a full disk gets pages back), once the group is answered. Never throws: the group's outcome is settled, and
+    /// the next commit retries.
+    /// </summary>
+    public void ExpireSeen()
+    {
         try
         {
-            return CommitGroup(connection, group, nowMs, cutoffMs, window);
+            var cutoffMs = time.GetUtcNow().ToUnixTimeMilliseconds() - (long)options.Value.DedupWindow.TotalMilliseconds;
+            using var connection = connections.OpenWrite();
+            var dropped = SeenBuckets.Expire(connection, cutoffMs);
+            if (dropped > 0)
+            {
+                Log.DedupExpired(logger, dropped);
+            }
+
+            if (expiryFailing)
+            {
+                expiryFailing = false;
+                Log.DedupExpiryRecovered(logger);
+            }
         }
-        finally
+        catch (SqliteException ex)
         {
-            // After a failed commit too (a full disk): dropping expired buckets frees the pages new ids need.
-            ExpireSeen(connection, cutoffMs);
+            // Logged when it starts failing, not at every commit while it keeps failing.
+            if (!expiryFailing)
+            {
+                expiryFailing = true;
+                Log.DedupExpiryFailed(logger, ex);
+            }
         }
     }
 
@@ -132,33 +157,5 @@ internal sealed class IngestCommitter(
         var sample = SampleRedaction.ToSample(redactor, interaction, decision.Reason, nowMs, counts, judgeTier: decision.JudgeTier);
         tally.Redacted(counts.AsDictionary());
         return sample;
-    }
-
-    /// <summary>Never throws: the group is already committed (or has failed on its own), and a later commit retries.</summary>
-    private void ExpireSeen(SqliteConnection connection, long cutoffMs)
-    {
-        try
-        {
-            var dropped = SeenBuckets.Expire(connection, cutoffMs);
-            if (dropped > 0)
-            {
-                Log.DedupExpired(logger, dropped);
-            }
-
-            if (expiryFailing)
-            {
-                expiryFailing = false;
-                Log.DedupExpiryRecovered(logger);
-            }
-        }
-        catch (SqliteException ex)
-        {
-            // Logged when it starts failing, not at every commit while it keeps failing.
-            if (!expiryFailing)
-            {
-                expiryFailing = true;
-                Log.DedupExpiryFailed(logger, ex);
-            }
-        }
     }
 }

@@ -72,6 +72,7 @@ internal sealed class IngestWriter(
         finally
         {
             group.Clear();
+            committer.ExpireSeen();
         }
     }
 }

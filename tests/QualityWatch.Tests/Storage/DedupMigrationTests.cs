@@ -2,6 +2,7 @@ using System.Net;
 using Dapper;
 using Microsoft.Extensions.Time.Testing;
 using QualityWatch.Storage;
+using QualityWatch.Tests.Notifications;
 using QualityWatch.Tests.Support;
 
 namespace QualityWatch.Tests.Storage;
@@ -30,6 +31,9 @@ public sealed class DedupMigrationTests : IDisposable
 
         time.Advance(TimeSpan.FromMinutes(11));
         Assert.Equal((1, 0), await PostAsync(host, "recent"));
+
+        // Expiry runs once the commit's request is answered.
+        await Eventually.TrueAsync(() => !Tables().Contains("seen_legacy"), TimeSpan.FromSeconds(30));
         Assert.DoesNotContain("seen_legacy", Tables());
         Assert.Equal(2, Db.Scalar<long>(temp.DatabasePath, "SELECT COUNT(*) FROM seen_interactions"));
     }
