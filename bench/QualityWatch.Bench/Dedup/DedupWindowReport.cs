@@ -46,7 +46,7 @@ internal static class DedupWindowReport
 
         text.Append("Ingest rate against the ingest suite's NDJSON figure in this file: ")
             .Append(referenceRate is { } reference ? $"**{Fmt.Times(run.Rate, reference)}** ({Fmt.N0(run.Rate)} vs {Fmt.N0(reference)}/s, measured on an idle machine)" : "none to compare with")
-            .Append(". On a machine busy with other work (the load average above) the same-session ratio is the fair one.\n\n");
+            .Append(". On a machine shared with other work the rates move with its load (the load average column), so both ratios carry that noise.\n\n");
         text.Append("Reproduce: `dotnet build -c Release bench/QualityWatch.Bench`, then\n")
             .Append("`dotnet bench/QualityWatch.Bench/bin/Release/net10.0/QualityWatch.Bench.dll dedup-window`; for the baseline row, build an older\n")
             .Append("commit in Release elsewhere and add `--baseline-dll PATH/src/QualityWatch/bin/Release/net10.0/QualityWatch.dll --baseline-name NAME`.\n");

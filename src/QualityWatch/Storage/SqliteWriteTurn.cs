@@ -7,8 +7,10 @@ namespace QualityWatch.Storage;
 /// One writer at a time inside this process, in order of arrival. SQLite's own busy handler polls with
 /// growing sleeps (up to 100 ms) and is not fair: a writer that commits back to back (the ingest writer under
 /// load) takes the lock again within microseconds, so a judge verdict or an alert state polling for it could
-/// starve until its busy timeout ran out and fail with "database is locked". Waiting here is FIFO and async
-/// (no thread blocked in a sleep); SQLite's busy timeout still covers writers in other processes (a backfill).
+/// starve until its busy timeout ran out and fail with "database is locked". Here async waiters queue in order
+/// of arrival without blocking a thread; SemaphoreSlim hands a release to a synchronous waiter (the ingest writer's
+/// loop) first, so ingest commits alternate with the others rather than starve them. SQLite's busy timeout
+/// still covers writers in other processes (a backfill).
 /// </summary>
 [SuppressMessage("Reliability", "CA1001", Justification = "Lives as long as the singleton factory; a SemaphoreSlim whose AvailableWaitHandle is never read holds no kernel object.")]
 internal sealed class SqliteWriteTurn(TimeSpan timeout)

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using QualityWatch.Judging;
 using QualityWatch.Tests.Notifications;
 using QualityWatch.Tests.Support;
