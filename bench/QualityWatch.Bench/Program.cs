@@ -1,6 +1,7 @@
 using QualityWatch.Bench.Connections;
 using QualityWatch.Bench.Cost;
 using QualityWatch.Bench.Crash;
+using QualityWatch.Bench.Dedup;
 using QualityWatch.Bench.Detection;
 using QualityWatch.Bench.Ingest;
 using QualityWatch.Bench.Judge;
@@ -13,6 +14,7 @@ return args.FirstOrDefault() switch
 {
     "ingest" => await IngestCommand.RunAsync(args[1..]),
     "ingest-suite" => await IngestSuite.RunAsync(args[1..]),
+    "dedup-window" => await DedupWindowCommand.RunAsync(args[1..]),
     "judge" => await JudgeThroughput.RunAsync(args[1..]),
     "cost" => await JudgeCost.RunAsync(args[1..]),
     "detection" => await DetectionCommand.RunAsync(args[1..]),
@@ -29,6 +31,7 @@ static int Usage()
     Console.Error.WriteLine("usage: QualityWatch.Bench <verb> [options]");
     Console.Error.WriteLine("  " + IngestCommand.Usage);
     Console.Error.WriteLine("  " + IngestSuite.Usage);
+    Console.Error.WriteLine("  " + DedupWindowCommand.Usage);
     Console.Error.WriteLine("  " + JudgeThroughput.Usage);
     Console.Error.WriteLine("  " + JudgeCost.Usage);
     Console.Error.WriteLine("  " + DetectionCommand.Usage);

@@ -8,11 +8,12 @@ namespace QualityWatch.Bench.Ingest;
 
 /// <summary>
 /// Drives POST /v1/interactions with NDJSON batches (or single objects with batch 1) from several
-/// connections for a fixed time, and measures throughput and request latency at the client.
+/// connections for a fixed time (or until <c>limit</c> interactions are sent), and measures throughput and
+/// request latency at the client.
 /// </summary>
 internal static class IngestLoad
 {
-    public static async Task<IngestRun> RunAsync(Uri url, TimeSpan duration, int connections, int batch, string key)
+    public static async Task<IngestRun> RunAsync(Uri url, TimeSpan duration, int connections, int batch, string key, long limit = long.MaxValue)
     {
         var run = Guid.NewGuid().ToString("N")[..8];
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections };
@@ -26,12 +27,13 @@ internal static class IngestLoad
         var accepted = new long[connections];
         var sampled = new long[connections];
         var errors = 0L;
+        var sent = 0L;
         using var stop = new CancellationTokenSource(duration);
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, connections).Select(worker => Task.Run(async () =>
         {
             latencies[worker] = [];
-            for (var round = 0; !stop.IsCancellationRequested; round++)
+            for (var round = 0; !stop.IsCancellationRequested && Interlocked.Add(ref sent, batch) <= limit; round++)
             {
                 using var content = new StringContent(Body(run, worker, round, batch), Encoding.UTF8, batch == 1 ? "application/json" : "application/x-ndjson");
                 var started = Stopwatch.GetTimestamp();

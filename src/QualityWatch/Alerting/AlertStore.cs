@@ -72,7 +72,7 @@ public sealed class AlertStore(SqliteConnectionFactory connections)
     /// <summary>Saves the instance and, when there is one, its transition, atomically.</summary>
     public async Task SaveAsync(AlertInstance instance, AlertTransition? transition, string? evidenceJson, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(UpsertSql, new
         {

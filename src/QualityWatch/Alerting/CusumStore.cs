@@ -113,7 +113,7 @@ public sealed class CusumStore(SqliteConnectionFactory connections)
     /// <summary>Saves the statistics and how far they have read, atomically, so a restart continues exactly there.</summary>
     internal async Task SaveAsync(string rule, string stream, IEnumerable<CusumState> states, JudgedVerdict cursor, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(SaveStateSql, states, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(SaveCursorSql, new { Rule = rule, Stream = stream, cursor.JudgedAt, cursor.InteractionId }, transaction, cancellationToken: cancellationToken));

@@ -91,7 +91,7 @@ public sealed class BackfillWork(SqliteConnectionFactory connections)
             RETURNING interaction_id, attempts;
             """;
         var nowMs = now.ToUnixTimeMilliseconds();
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriteAsync(cancellationToken);
         var leased = (await connection.QueryAsync<(string Id, long Attempts)>(sql, new { rubric, owner, limit, now = nowMs, expires = nowMs + (long)duration.TotalMilliseconds })).ToList();
         return await SampleTexts.ReadAsync(connection, leased, cancellationToken);
     }
@@ -105,7 +105,7 @@ public sealed class BackfillWork(SqliteConnectionFactory connections)
                                      cost_usd = cost_usd + @CostUsd, updated_at = @JudgedAt
             WHERE interaction_id = @InteractionId AND rubric_version = @RubricVersion AND status = 'leased' AND lease_owner = @owner;
             """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var parameters = new DynamicParameters(verdict);
         parameters.Add("owner", owner);
@@ -133,7 +133,7 @@ public sealed class BackfillWork(SqliteConnectionFactory connections)
             WHERE interaction_id = @interactionId AND rubric_version = @rubric AND status = 'leased' AND lease_owner = @owner;
             """;
         const string sample = "UPDATE samples SET status = 'failed', last_error = @reason, updated_at = @now WHERE interaction_id = @interactionId AND origin = 'backfill' AND status = 'pending' AND @failed AND @rubric = @current;";
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var parameters = new
         {
@@ -156,7 +156,7 @@ public sealed class BackfillWork(SqliteConnectionFactory connections)
             UPDATE backfill_work SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, attempts = MAX(0, attempts - 1), updated_at = @now
             WHERE status = 'leased' AND lease_owner = @owner;
             """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriteAsync(cancellationToken);
         return await connection.ExecuteAsync(sql, new { owner, now = now.ToUnixTimeMilliseconds() });
     }
 }

@@ -22,24 +22,59 @@ internal sealed class IngestCommitter(
     TimeProvider time,
     ILogger<IngestCommitter> logger)
 {
-    private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(1);
-    private const int PruneBatch = 10_000;
     private readonly Dictionary<VolumeKey, VolumeDelta> volume = [];
     private readonly CommitTally tally = new();
-    private DateTimeOffset lastPrune;
+    private bool expiryFailing;
 
     public IngestOutcome[] Commit(IReadOnlyList<IngestWork> group)
     {
-        var now = time.GetUtcNow();
-        var nowMs = now.ToUnixTimeMilliseconds();
-        var cutoffMs = nowMs - (long)options.Value.DedupWindow.TotalMilliseconds;
-        var outcomes = new IngestOutcome[group.Count];
+        var window = options.Value.DedupWindow;
+        var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        using var connection = connections.OpenWrite();
+        return CommitGroup(connection, group, nowMs, nowMs - (long)window.TotalMilliseconds, window);
+    }
 
-        using var connection = connections.Open();
+    /// <summary>
+    /// Drops the dedup buckets whose ids are all out of the window. The writer calls it after every commit, failed ones
+    /// too (a full disk gets pages back), once the group is answered. Never throws: the group's outcome is settled, and
+    /// the next commit retries.
+    /// </summary>
+    public void ExpireSeen()
+    {
+        try
+        {
+            var cutoffMs = time.GetUtcNow().ToUnixTimeMilliseconds() - (long)options.Value.DedupWindow.TotalMilliseconds;
+            using var connection = connections.OpenWrite();
+            var dropped = SeenBuckets.Expire(connection, cutoffMs);
+            if (dropped > 0)
+            {
+                Log.DedupExpired(logger, dropped);
+            }
+
+            if (expiryFailing)
+            {
+                expiryFailing = false;
+                Log.DedupExpiryRecovered(logger);
+            }
+        }
+        catch (SqliteException ex)
+        {
+            // Logged when it starts failing, not at every commit while it keeps failing.
+            if (!expiryFailing)
+            {
+                expiryFailing = true;
+                Log.DedupExpiryFailed(logger, ex);
+            }
+        }
+    }
+
+    private IngestOutcome[] CommitGroup(SqliteConnection connection, IReadOnlyList<IngestWork> group, long nowMs, long cutoffMs, TimeSpan window)
+    {
+        var outcomes = new IngestOutcome[group.Count];
         try
         {
             using (var transaction = connection.BeginTransaction())
-            using (var seen = new SeenInteractions(connection, transaction, nowMs, cutoffMs))
+            using (var seen = new SeenInteractions(connection, transaction, nowMs, cutoffMs, window))
             {
                 for (var i = 0; i < group.Count; i++)
                 {
@@ -70,7 +105,6 @@ internal sealed class IngestCommitter(
             judgeSignal.Notify();
         }
 
-        PruneIfDue(connection, now, cutoffMs);
         return outcomes;
     }
 
@@ -134,20 +168,5 @@ internal sealed class IngestCommitter(
         var sample = SampleRedaction.ToSample(redactor, interaction, decision.Reason, nowMs, counts, judgeTier: decision.JudgeTier);
         tally.Redacted(counts.AsDictionary());
         return sample;
-    }
-
-    private void PruneIfDue(SqliteConnection connection, DateTimeOffset now, long cutoffMs)
-    {
-        if (now - lastPrune < PruneEvery)
-        {
-            return;
-        }
-
-        lastPrune = now;
-        var pruned = SeenInteractions.Prune(connection, cutoffMs, PruneBatch);
-        if (pruned > 0)
-        {
-            Log.DedupPruned(logger, pruned);
-        }
     }
 }

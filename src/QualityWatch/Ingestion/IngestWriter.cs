@@ -78,6 +78,7 @@ internal sealed class IngestWriter(
         finally
         {
             group.Clear();
+            committer.ExpireSeen();
         }
     }
 

@@ -18,8 +18,14 @@ internal static partial class Log
     [LoggerMessage(2003, LogLevel.Warning, "Ingest queue full or closed; answered 503 to a request of {Interactions} interactions")]
     public static partial void QueueFull(ILogger logger, int interactions);
 
-    [LoggerMessage(2004, LogLevel.Debug, "Pruned {Count} dedup entries older than the window")]
-    public static partial void DedupPruned(ILogger logger, int count);
+    [LoggerMessage(2004, LogLevel.Debug, "Dropped {Buckets} dedup bucket(s) whose ids are all older than Ingest:DedupWindow")]
+    public static partial void DedupExpired(ILogger logger, int buckets);
+
+    [LoggerMessage(2020, LogLevel.Warning, "Dropping expired dedup buckets failed; retried after every ingest commit until it succeeds")]
+    public static partial void DedupExpiryFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(2021, LogLevel.Information, "Dropping expired dedup buckets succeeds again")]
+    public static partial void DedupExpiryRecovered(ILogger logger);
 
     [LoggerMessage(8060, LogLevel.Information, "Refused an ingest request with 503: QualityWatch is shutting down")]
     public static partial void RefusedWhileStopping(ILogger logger);

@@ -44,7 +44,7 @@ public sealed class SampleLeases(SqliteConnectionFactory connections)
                       judge_tier AS JudgeTier;
             """;
         var nowMs = now.ToUnixTimeMilliseconds();
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriteAsync(cancellationToken);
         var rows = await connection.QueryAsync<SampleRow>(sql, new { owner, routine = slots.Routine, routed = slots.Routed, serviceTier, now = nowMs, expires = nowMs + (long)duration.TotalMilliseconds });
         return [.. rows.Select(r => new SampleForJudging(r.InteractionId, r.Stream, r.Prompt, r.Response, r.Context, (int)r.Attempts, r.FirstAttemptAt, r.LastError, r.PromptVersion, r.JudgeTier))];
     }
@@ -58,7 +58,7 @@ public sealed class SampleLeases(SqliteConnectionFactory connections)
                                last_error = NULL, updated_at = @JudgedAt
             WHERE interaction_id = @InteractionId AND status = 'leased' AND lease_owner = @owner;
             """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var parameters = new DynamicParameters(verdict);
         parameters.Add("owner", owner);
@@ -85,7 +85,7 @@ public sealed class SampleLeases(SqliteConnectionFactory connections)
                 next_attempt_at = @next, last_error = @reason, attempts = attempts - @refund, updated_at = @now
             WHERE interaction_id = @interactionId AND status = 'leased' AND lease_owner = @owner;
             """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriteAsync(cancellationToken);
         return await connection.ExecuteAsync(sql, new
         {
             owner,
@@ -106,7 +106,7 @@ public sealed class SampleLeases(SqliteConnectionFactory connections)
             UPDATE samples SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, attempts = MAX(0, attempts - 1), updated_at = @now
             WHERE status = 'leased' AND lease_owner = @owner;
             """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriteAsync(cancellationToken);
         return await connection.ExecuteAsync(sql, new { owner, now = now.ToUnixTimeMilliseconds() });
     }
 

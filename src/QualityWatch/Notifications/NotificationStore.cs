@@ -25,7 +25,7 @@ public sealed class NotificationStore(SqliteConnectionFactory connections)
         const string resolved = "DELETE FROM alertmanager_active WHERE key = @Key;";
         var n = stored.Notification;
         var createdAt = stored.CreatedAt.ToUnixTimeMilliseconds();
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(notification, new
         {
@@ -76,7 +76,7 @@ public sealed class NotificationStore(SqliteConnectionFactory connections)
             SET status = 'failed', last_error = 'channel ' || channel || ' is not configured', updated_at = @now
             WHERE status = 'pending' AND channel = @channel;
             """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var failed = (await connection.QueryAsync<(string Channel, long Count)>(orphans, transaction: transaction))
             .Where(o => !configured.Contains(o.Channel))
@@ -118,7 +118,7 @@ public sealed class NotificationStore(SqliteConnectionFactory connections)
             VALUES (@deliveryId, @attempt, @now, @outcome, @error);
             """;
         var nowMs = now.ToUnixTimeMilliseconds();
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var attempts = await connection.ExecuteScalarAsync<long?>(update, new { deliveryId, outcome, error, now = nowMs, next = next?.ToUnixTimeMilliseconds() }, transaction);
         if (attempts is { } n)

@@ -35,7 +35,7 @@ public sealed class ReportStore(SqliteConnectionFactory connections)
             DELETE FROM daily_report_charts WHERE day = @day;
             """;
         const string chart = "INSERT INTO daily_report_charts (day, content_id, file_name, png) VALUES (@day, @ContentId, @FileName, @Content);";
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var day = Key(report.Day);
         await connection.ExecuteAsync(upsert, new { day, report.TimeZone, report.Subject, report.TextBody, report.HtmlBody, now = sentAt.ToUnixTimeMilliseconds() }, transaction);

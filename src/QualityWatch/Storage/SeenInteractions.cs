@@ -3,59 +3,73 @@ using Microsoft.Data.Sqlite;
 namespace QualityWatch.Storage;
 
 /// <summary>
-/// The dedup record of every interaction id within the window. The hottest statement in the
-/// service runs once per interaction, so it is a prepared command rather than a Dapper call.
+/// The dedup record of every interaction id within the window, kept in <see cref="SeenBuckets"/>. The hottest
+/// statements in the service run once per interaction, so they are prepared commands rather than Dapper calls.
 /// </summary>
 public sealed class SeenInteractions : IDisposable
 {
-    // Inserts a new id, or re-arms one last seen before the cutoff; touches nothing for a
-    // duplicate inside the window, so "rows changed" is 1 for new and 0 for duplicate.
-    private const string MarkSql =
-        """
-        INSERT INTO seen_interactions (interaction_id, seen_at) VALUES ($id, $now)
+    // Inserts a new id, or re-arms one last seen before the cutoff (possible only after a clock step back);
+    // touches nothing for a duplicate inside the window, so "rows changed" is 1 for new and 0 for duplicate.
+    private static string MarkSql(string table) =>
+        $"""
+        INSERT INTO {table} (interaction_id, seen_at) VALUES ($id, $now)
         ON CONFLICT (interaction_id) DO UPDATE SET seen_at = excluded.seen_at
-        WHERE seen_interactions.seen_at < $cutoff;
+        WHERE {table}.seen_at < $cutoff;
         """;
 
-    private readonly SqliteCommand command;
-    private readonly SqliteParameter id;
-    private readonly SqliteParameter now;
-    private readonly SqliteParameter cutoff;
+    private readonly SqliteCommand mark;
+    private readonly SqliteCommand? older;
 
-    public SeenInteractions(SqliteConnection connection, SqliteTransaction transaction, long nowMs, long cutoffMs)
+    public SeenInteractions(SqliteConnection connection, SqliteTransaction transaction, long nowMs, long cutoffMs, TimeSpan window)
     {
-        command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = MarkSql;
-        id = command.Parameters.Add("$id", SqliteType.Text);
-        now = command.Parameters.Add("$now", SqliteType.Integer);
-        cutoff = command.Parameters.Add("$cutoff", SqliteType.Integer);
-        now.Value = nowMs;
-        cutoff.Value = cutoffMs;
-        command.Prepare();
+        var live = SeenBuckets.Live(connection, transaction, cutoffMs);
+        var current = SeenBuckets.Current(connection, transaction, live, nowMs, window);
+        mark = Prepare(connection, transaction, MarkSql(current.Quoted), nowMs, cutoffMs);
+
+        // An id seen within the window may sit in an older bucket that is still live; one statement asks them all.
+        var others = live.Where(b => b.TableName != current.TableName).ToList();
+        if (others.Count > 0)
+        {
+            var exists = others.Select(b => $"EXISTS (SELECT 1 FROM {b.Quoted} WHERE interaction_id = $id AND seen_at >= $cutoff)");
+            older = Prepare(connection, transaction, "SELECT " + string.Join(" OR ", exists) + ";", nowMs, cutoffMs);
+        }
     }
 
     /// <summary>True when the id is new within the window (and is now recorded), false for a duplicate.</summary>
     public bool MarkNew(string interactionId)
     {
-        id.Value = interactionId;
-        return command.ExecuteNonQuery() == 1;
+        if (older is not null)
+        {
+            older.Parameters[0].Value = interactionId;
+            if ((long)older.ExecuteScalar()! != 0)
+            {
+                return false;
+            }
+        }
+
+        mark.Parameters[0].Value = interactionId;
+        return mark.ExecuteNonQuery() == 1;
     }
 
-    /// <summary>Deletes up to <paramref name="limit"/> ids last seen before the cutoff.</summary>
-    public static int Prune(SqliteConnection connection, long cutoffMs, int limit)
+    public void Dispose()
     {
-        const string sql =
-            """
-            DELETE FROM seen_interactions WHERE interaction_id IN
-                (SELECT interaction_id FROM seen_interactions WHERE seen_at < $cutoff LIMIT $limit);
-            """;
-        using var prune = connection.CreateCommand();
-        prune.CommandText = sql;
-        prune.Parameters.AddWithValue("$cutoff", cutoffMs);
-        prune.Parameters.AddWithValue("$limit", limit);
-        return prune.ExecuteNonQuery();
+        mark.Dispose();
+        older?.Dispose();
     }
 
-    public void Dispose() => command.Dispose();
+    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, long nowMs, long cutoffMs)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Parameters.Add("$id", SqliteType.Text);
+        if (sql.Contains("$now", StringComparison.Ordinal))
+        {
+            command.Parameters.Add("$now", SqliteType.Integer).Value = nowMs;
+        }
+
+        command.Parameters.Add("$cutoff", SqliteType.Integer).Value = cutoffMs;
+        command.Prepare();
+        return command;
+    }
 }

@@ -12,6 +12,7 @@ public sealed class SqliteConnectionFactory
 {
     private readonly string connectionString;
     private readonly string pragmas;
+    private readonly SqliteWriteTurn writeTurn;
 
     public SqliteConnectionFactory(IOptions<StorageOptions> options)
     {
@@ -25,6 +26,7 @@ public sealed class SqliteConnectionFactory
             DefaultTimeout = (int)Math.Ceiling(storage.BusyTimeout.TotalSeconds),
         }.ToString();
 
+        writeTurn = new SqliteWriteTurn(storage.BusyTimeout);
         var synchronous = storage.Synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL";
         pragmas = string.Create(
             CultureInfo.InvariantCulture,
@@ -40,10 +42,31 @@ public sealed class SqliteConnectionFactory
     /// <summary>The absolute path of the database file.</summary>
     public string DatabasePath { get; }
 
-    /// <summary>Opens synchronously, for the ingest writer's own thread (SQLite I/O is synchronous anyway).</summary>
-    public SqliteConnection Open()
+    /// <summary>Opens synchronously (SQLite I/O is synchronous anyway), for reads.</summary>
+    public SqliteConnection Open() => Prepared(new SqliteConnection(connectionString));
+
+    /// <summary>
+    /// Opens a connection to write with: it first waits (up to <c>Storage:BusyTimeout</c>) for this process's write
+    /// turn and holds it until disposed. Synchronous, for the ingest writer's own loop.
+    /// </summary>
+    public SqliteConnection OpenWrite()
     {
-        var connection = new SqliteConnection(connectionString);
+        writeTurn.Wait();
+        return Prepared(new WriterConnection(connectionString, writeTurn));
+    }
+
+    /// <summary>As <see cref="OpenWrite"/>, waiting for the turn without blocking a thread.</summary>
+    public async Task<SqliteConnection> OpenWriteAsync(CancellationToken cancellationToken)
+    {
+        await writeTurn.WaitAsync(cancellationToken);
+        return await PreparedAsync(new WriterConnection(connectionString, writeTurn), cancellationToken);
+    }
+
+    public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => PreparedAsync(new SqliteConnection(connectionString), cancellationToken);
+
+    // On failure the connection is disposed, which gives a writer's turn back.
+    private SqliteConnection Prepared(SqliteConnection connection)
+    {
         try
         {
             connection.Open();
@@ -67,9 +90,8 @@ public sealed class SqliteConnectionFactory
     private string Prepare(SqliteConnection connection) =>
         (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0 ? "ROLLBACK; " + pragmas : pragmas) + ExtraPragmas;
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    private async Task<SqliteConnection> PreparedAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);

@@ -37,7 +37,7 @@ public sealed class TrendRollup(SqliteConnectionFactory connections, TrendCalend
 
     private async Task<RollupResult> RunOnceAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriteAsync(cancellationToken);
         await CheckTimeZoneAsync(connection, cancellationToken);
 
         int hoursDone = 0, daysDone = 0;

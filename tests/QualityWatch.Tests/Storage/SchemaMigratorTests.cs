@@ -25,6 +25,7 @@ public sealed class SchemaMigratorTests : IDisposable
         Assert.NotEmpty(versions);
         Assert.Equal("wal", Db.Scalar<string>(temp.DatabasePath, "PRAGMA journal_mode"));
         var tables = Db.Query<string>(temp.DatabasePath, "SELECT name FROM sqlite_master WHERE type = 'table'");
-        Assert.Superset(new HashSet<string> { "samples", "seen_interactions", "sampling_state", "volume_hourly" }, tables.ToHashSet());
+        Assert.Superset(new HashSet<string> { "samples", "seen_buckets", "sampling_state", "volume_hourly" }, tables.ToHashSet());
+        Assert.Equal(["seen_interactions"], Db.Query<string>(temp.DatabasePath, "SELECT name FROM sqlite_master WHERE type = 'view'"));
     }
 }

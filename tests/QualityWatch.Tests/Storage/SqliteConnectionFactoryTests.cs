@@ -39,4 +39,22 @@ public sealed class SqliteConnectionFactoryTests
         using var syncTransaction = sync.BeginTransaction();
         syncTransaction.Commit();
     }
+
+    [Fact]
+    public async Task OpenWriteAsync_TurnHeldPastBusyTimeout_FailsAsBusyNamingTheKeyAndWorksOnceReleased()
+    {
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(Path.GetDirectoryName(temp.DatabasePath)!);
+        var factory = new SqliteConnectionFactory(Options.Create(new StorageOptions { DatabasePath = temp.DatabasePath, BusyTimeout = TimeSpan.FromMilliseconds(200) }));
+
+        using (var holder = factory.OpenWrite())
+        {
+            var busy = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => factory.OpenWriteAsync(CancellationToken.None));
+            Assert.Equal(5, busy.SqliteErrorCode);
+            Assert.Contains("Storage:BusyTimeout", busy.Message, StringComparison.Ordinal);
+        }
+
+        await using var next = await factory.OpenWriteAsync(CancellationToken.None);
+        await next.ExecuteAsync("CREATE TABLE t (x INTEGER);");
+    }
 }

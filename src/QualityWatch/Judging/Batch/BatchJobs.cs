@@ -28,7 +28,7 @@ internal sealed class BatchJobs(SqliteConnectionFactory connections)
             UPDATE batch_jobs SET requests = (SELECT COUNT(*) FROM backfill_work WHERE batch_job_id = @id AND status = 'batched') WHERE id = @id;
             """;
         var nowMs = now.ToUnixTimeMilliseconds();
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var name = $"qualitywatch-{rubric}-{Guid.NewGuid():N}";
         var id = await connection.ExecuteScalarAsync<long>(insert, new { name, rubric, model, now = nowMs }, transaction);
@@ -67,7 +67,7 @@ internal sealed class BatchJobs(SqliteConnectionFactory connections)
             UPDATE batch_jobs SET collector = @owner, collect_until = @until
             WHERE id = @jobId AND state = 'running' AND (collector IS NULL OR collector = @owner OR collect_until <= @now);
             """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriteAsync(cancellationToken);
         return await connection.ExecuteAsync(sql, new { jobId, owner, now = now.ToUnixTimeMilliseconds(), until = until.ToUnixTimeMilliseconds() }) == 1;
     }
 
@@ -106,7 +106,7 @@ internal sealed class BatchJobs(SqliteConnectionFactory connections)
                 next_poll_at = CASE WHEN next_poll_at > created_at THEN MIN(next_poll_at, @next) ELSE @next END
             WHERE id = @jobId;
             """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriteAsync(cancellationToken);
         await connection.ExecuteAsync(sql, new { jobId, remoteName, inputFile, now = now.ToUnixTimeMilliseconds(), next = (now + firstPoll).ToUnixTimeMilliseconds() });
     }
 
@@ -114,14 +114,14 @@ internal sealed class BatchJobs(SqliteConnectionFactory connections)
     public async Task PollLaterAsync(long jobId, string owner, DateTimeOffset next, CancellationToken cancellationToken)
     {
         const string sql = "UPDATE batch_jobs SET polls = polls + 1, next_poll_at = @next, collector = NULL, collect_until = NULL WHERE id = @jobId AND collector = @owner;";
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriteAsync(cancellationToken);
         await connection.ExecuteAsync(sql, new { jobId, owner, next = next.ToUnixTimeMilliseconds() });
     }
 
     /// <summary>Makes every running job due now, and every job still being created due once submitted: a webhook said one of them ended.</summary>
     public async Task PollAllNowAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriteAsync(cancellationToken);
         await connection.ExecuteAsync("UPDATE batch_jobs SET next_poll_at = @now WHERE state IN ('creating', 'running');", new { now = now.ToUnixTimeMilliseconds() });
     }
 
@@ -167,7 +167,7 @@ internal sealed class BatchJobs(SqliteConnectionFactory connections)
             WHERE batch_job_id = @jobId AND status = 'batched';
             """;
         var nowMs = now.ToUnixTimeMilliseconds();
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var reason = state == "done" ? null : $"batch job {state}";
         if (await connection.ExecuteAsync(end, new { jobId, owner, state, reason, now = nowMs }, transaction) == 0)

@@ -13,14 +13,14 @@ internal sealed class JudgeCacheRegistry(SqliteConnectionFactory connections)
             INSERT INTO judge_caches (name, model, rubric_version, expire_at, created_at) VALUES (@name, @model, @rubricVersion, @expire, @now)
             ON CONFLICT (name) DO UPDATE SET expire_at = excluded.expire_at, deleted_at = NULL;
             """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriteAsync(cancellationToken);
         await connection.ExecuteAsync(sql, new { name, model, rubricVersion, expire = expireAt.ToUnixTimeMilliseconds(), now = now.ToUnixTimeMilliseconds() });
     }
 
     public async Task MarkDeletedAsync(string name, DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string sql = "UPDATE judge_caches SET deleted_at = @now WHERE name = @name AND deleted_at IS NULL;";
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriteAsync(cancellationToken);
         await connection.ExecuteAsync(sql, new { name, now = now.ToUnixTimeMilliseconds() });
     }
 

@@ -16,7 +16,7 @@ public sealed class ActiveAlerts(SqliteConnectionFactory connections)
             WHERE NOT EXISTS (SELECT 1 FROM notifications WHERE key = @key AND kind = 'resolved' AND created_at >= @createdAt AND id <> @id)
             ON CONFLICT (key) DO UPDATE SET notification_id = excluded.notification_id, next_resend_at = excluded.next_resend_at;
             """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriteAsync(cancellationToken);
         await connection.ExecuteAsync(sql, new
         {
             key = stored.Notification.Key,
@@ -46,7 +46,7 @@ public sealed class ActiveAlerts(SqliteConnectionFactory connections)
 
     public async Task ResolvedAsync(string key, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriteAsync(cancellationToken);
         await connection.ExecuteAsync("DELETE FROM alertmanager_active WHERE key = @key;", new { key });
     }
 
@@ -61,7 +61,7 @@ public sealed class ActiveAlerts(SqliteConnectionFactory connections)
     public async Task RescheduleAsync(string key, string notificationId, DateTimeOffset next, CancellationToken cancellationToken)
     {
         const string sql = "UPDATE alertmanager_active SET next_resend_at = @next WHERE key = @key AND notification_id = @notificationId;";
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriteAsync(cancellationToken);
         await connection.ExecuteAsync(sql, new { key, notificationId, next = next.ToUnixTimeMilliseconds() });
     }
 }

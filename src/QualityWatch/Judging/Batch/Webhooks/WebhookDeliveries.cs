@@ -14,7 +14,7 @@ internal sealed class WebhookDeliveries(SqliteConnectionFactory connections)
     {
         const string prune = "DELETE FROM webhook_deliveries WHERE received_at < @before;";
         const string insert = "INSERT INTO webhook_deliveries (webhook_id, received_at) VALUES (@webhookId, @now) ON CONFLICT (webhook_id) DO NOTHING;";
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriteAsync(cancellationToken);
         await connection.ExecuteAsync(prune, new { before = (now - (2 * tolerance)).ToUnixTimeMilliseconds() });
         return await connection.ExecuteAsync(insert, new { webhookId, now = now.ToUnixTimeMilliseconds() }) == 1;
     }
