@@ -22,7 +22,7 @@ internal sealed class StorageProbe(SqliteConnectionFactory connections, TimeProv
 
         try
         {
-            await using var connection = await connections.OpenAsync(cancellationToken);
+            await using var connection = await connections.OpenWriteAsync(cancellationToken);
             await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken))
             {
                 await connection.ExecuteAsync(

@@ -17,7 +17,7 @@ public sealed class LeaseOwnerStore(SqliteConnectionFactory connections)
             INSERT INTO lease_owners (owner, instance, started_at, heartbeat_at) VALUES (@owner, @instance, @now, @now)
             ON CONFLICT (owner) DO UPDATE SET heartbeat_at = excluded.heartbeat_at;
             """;
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriteAsync(cancellationToken);
         await connection.ExecuteAsync(sql, new { owner, instance, now = now.ToUnixTimeMilliseconds() });
     }
 
@@ -48,7 +48,7 @@ public sealed class LeaseOwnerStore(SqliteConnectionFactory connections)
             WHERE status = 'leased' AND lease_owner = @owner;
             """;
         var parameters = new { owner, heartbeatAt, now = now.ToUnixTimeMilliseconds() };
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (await connection.ExecuteAsync(forget, parameters, transaction) != 1)
         {
@@ -63,7 +63,7 @@ public sealed class LeaseOwnerStore(SqliteConnectionFactory connections)
     /// <summary>On a clean stop, after the owner gave its leases back.</summary>
     public async Task ForgetAsync(string owner, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenWriteAsync(cancellationToken);
         await connection.ExecuteAsync("DELETE FROM lease_owners WHERE owner = @owner;", new { owner });
     }
 }
