@@ -21,10 +21,8 @@ internal static class ConnectionsCommand
         var connections = a.Int("--connections", 10_000);
         var probes = a.Int("--probes", 20);
         var settle = a.Seconds("--settle", 3);
-        var dll = a.String("--service-dll", Path.Combine(RepoRoot.Find(), "src", "QualityWatch", "bin", "Release", "net10.0", "QualityWatch.dll"));
-        if (!File.Exists(dll))
+        if (a.ServiceDll("connections") is not { } dll)
         {
-            await Console.Error.WriteLineAsync($"connections: {dll} not found; build it first: dotnet build -c Release bench/QualityWatch.Bench");
             return 2;
         }
 

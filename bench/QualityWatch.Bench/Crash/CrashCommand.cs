@@ -30,10 +30,8 @@ internal static class CrashCommand
         var connections = a.Int("--connections", 8);
         var batch = a.Int("--batch", 200);
         var random = new Random(a.Int("--seed", 1));
-        var dll = a.String("--service-dll", Path.Combine(RepoRoot.Find(), "src", "QualityWatch", "bin", "Release", "net10.0", "QualityWatch.dll"));
-        if (!File.Exists(dll))
+        if (a.ServiceDll("crash") is not { } dll)
         {
-            await Console.Error.WriteLineAsync($"crash: {dll} not found; build it first: dotnet build -c Release bench/QualityWatch.Bench");
             return 2;
         }
 

@@ -19,10 +19,8 @@ internal static class DedupWindowCommand
         var ids = (long)a.Double("--ids", 7_000_000);
         var window = a.Seconds("--window", 20);
         var every = a.Seconds("--every", 1);
-        var dll = a.String("--service-dll", Path.Combine(RepoRoot.Find(), "src", "QualityWatch", "bin", "Release", "net10.0", "QualityWatch.dll"));
-        if (!File.Exists(dll))
+        if (a.ServiceDll("dedup-window") is not { } dll)
         {
-            await Console.Error.WriteLineAsync($"dedup-window: {dll} not found; build it first: dotnet build -c Release bench/QualityWatch.Bench");
             return 2;
         }
 

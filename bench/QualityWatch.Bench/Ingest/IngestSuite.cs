@@ -23,10 +23,8 @@ internal static class IngestSuite
         var a = new BenchArgs(args);
         var seconds = a.Seconds("--seconds", 20);
         var warmup = a.Seconds("--warmup", 3);
-        var dll = a.String("--service-dll", Path.Combine(RepoRoot.Find(), "src", "QualityWatch", "bin", "Release", "net10.0", "QualityWatch.dll"));
-        if (!File.Exists(dll))
+        if (a.ServiceDll("ingest-suite") is not { } dll)
         {
-            await Console.Error.WriteLineAsync($"ingest-suite: {dll} not found; build it first: dotnet build -c Release bench/QualityWatch.Bench");
             return 2;
         }
 

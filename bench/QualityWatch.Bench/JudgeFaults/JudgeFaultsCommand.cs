@@ -33,10 +33,8 @@ internal static class JudgeFaultsCommand
         var kills = a.Int("--kills", 2);
         var timeout = a.Seconds("--timeout", 600);
         var latency = a.String("--latency", "uniform 1s 4s");
-        var dll = a.String("--service-dll", Path.Combine(RepoRoot.Find(), "src", "QualityWatch", "bin", "Release", "net10.0", "QualityWatch.dll"));
-        if (!File.Exists(dll))
+        if (a.ServiceDll("judge-faults") is not { } dll)
         {
-            await Console.Error.WriteLineAsync($"judge-faults: {dll} not found; build it first: dotnet build -c Release bench/QualityWatch.Bench");
             return 2;
         }
 

@@ -27,6 +27,23 @@ internal sealed class BenchArgs(IReadOnlyList<string> args)
         return index >= 0 && index + 1 < args.Count ? args[index + 1] : ResultsFile.DefaultPath;
     }
 
+    /// <summary>
+    /// <c>--service-dll PATH</c>, else the Release build of the service in this checkout; null (with the
+    /// reason on stderr) when it is not there, so a verb that runs the service as a child process exits 2.
+    /// </summary>
+    public string? ServiceDll(string verb)
+    {
+        var dll = String("--service-dll", "");
+        dll = dll.Length > 0 ? dll : Path.Combine(RepoRoot.Find(), "src", "QualityWatch", "bin", "Release", "net10.0", "QualityWatch.dll");
+        if (File.Exists(dll))
+        {
+            return dll;
+        }
+
+        Console.Error.WriteLine($"{verb}: {dll} not found; build it first: dotnet build -c Release bench/QualityWatch.Bench");
+        return null;
+    }
+
     private int IndexOf(string name)
     {
         for (var i = 0; i < args.Count; i++)

@@ -22,10 +22,8 @@ internal static class VersionsCommand
     {
         var a = new BenchArgs(args);
         var count = a.Int("--count", 1_000_000);
-        var dll = a.String("--service-dll", Path.Combine(RepoRoot.Find(), "src", "QualityWatch", "bin", "Release", "net10.0", "QualityWatch.dll"));
-        if (!File.Exists(dll))
+        if (a.ServiceDll("versions") is not { } dll)
         {
-            await Console.Error.WriteLineAsync($"versions: {dll} not found; build it first: dotnet build -c Release bench/QualityWatch.Bench");
             return 2;
         }
 
