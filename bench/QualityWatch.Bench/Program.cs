@@ -6,6 +6,7 @@ using QualityWatch.Bench.Detection;
 using QualityWatch.Bench.Ingest;
 using QualityWatch.Bench.Judge;
 using QualityWatch.Bench.JudgeFaults;
+using QualityWatch.Bench.NotifyOutages;
 using QualityWatch.Bench.Sequential;
 using QualityWatch.Bench.Versions;
 
@@ -23,6 +24,7 @@ return args.FirstOrDefault() switch
     "judge-faults" => await JudgeFaultsCommand.RunAsync(args[1..]),
     "connections" => await ConnectionsCommand.RunAsync(args[1..]),
     "versions" => await VersionsCommand.RunAsync(args[1..]),
+    "notify-outages" => await NotifyOutagesCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -40,5 +42,6 @@ static int Usage()
     Console.Error.WriteLine("  " + JudgeFaultsCommand.Usage);
     Console.Error.WriteLine("  " + ConnectionsCommand.Usage);
     Console.Error.WriteLine("  " + VersionsCommand.Usage);
+    Console.Error.WriteLine("  " + NotifyOutagesCommand.Usage);
     return 2;
 }
