@@ -25,10 +25,8 @@ internal static class NotifyOutagesCommand
         var outage = a.Seconds("--outage", 8);
         var smtpDelay = a.Seconds("--smtp-delay", 0.3);
         var timeout = a.Seconds("--timeout", 180);
-        var dll = a.String("--service-dll", Path.Combine(RepoRoot.Find(), "src", "QualityWatch", "bin", "Release", "net10.0", "QualityWatch.dll"));
-        if (!File.Exists(dll))
+        if (a.ServiceDll("notify-outages") is not { } dll)
         {
-            await Console.Error.WriteLineAsync($"notify-outages: {dll} not found; build it first: dotnet build -c Release bench/QualityWatch.Bench");
             return 2;
         }
 
