@@ -14,6 +14,7 @@ internal static class IngestEndpoint
         QualityWatchMetrics metrics,
         IOptions<IngestOptions> options,
         IHostApplicationLifetime lifetime,
+        LogThrottle throttle,
         ILogger<IngestQueue> logger)
     {
         var limits = options.Value;
@@ -66,7 +67,12 @@ internal static class IngestEndpoint
             var work = new IngestWork(valid);
             if (!queue.TryEnqueue(work))
             {
-                Log.QueueFull(logger, valid.Count);
+                // A backed-up writer refuses every request for a while: one line, then a count a minute.
+                if (throttle.ShouldLog("ingest-queue-full", (n, period) => Log.QueueFullRepeated(logger, n, period)))
+                {
+                    Log.QueueFull(logger, valid.Count);
+                }
+
                 context.Response.Headers.RetryAfter = "1";
                 return Error(StatusCodes.Status503ServiceUnavailable, "ingest_unavailable", "QualityWatch is busy or stopping; nothing from this request was stored. Retry shortly.");
             }

@@ -18,6 +18,9 @@ internal static partial class Log
     [LoggerMessage(2003, LogLevel.Warning, "Ingest queue full or closed; answered 503 to a request of {Interactions} interactions")]
     public static partial void QueueFull(ILogger logger, int interactions);
 
+    [LoggerMessage(2006, LogLevel.Warning, "Ingest queue full or closed {Count} more times in the last {Period}; each request was answered 503")]
+    public static partial void QueueFullRepeated(ILogger logger, int count, TimeSpan period);
+
     [LoggerMessage(2004, LogLevel.Debug, "Dropped {Buckets} dedup bucket(s) whose ids are all older than Ingest:DedupWindow")]
     public static partial void DedupExpired(ILogger logger, int buckets);
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Dapper;
 using Microsoft.Extensions.Time.Testing;
+using QualityWatch.Storage;
 using QualityWatch.Telemetry;
 using QualityWatch.Tests.Support;
 
@@ -38,5 +39,48 @@ public sealed class CommitFailureLogTests
 
         var summary = Assert.Single(logs.Lines, l => l.Contains("IngestWriter[2005]", StringComparison.Ordinal));
         Assert.Contains("repeated 29 times in the last 00:01:00", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task QueueFull_IsLoggedOnce_ThenSummarisedWithItsCount()
+    {
+        using var temp = new TempDirectory();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        var logs = new LogCapture();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Information",
+            ["Ingest:QueueCapacity"] = "1",
+            ["Storage:BusyTimeout"] = "00:02:00",
+        };
+        await using var host = await InProcessHost.StartAsync(temp.DatabasePath, settings, logs, time);
+
+        // Another writer holds the write turn, so the ingest writer waits with its group and the queue fills.
+        var turn = host.Services.GetRequiredService<SqliteConnectionFactory>().OpenWrite();
+        var held = new List<Task<HttpResponseMessage>>();
+        var refused = 0;
+        for (var i = 0; i < 40 && refused < 25; i++)
+        {
+            // A refusal is answered at once; a request the writer holds is not answered until the turn is free.
+            var post = host.Client.PostAsync("/v1/interactions", Some.Json(Some.Batch(1)));
+            if (await Task.WhenAny(post, Task.Delay(TimeSpan.FromSeconds(5))) == post && (await post).StatusCode == HttpStatusCode.ServiceUnavailable)
+            {
+                refused++;
+            }
+            else
+            {
+                held.Add(post);
+            }
+        }
+
+        Assert.Equal(25, refused);
+        Assert.Single(logs.Lines, l => l.Contains("[2003]", StringComparison.Ordinal));
+        time.Advance(LogThrottle.Period);
+        var summary = Assert.Single(logs.Lines, l => l.Contains("[2006]", StringComparison.Ordinal));
+        Assert.Contains("24 more times in the last 00:01:00", summary, StringComparison.Ordinal);
+
+        // Once the turn is free, the requests that were queued are stored and answered.
+        turn.Dispose();
+        Assert.All(await Task.WhenAll(held), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
     }
 }
