@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using QualityWatch.Judging;
-using QualityWatch.Judging.Batch;
+using QualityWatch.Backfill.Batch;
 using QualityWatch.Storage;
 
 namespace QualityWatch.Backfill;

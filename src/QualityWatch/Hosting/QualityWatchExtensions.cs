@@ -5,7 +5,7 @@ using QualityWatch.Backfill;
 using QualityWatch.Health;
 using QualityWatch.Ingestion;
 using QualityWatch.Judging;
-using QualityWatch.Judging.Batch.Webhooks;
+using QualityWatch.Backfill.Batch.Webhooks;
 using QualityWatch.Notifications;
 using QualityWatch.Reports;
 using QualityWatch.Redaction;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using QualityWatch.Notifications.Webhook;
 using QualityWatch.Tests.Support;
 
-namespace QualityWatch.Tests.Judging.Batch;
+namespace QualityWatch.Tests.Backfill.Batch;
 
 /// <summary>
 /// Real signed webhooks from the simulator to the service on 127.0.0.1, with polling set to an hour:

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace QualityWatch.Judging.Batch;
+namespace QualityWatch.Backfill.Batch;
 
 internal sealed class BatchOptionsValidator : IValidateOptions<BatchOptions>
 {

@@ -1,7 +1,7 @@
 using Dapper;
 using QualityWatch.Storage;
 
-namespace QualityWatch.Judging.Batch.Webhooks;
+namespace QualityWatch.Backfill.Batch.Webhooks;
 
 /// <summary>
 /// The <c>webhook_deliveries</c> table: webhook-ids already accepted. Rows older than twice the

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using QualityWatch.Backfill;
+using QualityWatch.Judging;
 using QualityWatch.Judging.Gemini;
 
-namespace QualityWatch.Judging.Batch;
+namespace QualityWatch.Backfill.Batch;
 
 /// <summary>
 /// Judges the backfill queue through Gemini Batch API jobs at the batch price: reserve pending
@@ -40,7 +40,7 @@ internal sealed class BatchJudge(
             catch (Exception ex) when (ex is BatchApiException or HttpRequestException)
             {
                 // The job rows are durable: the next round (or run) picks up where this one failed.
-                Backfill.Log.BatchCallFailed(logger, ex.Message);
+                Log.BatchCallFailed(logger, ex.Message);
             }
 
             await onProgress();
@@ -72,7 +72,7 @@ internal sealed class BatchJudge(
                 unsent.RemoveAt(0);
                 if (await client.FindAsync(job.DisplayName, cancellationToken) is { } existing)
                 {
-                    Backfill.Log.BatchAdopted(logger, existing, job.DisplayName);
+                    Log.BatchAdopted(logger, existing, job.DisplayName);
                     await jobs.SubmittedAsync(job.Id, existing, null, time.GetUtcNow(), TimeSpan.Zero, cancellationToken);
                     continue;
                 }
@@ -82,7 +82,7 @@ internal sealed class BatchJudge(
             var requests = samples.Select(s => (s.InteractionId, Request(rubric, s))).ToList();
             var (name, file) = await client.CreateAsync(job.DisplayName, requests, cancellationToken);
             await jobs.SubmittedAsync(job.Id, name, file, time.GetUtcNow(), options.Value.PollInterval, cancellationToken);
-            Backfill.Log.BatchCreated(logger, name, requests.Count, file is null ? "inline" : "file");
+            Log.BatchCreated(logger, name, requests.Count, file is null ? "inline" : "file");
         }
     }
 

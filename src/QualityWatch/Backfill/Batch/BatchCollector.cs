@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
+using QualityWatch.Judging;
 
-namespace QualityWatch.Judging.Batch;
+namespace QualityWatch.Backfill.Batch;
 
 /// <summary>
 /// Collects batch jobs in the running service, whoever submitted them (usually a backfill command):
@@ -43,7 +44,7 @@ internal sealed class BatchCollector(
             catch (Exception ex)
             {
                 // Never let the loop die: job rows are durable, the next round retries.
-                Backfill.Log.BatchCollectorFailed(logger, ex.GetType().Name, ex.Message);
+                Log.BatchCollectorFailed(logger, ex.GetType().Name, ex.Message);
             }
 
             wait = wait < MinWait ? MinWait : wait > options.Value.MaxPollInterval ? options.Value.MaxPollInterval : wait;

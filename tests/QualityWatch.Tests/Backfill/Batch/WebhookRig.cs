@@ -1,10 +1,9 @@
 using System.Net;
 using System.Text;
 using QualityWatch.Simulator;
-using QualityWatch.Tests.Backfill;
 using QualityWatch.Tests.Support;
 
-namespace QualityWatch.Tests.Judging.Batch;
+namespace QualityWatch.Tests.Backfill.Batch;
 
 /// <summary>
 /// The simulator (batch jobs held) with jobs submitted by an interrupted backfill, then the real

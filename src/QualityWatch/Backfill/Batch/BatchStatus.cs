@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace QualityWatch.Judging.Batch;
+namespace QualityWatch.Backfill.Batch;
 
 /// <summary>A batch Operation as read: its state (either enum prefix), and where its results are.</summary>
 internal sealed record BatchStatus(string State, bool Done, JsonArray? Inlined, string? ResponsesFile)

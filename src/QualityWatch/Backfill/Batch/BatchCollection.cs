@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using QualityWatch.Backfill;
+using QualityWatch.Judging;
 using QualityWatch.Judging.Gemini;
 
-namespace QualityWatch.Judging.Batch;
+namespace QualityWatch.Backfill.Batch;
 
 /// <summary>
 /// Polls running batch jobs that are due and collects finished ones: every result line mapped back to
@@ -92,11 +92,11 @@ internal sealed class BatchCollection(
 
         if (!await jobs.FinishAsync(job.Id, Owner, state, verdicts, failures, options.Value.MaxAttempts, time.GetUtcNow(), cancellationToken))
         {
-            Backfill.Log.BatchCollectLost(logger, job.RemoteName!);
+            Log.BatchCollectLost(logger, job.RemoteName!);
             return false;
         }
 
-        Backfill.Log.BatchCollected(logger, job.RemoteName!, status.State, verdicts.Count, failures.Count);
+        Log.BatchCollected(logger, job.RemoteName!, status.State, verdicts.Count, failures.Count);
         return true;
     }
 

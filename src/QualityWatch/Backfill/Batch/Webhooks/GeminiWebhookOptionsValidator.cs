@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using QualityWatch.Notifications.Webhook;
 
-namespace QualityWatch.Judging.Batch.Webhooks;
+namespace QualityWatch.Backfill.Batch.Webhooks;
 
 internal sealed class GeminiWebhookOptionsValidator : IValidateOptions<GeminiWebhookOptions>
 {

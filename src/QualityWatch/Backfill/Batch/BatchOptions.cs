@@ -1,4 +1,4 @@
-namespace QualityWatch.Judging.Batch;
+namespace QualityWatch.Backfill.Batch;
 
 /// <summary>Gemini Batch API judging. Section <c>Batch</c>.</summary>
 public sealed class BatchOptions

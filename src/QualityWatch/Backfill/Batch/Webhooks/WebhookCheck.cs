@@ -1,4 +1,4 @@
-namespace QualityWatch.Judging.Batch.Webhooks;
+namespace QualityWatch.Backfill.Batch.Webhooks;
 
 /// <summary>What <see cref="StandardWebhookVerifier"/> found; anything but <see cref="Valid"/> is answered 401.</summary>
 internal enum WebhookCheck

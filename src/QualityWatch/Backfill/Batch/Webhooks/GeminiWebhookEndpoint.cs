@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using QualityWatch.Ingestion;
 
-namespace QualityWatch.Judging.Batch.Webhooks;
+namespace QualityWatch.Backfill.Batch.Webhooks;
 
 /// <summary>
 /// <c>POST /v1/webhooks/gemini</c>: a verified batch event makes every running job due and wakes the
@@ -41,7 +41,7 @@ internal static class GeminiWebhookEndpoint
         var check = verifier.Verify(id, headers["webhook-timestamp"], headers["webhook-signature"], body);
         if (check != WebhookCheck.Valid)
         {
-            Backfill.Log.WebhookRejected(logger, check.ToString(), id ?? "-");
+            Log.WebhookRejected(logger, check.ToString(), id ?? "-");
             return ApiErrors.Error(StatusCodes.Status401Unauthorized, "invalid_webhook", check switch
             {
                 WebhookCheck.MissingHeaders => "webhook-id, webhook-timestamp and webhook-signature are required.",
@@ -52,20 +52,20 @@ internal static class GeminiWebhookEndpoint
 
         if (EventType(body) is not { } type)
         {
-            Backfill.Log.WebhookMalformed(logger, id!);
+            Log.WebhookMalformed(logger, id!);
             return ApiErrors.Error(StatusCodes.Status400BadRequest, "invalid_body", "The body must be a JSON object with a string 'type'.");
         }
 
         // Recorded before acting: if acting then fails, the sender's retry is a duplicate, and polling still finds the job.
         if (!await deliveries.TryRecordAsync(id!, time.GetUtcNow(), options.Value.Tolerance, cancellationToken))
         {
-            Backfill.Log.WebhookDuplicate(logger, id!, type);
+            Log.WebhookDuplicate(logger, id!, type);
             return Results.NoContent();
         }
 
         if (!BatchEvents.Contains(type, StringComparer.Ordinal))
         {
-            Backfill.Log.WebhookIgnored(logger, id!, type);
+            Log.WebhookIgnored(logger, id!, type);
             return Results.NoContent();
         }
 
@@ -73,7 +73,7 @@ internal static class GeminiWebhookEndpoint
         // officially, and a poll of a job still running costs one GET.
         await jobs.PollAllNowAsync(time.GetUtcNow(), cancellationToken);
         signal.Notify();
-        Backfill.Log.WebhookAccepted(logger, id!, type);
+        Log.WebhookAccepted(logger, id!, type);
         return Results.Accepted();
     }
 

@@ -1,9 +1,9 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
-using QualityWatch.Backfill;
+using QualityWatch.Judging;
 using QualityWatch.Storage;
 
-namespace QualityWatch.Judging.Batch;
+namespace QualityWatch.Backfill.Batch;
 
 /// <summary>
 /// <c>batch_jobs</c> and the <c>backfill_work</c> rows each job holds. A job row and its items are

@@ -3,9 +3,10 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using QualityWatch.Judging;
 using QualityWatch.Judging.Gemini;
 
-namespace QualityWatch.Judging.Batch;
+namespace QualityWatch.Backfill.Batch;
 
 /// <summary>
 /// The Gemini Batch API over REST: <c>models/{model}:batchGenerateContent</c> with inline requests

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using QualityWatch.Hosting;
 
-namespace QualityWatch.Judging.Batch.Webhooks;
+namespace QualityWatch.Backfill.Batch.Webhooks;
 
 public static class GeminiWebhookExtensions
 {

@@ -1,4 +1,4 @@
-namespace QualityWatch.Judging.Batch.Webhooks;
+namespace QualityWatch.Backfill.Batch.Webhooks;
 
 /// <summary>The batch-completion webhook <c>POST /v1/webhooks/gemini</c>. Section <c>Batch:Webhook</c>.</summary>
 public sealed class GeminiWebhookOptions

@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using QualityWatch.Notifications.Webhook;
 
-namespace QualityWatch.Judging.Batch.Webhooks;
+namespace QualityWatch.Backfill.Batch.Webhooks;
 
 /// <summary>
 /// Verifies a Standard Webhooks delivery: <c>webhook-timestamp</c> within the tolerance either way,
