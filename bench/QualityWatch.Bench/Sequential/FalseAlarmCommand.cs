@@ -77,10 +77,10 @@ internal static class FalseAlarmCommand
         }
 
         var report = new StringBuilder();
-        report.Append("## False alarms of the sequential rule (issue #6)\n\n");
+        report.Append("## False alarms of the sequential rule\n\n");
         report.Append(CultureInfo.InvariantCulture, $"`dotnet bench/QualityWatch.Bench/bin/Release/net10.0/QualityWatch.Bench.dll false-alarms --days {days} --shift-runs {shiftRuns} --per-day {perDay} --margins {string.Join(',', margins.Select(m => m.ToString(CultureInfo.InvariantCulture)))}`, {Machine.Today()}, {watch.Elapsed.TotalSeconds:0} s.\n\n");
         report.Append(string.Create(CultureInfo.InvariantCulture,
-            $"The sequential rule's statistics alone, without the pipeline: the service's own `CusumState`, `DeployAnchoredSprt`, `BernoulliCusum` and `LearnedBaseline` at the shipped rule options (`FalseAlarmsPer30Days` {shipped.FalseAlarmsPer30Days}, `DeployTestShare` {shipped.DeployTestShare}, `BaselineMultiplier` {shipped.BaselineMultiplier}, deploy test over {shipped.DeployTestSamples} verdicts). " +
+            $"The sequential rule's statistics alone, without the pipeline: the service's own `CusumState`, `DeployAnchoredSprt`, `BernoulliCusum` and `LearnedBaseline` at the shipped rule options (`FalseAlarmsPer30Days` {shipped.FalseAlarmsPer30Days}, `DeployTestShare` {shipped.DeployTestShare}, `BaselineMultiplier` {shipped.BaselineMultiplier}, deploy test over {shipped.DeployTestSamples} verdicts; derived in `docs/statistics.md`). " +
             $"A new prompt_version every day, judged {Fmt.N0(perDay)} times (policy (c)'s daily spend), its p0 learned from the verdicts of the days before it, as the rule learns it from the stream's other versions; the CUSUM's alarm level set for {Fmt.N0(perDay / 24.0)} verdicts/h. ")).Append(
             "A day counts once if either test alarmed on its version. The detection bench's stable runs start from a one-day warm-up, so their baselines are learned from 1 to a few days.\n\n");
         report.Append(stable).Append('\n');

@@ -5,7 +5,7 @@ using QualityWatch.Bench.Shared;
 namespace QualityWatch.Bench.Versions;
 
 /// <summary>
-/// <c>versions</c> (issue #14): a sender minting a prompt_version per request. Per scenario, starts the service as
+/// <c>versions</c>: a sender minting a prompt_version per request. Per scenario, starts the service as
 /// a child process on a fresh database, sends <c>--count</c> interactions with distinct prompt_version values,
 /// stops it, starts it again on the same database and times the first ingest; peak RSS of both processes.
 /// </summary>
@@ -33,7 +33,7 @@ internal static class VersionsCommand
         };
         if (a.Flag("--uncapped"))
         {
-            results.Add(await RunScenarioAsync(dll, "no cap (as before issue #14)", NoCap, count, a.Int("--batch", 500), a.Int("--connections", 4)));
+            results.Add(await RunScenarioAsync(dll, "no cap", NoCap, count, a.Int("--batch", 500), a.Int("--connections", 4)));
         }
 
         var section = VersionsReport.Section(results);
