@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace QualityWatch.Bench.Shared;
 
@@ -10,7 +11,7 @@ namespace QualityWatch.Bench.Shared;
 internal sealed class BenchArgs(ParseResult result)
 {
     /// <summary>The verb's arguments as given on the command line, for a report's "reproduce" line.</summary>
-    public IReadOnlyList<string> Given => [.. result.Tokens.Skip(1).Select(t => t.Value)];
+    public IReadOnlyList<string> Given => [.. result.Tokens.Where(t => t.Type != TokenType.Command).Select(t => t.Value)];
 
     public string String(string name) => result.GetValue<string>(name) ?? "";
 
