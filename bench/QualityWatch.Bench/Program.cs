@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.Globalization;
 using QualityWatch.Bench.Connections;
 using QualityWatch.Bench.Cost;
 using QualityWatch.Bench.Crash;
@@ -10,38 +12,37 @@ using QualityWatch.Bench.NotifyOutages;
 using QualityWatch.Bench.Sequential;
 using QualityWatch.Bench.Versions;
 
+// Numbers on the command line and in the reports read the same on every machine.
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
 // One verb per benchmark; each lives in its own folder and writes its own section of bench/RESULTS.md.
-return args.FirstOrDefault() switch
+var root = new RootCommand("QualityWatch benchmarks: one verb each, writing its own section of bench/RESULTS.md.")
 {
-    "ingest" => await IngestCommand.RunAsync(args[1..]),
-    "ingest-suite" => await IngestSuite.RunAsync(args[1..]),
-    "dedup-window" => await DedupWindowCommand.RunAsync(args[1..]),
-    "judge" => await JudgeThroughput.RunAsync(args[1..]),
-    "cost" => await JudgeCost.RunAsync(args[1..]),
-    "detection" => await DetectionCommand.RunAsync(args[1..]),
-    "false-alarms" => FalseAlarmCommand.Run(args[1..]),
-    "crash" => await CrashCommand.RunAsync(args[1..]),
-    "judge-faults" => await JudgeFaultsCommand.RunAsync(args[1..]),
-    "connections" => await ConnectionsCommand.RunAsync(args[1..]),
-    "versions" => await VersionsCommand.RunAsync(args[1..]),
-    "notify-outages" => await NotifyOutagesCommand.RunAsync(args[1..]),
-    _ => Usage(),
+    IngestCommand.Command(),
+    IngestSuite.Command(),
+    DedupWindowCommand.Command(),
+    JudgeThroughput.Command(),
+    JudgeCost.Command(),
+    DetectionCommand.Command(),
+    FalseAlarmCommand.Command(),
+    CrashCommand.Command(),
+    JudgeFaultsCommand.Command(),
+    ConnectionsCommand.Command(),
+    VersionsCommand.Command(),
+    NotifyOutagesCommand.Command(),
 };
 
-static int Usage()
+// A misspelt option or a missing verb must not run a benchmark at its defaults: say why and exit 2.
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
 {
-    Console.Error.WriteLine("usage: QualityWatch.Bench <verb> [options]");
-    Console.Error.WriteLine("  " + IngestCommand.Usage);
-    Console.Error.WriteLine("  " + IngestSuite.Usage);
-    Console.Error.WriteLine("  " + DedupWindowCommand.Usage);
-    Console.Error.WriteLine("  " + JudgeThroughput.Usage);
-    Console.Error.WriteLine("  " + JudgeCost.Usage);
-    Console.Error.WriteLine("  " + DetectionCommand.Usage);
-    Console.Error.WriteLine("  " + FalseAlarmCommand.Usage);
-    Console.Error.WriteLine("  " + CrashCommand.Usage);
-    Console.Error.WriteLine("  " + JudgeFaultsCommand.Usage);
-    Console.Error.WriteLine("  " + ConnectionsCommand.Usage);
-    Console.Error.WriteLine("  " + VersionsCommand.Usage);
-    Console.Error.WriteLine("  " + NotifyOutagesCommand.Usage);
+    foreach (var error in parsed.Errors)
+    {
+        Console.Error.WriteLine(error.Message);
+    }
+
+    Console.Error.WriteLine("See QualityWatch.Bench --help, or QualityWatch.Bench <verb> --help.");
     return 2;
 }
+
+return await parsed.InvokeAsync();

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using QualityWatch.Bench.Ingest;
@@ -12,21 +13,31 @@ namespace QualityWatch.Bench.Connections;
 /// </summary>
 internal static class ConnectionsCommand
 {
-    public const string Usage = "connections [--connections 10000] [--probes 20] [--settle 3] [--low-file-limit 8192] [--service-dll PATH] [--results PATH] [--no-write]";
+    public static Command Command() => BenchVerb.Create(
+        "connections",
+        "many idle connections held open: memory, file descriptors and probe latency",
+        RunAsync,
+        BenchOption.Int("--connections", 10_000, "concurrent connections"),
+        BenchOption.Int("--probes", 20, "probe requests while the connections are held"),
+        BenchOption.Seconds("--settle", 3, "wait after opening the connections"),
+        BenchOption.Int("--low-file-limit", 8192, "the file-descriptor limit of the low-limit scenario"),
+        BenchOption.ServiceDll(),
+        BenchOption.Results(),
+        BenchOption.NoWrite());
+
     public const string Heading = "## Connections";
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    private static async Task<int> RunAsync(BenchArgs a)
     {
-        var a = new BenchArgs(args);
-        var connections = a.Int("--connections", 10_000);
-        var probes = a.Int("--probes", 20);
-        var settle = a.Seconds("--settle", 3);
+        var connections = a.Int("--connections");
+        var probes = a.Int("--probes");
+        var settle = a.Seconds("--settle");
         if (a.ServiceDll("connections") is not { } dll)
         {
             return 2;
         }
 
-        var lowLimit = a.Int("--low-file-limit", 8192);
+        var lowLimit = a.Int("--low-file-limit");
         Dictionary<string, string> noCap = new() { ["Server__MaxConcurrentConnections"] = "1000000" };
         (string Name, Dictionary<string, string> Settings, int? FileLimit)[] scenarios =
         [

@@ -56,5 +56,5 @@ internal static class ConnectionsReport
 
     private static string Ms(ProbeStats s) => s.Answered == 0 ? "-" : $"{Fmt.F(s.P50Ms, 1)} / {Fmt.F(s.MaxMs, 1)} ms";
 
-    private static string Heading() => $"{ConnectionsCommand.Heading} ({Machine.Today()}, issue #14)";
+    private static string Heading() => $"{ConnectionsCommand.Heading} ({Machine.Today()})";
 }

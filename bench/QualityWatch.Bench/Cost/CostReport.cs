@@ -16,7 +16,7 @@ internal static class CostReport
         }
 
         var text = new StringBuilder();
-        text.Append(JudgeCost.Heading).Append(" (").Append(Machine.Today()).Append(", issue #6)\n\n");
+        text.Append(JudgeCost.Heading).Append(" (").Append(Machine.Today()).Append(")\n\n");
         text.Append("`cost` judges the same ").Append(Fmt.N0(samples)).Append(" samples (~280 tokens of context, prompt and response each) once per setting, each on a fresh\n")
             .Append("service, database and judge simulator (Gemini protocol, gemini-2.5-flash list prices: input $0.30, cached $0.03, output\n")
             .Append("$2.50 per 1M tokens; Flex half), no latency, no faults. Tokens are the usage the simulator reported, as the service stored\n")

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Dapper;
 using QualityWatch.Bench.Shared;
@@ -13,7 +14,14 @@ namespace QualityWatch.Bench.Cost;
 /// </summary>
 internal static class JudgeCost
 {
-    public const string Usage = "cost [--samples 1000] [--results PATH] [--no-write]";
+    public static Command Command() => BenchVerb.Create(
+        "cost",
+        "judge cost per sample with and without the cached rubric prefix",
+        RunAsync,
+        BenchOption.Int("--samples", 1000, "samples to judge"),
+        BenchOption.Results(),
+        BenchOption.NoWrite());
+
     public const string Heading = "## Judge cost";
 
     private static readonly CostCombination[] Combinations =
@@ -24,10 +32,9 @@ internal static class JudgeCost
         new(false, "flex"),
     ];
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    private static async Task<int> RunAsync(BenchArgs a)
     {
-        var a = new BenchArgs(args);
-        var samples = a.Int("--samples", 1000);
+        var samples = a.Int("--samples");
         var results = new List<CostResult>();
         foreach (var combination in Combinations)
         {

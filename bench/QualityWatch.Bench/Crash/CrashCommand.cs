@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.CommandLine;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
@@ -18,18 +19,29 @@ namespace QualityWatch.Bench.Crash;
 /// </summary>
 internal static class CrashCommand
 {
-    public const string Usage = "crash [--kills 16] [--seconds 3] [--connections 8] [--batch 200] [--seed 1] [--service-dll PATH] [--results PATH] [--no-write]";
+    public static Command Command() => BenchVerb.Create(
+        "crash",
+        "kill -9 under load: interactions acknowledged and lost",
+        RunAsync,
+        BenchOption.Int("--kills", 16, "kill -9s of the service"),
+        BenchOption.Double("--seconds", 3, "load per run"),
+        BenchOption.Int("--connections", 8, "concurrent connections"),
+        BenchOption.Int("--batch", 200, "interactions per NDJSON batch"),
+        BenchOption.Int("--seed", 1, "random seed"),
+        BenchOption.ServiceDll(),
+        BenchOption.Results(),
+        BenchOption.NoWrite());
+
     public const string Heading = "## Crash: kill -9 under load";
     private const string Key = "bench-crash-key-0123456789abcdef";
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    private static async Task<int> RunAsync(BenchArgs a)
     {
-        var a = new BenchArgs(args);
-        var kills = a.Int("--kills", 16);
-        var seconds = a.Double("--seconds", 3);
-        var connections = a.Int("--connections", 8);
-        var batch = a.Int("--batch", 200);
-        var random = new Random(a.Int("--seed", 1));
+        var kills = a.Int("--kills");
+        var seconds = a.Double("--seconds");
+        var connections = a.Int("--connections");
+        var batch = a.Int("--batch");
+        var random = new Random(a.Int("--seed"));
         if (a.ServiceDll("crash") is not { } dll)
         {
             return 2;

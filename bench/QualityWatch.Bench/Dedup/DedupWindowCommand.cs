@@ -1,3 +1,4 @@
+using System.CommandLine;
 using QualityWatch.Bench.Ingest;
 using QualityWatch.Bench.Shared;
 
@@ -10,15 +11,28 @@ namespace QualityWatch.Bench.Dedup;
 /// </summary>
 internal static class DedupWindowCommand
 {
-    public const string Usage = "dedup-window [--ids 7000000] [--window 20] [--every 1] [--connections 8] [--batch 500] [--service-dll PATH] [--baseline-dll PATH [--baseline-name NAME]] [--results PATH] [--no-write]";
+    public static Command Command() => BenchVerb.Create(
+        "dedup-window",
+        "the dedup window's stored ids and ingest rate over a long run",
+        RunAsync,
+        BenchOption.Double("--ids", 7_000_000, "distinct interaction ids to send"),
+        BenchOption.Seconds("--window", 20, "the dedup window"),
+        BenchOption.Seconds("--every", 1, "how often the stored ids are counted"),
+        BenchOption.String("--baseline-dll", "", "another build of the service to compare with"),
+        BenchOption.String("--baseline-name", "baseline", "the name of that build in the report"),
+        BenchOption.Int("--connections", 8, "concurrent connections"),
+        BenchOption.Int("--batch", 500, "interactions per NDJSON batch"),
+        BenchOption.ServiceDll(),
+        BenchOption.Results(),
+        BenchOption.NoWrite());
+
     private const string Key = "bench-dedup-key-0123456789abcdef";
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    private static async Task<int> RunAsync(BenchArgs a)
     {
-        var a = new BenchArgs(args);
-        var ids = (long)a.Double("--ids", 7_000_000);
-        var window = a.Seconds("--window", 20);
-        var every = a.Seconds("--every", 1);
+        var ids = (long)a.Double("--ids");
+        var window = a.Seconds("--window");
+        var every = a.Seconds("--every");
         if (a.ServiceDll("dedup-window") is not { } dll)
         {
             return 2;
@@ -26,17 +40,17 @@ internal static class DedupWindowCommand
 
         // Optional: the same push against another build (e.g. one from before the buckets), under the same machine load.
         var builds = new List<(string Name, string Dll)> { ("this build", dll) };
-        var baseline = a.String("--baseline-dll", "");
+        var baseline = a.String("--baseline-dll");
         if (baseline.Length > 0)
         {
-            builds.Insert(0, (a.String("--baseline-name", "baseline"), baseline));
+            builds.Insert(0, (a.String("--baseline-name"), baseline));
         }
 
         var results = new List<DedupWindowResult>();
         foreach (var (name, path) in builds)
         {
             var load = Machine.LoadAverage();
-            var result = await RunOnceAsync(name, path, ids, window, every, a.Int("--connections", 8), a.Int("--batch", 500)) with { LoadBefore = load };
+            var result = await RunOnceAsync(name, path, ids, window, every, a.Int("--connections"), a.Int("--batch")) with { LoadBefore = load };
             Console.WriteLine($"{name}: {result.Run}; stored max {result.MaxStored} ({result.Samples} counts), final {result.FinalStored}; worst {result.WorstRatio:F2}x of {result.WorstWindowIds} ids in the window");
             results.Add(result);
         }

@@ -24,7 +24,7 @@ internal static class DedupWindowReport
         var measured = results[^1];
         var run = measured.Run;
         var text = new StringBuilder();
-        text.Append(Heading).Append(" (").Append(Machine.Today()).Append(", issue #14)\n\n");
+        text.Append(Heading).Append(" (").Append(Machine.Today()).Append(")\n\n");
         text.Append("Machine: ").Append(Machine.Describe()).Append(", Release build. `dedup-window` starts the service as its own process (as `ingest-suite`\n")
             .Append("does: a fresh temp database, `synchronous=FULL`, no judge key) with `Ingest:DedupWindow` ").Append(Fmt.N0(window.TotalSeconds))
             .Append(" s and pushes new ids through it with the\n")
@@ -35,7 +35,7 @@ internal static class DedupWindowReport
             .Append("inside it, so it errs low and the ratio high): what an exact record pruned instantly would hold. The buckets are quarters\n")
             .Append("of the window, so between two drops the record holds up to 1.25 windows of ids, plus what arrives while a drop waits for the next commit.\n\n");
         text.Append(table).Append('\n');
-        text.Append("Target (issue #14): the stored ids stay within ").Append(Fmt.N0(MaxWindowsStored)).Append("× the ids the window holds: **")
+        text.Append("Target: the stored ids stay within ").Append(Fmt.N0(MaxWindowsStored)).Append("× the ids the window holds: **")
             .Append(measured.WorstRatio <= MaxWindowsStored ? "met" : "missed").Append("** (worst ").Append(Fmt.Times(measured.WorstRatio, 1)).Append(").\n\n");
         if (results.Count > 1)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using QualityWatch.Bench.Shared;
@@ -12,26 +13,40 @@ namespace QualityWatch.Bench.Detection;
 /// </summary>
 internal static class DetectionCommand
 {
-    public const string Usage =
-        "QualityWatch.Bench detection [--runs 200] [--stable-runs 20] [--stable-days 3] [--warmups 4] [--horizon-hours 8] [--parallel 2] [--scenarios deploy,drift,stable] [--policies a,b,c] [--warmup-hours 24] [--keep true] [--seed-offset 0] [--set \"Judge:MaxConcurrency=4;Key=Value\"] [--results bench/RESULTS.md]";
+    public static Command Command() => BenchVerb.Create(
+        "detection",
+        "end-to-end detection delay and false alarms of the sampling policies on a virtual clock",
+        RunAsync,
+        BenchOption.Int("--runs", 200, "runs per scenario and policy"),
+        BenchOption.Int("--stable-runs", 20, "runs of the stable scenario"),
+        BenchOption.Int("--stable-days", 3, "days per stable run"),
+        BenchOption.Int("--warmups", 4, "warm-ups per policy and base rate"),
+        BenchOption.Int("--horizon-hours", 8, "hours watched after the change"),
+        BenchOption.Int("--parallel", 2, "runs at a time"),
+        BenchOption.Int("--warmup-hours", 24, "hours of the warm-up"),
+        BenchOption.String("--keep", "false", "keep the work directory (true/false)"),
+        BenchOption.Int("--seed-offset", 0, "added to every run seed"),
+        BenchOption.String("--scenarios", "deploy,drift,stable", "comma-separated scenario name prefixes"),
+        BenchOption.String("--policies", "a,b,c", "comma-separated policies"),
+        BenchOption.String("--set", "", "service settings over every policy's, \"Key=Value;Key=Value\""),
+        BenchOption.Results(),
+        BenchOption.NoWrite());
 
-    public static async Task<int> RunAsync(string[] args)
+    private static async Task<int> RunAsync(BenchArgs options)
     {
-        var options = new BenchArgs(args);
-        var runs = options.Int("--runs", 200);
-        var stableRuns = options.Int("--stable-runs", 20);
-        var stableDays = options.Int("--stable-days", 3);
-        var warmups = options.Int("--warmups", 4);
-        var horizon = TimeSpan.FromHours(options.Int("--horizon-hours", 8));
-        var parallel = options.Int("--parallel", 2);
-        var warmUp = TimeSpan.FromHours(options.Int("--warmup-hours", 24));
-        var keep = options.String("--keep", "false") == "true";
-        var seedOffset = options.Int("--seed-offset", 0);
-        var filter = options.String("--scenarios", "deploy,drift,stable").Split(',');
-        var results = options.ResultsPath();
-        var policies = options.String("--policies", "a,b,c").Split(',');
+        var runs = options.Int("--runs");
+        var stableRuns = options.Int("--stable-runs");
+        var stableDays = options.Int("--stable-days");
+        var warmups = options.Int("--warmups");
+        var horizon = TimeSpan.FromHours(options.Int("--horizon-hours"));
+        var parallel = options.Int("--parallel");
+        var warmUp = TimeSpan.FromHours(options.Int("--warmup-hours"));
+        var keep = options.String("--keep") == "true";
+        var seedOffset = options.Int("--seed-offset");
+        var filter = options.String("--scenarios").Split(',');
+        var policies = options.String("--policies").Split(',');
         // Service settings over every policy's, e.g. another Judge:MaxConcurrency than the shipped one.
-        var overrides = options.String("--set", "").Split(';', StringSplitOptions.RemoveEmptyEntries)
+        var overrides = options.String("--set").Split(';', StringSplitOptions.RemoveEmptyEntries)
             .Select(pair => pair.Split('=', 2))
             .ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : null);
         var scenarios = DetectionScenario.All.Where(s => filter.Any(f => s.Name.StartsWith(f, StringComparison.Ordinal))).ToList();
@@ -85,12 +100,17 @@ internal static class DetectionCommand
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"({watch.Elapsed:hh\\:mm\\:ss} elapsed)"));
             }
 
-            var arguments = string.Join(' ', args.Select(a => a.Contains(' ', StringComparison.Ordinal) || a.Contains(';', StringComparison.Ordinal) ? $"\"{a}\"" : a));
+            var arguments = string.Join(' ', options.Given.Select(a => a.Contains(' ', StringComparison.Ordinal) || a.Contains(';', StringComparison.Ordinal) ? $"\"{a}\"" : a));
             var report = DetectionReport.Markdown(summaries, budget, arguments, overrides.GetValueOrDefault("Judge:MaxConcurrency") ?? $"{new JudgeOptions().MaxConcurrency} (the shipped default)", warmups, horizon, watch.Elapsed);
             Console.WriteLine();
             Console.WriteLine(DetectionReport.Ratios(summaries));
-            ResultsFile.WriteSection(results, "## Detection", report);
-            Console.WriteLine($"Written to {results}.");
+            if (options.Write)
+            {
+                var results = options.ResultsPath();
+                ResultsFile.WriteSection(results, "## Detection", report);
+                Console.WriteLine($"Written to {results}.");
+            }
+
             return 0;
         }
         finally

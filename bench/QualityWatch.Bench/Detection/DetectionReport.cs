@@ -48,7 +48,7 @@ internal static class DetectionReport
     public static string Markdown(IReadOnlyList<DetectionSummary> summaries, BudgetCalibration budget, string arguments, string maxConcurrency, int warmups, TimeSpan horizon, TimeSpan took)
     {
         var md = new StringBuilder();
-        md.AppendLine("## Detection (issue #6)");
+        md.AppendLine("## Detection");
         md.AppendLine();
         md.AppendLine(C, $"`dotnet bench/QualityWatch.Bench/bin/Release/net10.0/QualityWatch.Bench.dll detection {arguments}`, {TimeProvider.System.GetUtcNow():yyyy-MM-dd}, {took:h\\:mm\\:ss} on the 2-core VM.");
         md.AppendLine();

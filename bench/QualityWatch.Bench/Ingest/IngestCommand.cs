@@ -1,3 +1,4 @@
+using System.CommandLine;
 using QualityWatch.Bench.Shared;
 
 namespace QualityWatch.Bench.Ingest;
@@ -5,13 +6,20 @@ namespace QualityWatch.Bench.Ingest;
 /// <summary><c>ingest</c>: load against a QualityWatch someone else started (the load generator is its own process).</summary>
 internal static class IngestCommand
 {
-    public const string Usage = "ingest --url http://127.0.0.1:8080 [--seconds 20] [--connections 8] [--batch 500] [--key KEY]";
+    public static Command Command() => BenchVerb.Create(
+        "ingest",
+        "load against a QualityWatch someone else started",
+        RunAsync,
+        BenchOption.String("--url", "http://127.0.0.1:8080", "the running service"),
+        BenchOption.Seconds("--seconds", 20, "load per run"),
+        BenchOption.Int("--connections", 8, "concurrent connections"),
+        BenchOption.Int("--batch", 500, "interactions per NDJSON batch"),
+        BenchOption.String("--key", "", "the ingest API key"));
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    private static async Task<int> RunAsync(BenchArgs a)
     {
-        var a = new BenchArgs(args);
         var run = await IngestLoad.RunAsync(
-            new Uri(a.String("--url", "http://127.0.0.1:8080")), a.Seconds("--seconds", 20), a.Int("--connections", 8), a.Int("--batch", 500), a.String("--key", ""));
+            new Uri(a.String("--url")), a.Seconds("--seconds"), a.Int("--connections"), a.Int("--batch"), a.String("--key"));
         Console.WriteLine(run);
         return run.Errors == 0 ? 0 : 1;
     }

@@ -30,16 +30,16 @@ internal static class IngestReport
             .Append(" s warm-up, reads its peak RSS (`VmHWM` in /proc/PID/status) and stops it\n")
             .Append("with SIGTERM. Defaults otherwise: dedup on (24 h), `synchronous=FULL`, `Sampling:EveryN` 100 and change-aware\n")
             .Append("sampling: on a fresh database prompt_version v0 is the baseline, v1 and v2 are new and boosted to 1 in 10 for an hour,\n")
-            .Append("so ~7 % of the interactions are sampled (redacted and stored in full), against 1 % in issue #2's first row.\n")
-            .Append("The interactions are the ones of issue #2 (~260 bytes, an email and a phone number each). The service and the\n")
+            .Append("so ~7 % of the interactions are sampled (redacted and stored in full), against 1 % in the first row of the \"Ingest\" section.\n")
+            .Append("The interactions are the ones of the \"Ingest\" section (~260 bytes, an email and a phone number each). The service and the\n")
             .Append("load generator share its cores; \"load avg before\" is the machine's 1-minute load average when the scenario started.\n\n");
         text.Append(table).Append('\n');
         text.Append("Ratio: NDJSON batches carry **").Append(Fmt.Times(batch.Rate, single.Rate, 1)).Append("** the interactions/s of single-object posts (")
             .Append(Fmt.N0(batch.Rate)).Append(" vs ").Append(Fmt.N0(single.Rate)).Append("/s).\n\n");
-        text.Append("Target (issue #6): ≥ ").Append(Fmt.N0(TargetPerSecond)).Append(" interactions/s with NDJSON batches: **")
+        text.Append("Target: ≥ ").Append(Fmt.N0(TargetPerSecond)).Append(" interactions/s with NDJSON batches: **")
             .Append(batch.Rate >= TargetPerSecond ? "met" : "missed").Append("** (").Append(Fmt.N0(batch.Rate)).Append("/s).\n");
         return text.ToString();
     }
 
-    private static string Heading() => $"{IngestSuite.Heading} ({Machine.Today()}, issue #6)";
+    private static string Heading() => $"{IngestSuite.Heading} ({Machine.Today()})";
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using QualityWatch.Bench.Shared;
 
 namespace QualityWatch.Bench.Ingest;
@@ -8,7 +9,16 @@ namespace QualityWatch.Bench.Ingest;
 /// </summary>
 internal static class IngestSuite
 {
-    public const string Usage = "ingest-suite [--seconds 20] [--warmup 3] [--service-dll PATH] [--results PATH] [--no-write]";
+    public static Command Command() => BenchVerb.Create(
+        "ingest-suite",
+        "ingest throughput of the service run as a child process, per scenario",
+        RunAsync,
+        BenchOption.Seconds("--seconds", 20, "load per run"),
+        BenchOption.Seconds("--warmup", 3, "warm-up before measuring"),
+        BenchOption.ServiceDll(),
+        BenchOption.Results(),
+        BenchOption.NoWrite());
+
     public const string Heading = "## Ingest suite";
     private const string Key = "bench-ingest-key-0123456789abcdef";
 
@@ -18,11 +28,10 @@ internal static class IngestSuite
         new("single object per request, 16 connections", 1, 16),
     ];
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    private static async Task<int> RunAsync(BenchArgs a)
     {
-        var a = new BenchArgs(args);
-        var seconds = a.Seconds("--seconds", 20);
-        var warmup = a.Seconds("--warmup", 3);
+        var seconds = a.Seconds("--seconds");
+        var warmup = a.Seconds("--warmup");
         if (a.ServiceDll("ingest-suite") is not { } dll)
         {
             return 2;

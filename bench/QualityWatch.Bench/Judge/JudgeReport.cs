@@ -54,7 +54,7 @@ internal static class JudgeReport
         text.Append('\n');
         text.Append("Ratios: with ").Append(Fmt.Pct(faulty.Scenario.Rate429, 0)).Append(" 429s, requests/min are ").Append(Fmt.Times(faulty.RequestsPerMinute, clean.RequestsPerMinute, 3))
             .Append(" and 200 answers/min ").Append(Fmt.Times(faulty.AnswersPerMinute, clean.AnswersPerMinute, 3)).Append(" of the run without faults.\n\n");
-        text.Append("Target (issue #6): ≥ ").Append(Fmt.Pct(TargetShare, 0)).Append(" of the configured requests per minute, 0 samples lost: ");
+        text.Append("Target: ≥ ").Append(Fmt.Pct(TargetShare, 0)).Append(" of the configured requests per minute, 0 samples lost: ");
         text.AppendJoin("; ", results.Select(r => $"{Label(r.Scenario)} **{(r.RequestsPerMinute >= TargetShare * rpm && r.Lost == 0 && r.StillQueued == 0 ? "met" : "missed")}**"));
         text.Append(".\n\n");
         text.Append("The long-run ceiling is ").Append(Fmt.F(rpm * 60 / 61, 1)).Append(" requests/min (").Append(Fmt.Pct(60.0 / 61))
@@ -65,5 +65,5 @@ internal static class JudgeReport
 
     private static string Label(JudgeScenario scenario) => scenario.Rate429 > 0 ? $"{scenario.Name} ({Fmt.Pct(scenario.Rate429, 0)})" : scenario.Name;
 
-    private static string Heading(this JudgeSetup setup) => $"{JudgeThroughput.Heading} ({Machine.Today()}, issue #6)";
+    private static string Heading(this JudgeSetup setup) => $"{JudgeThroughput.Heading} ({Machine.Today()})";
 }

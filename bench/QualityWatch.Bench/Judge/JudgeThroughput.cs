@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Dapper;
 using QualityWatch.Bench.Shared;
@@ -13,16 +14,28 @@ namespace QualityWatch.Bench.Judge;
 /// </summary>
 internal static class JudgeThroughput
 {
-    public const string Usage = "judge [--rpm 600] [--concurrency 32] [--latency \"lognormal 1s 3s\"] [--warmup 60] [--measure 180] [--rate429 0.15] [--retry-delay 2] [--results PATH] [--no-write]";
+    public static Command Command() => BenchVerb.Create(
+        "judge",
+        "judge throughput against the simulator at a requests-per-minute limit, with and without 429s",
+        RunAsync,
+        BenchOption.Int("--rpm", 600, "the judge's requests per minute limit"),
+        BenchOption.Int("--concurrency", 32, "concurrent judge calls"),
+        BenchOption.String("--latency", "lognormal 1s 3s", "the simulated judge latency"),
+        BenchOption.Seconds("--warmup", 60, "warm-up before measuring"),
+        BenchOption.Seconds("--measure", 180, "measured period"),
+        BenchOption.Seconds("--retry-delay", 2, "delay before retrying a 429"),
+        BenchOption.Double("--rate429", 0.15, "share of judge calls answered 429"),
+        BenchOption.Results(),
+        BenchOption.NoWrite());
+
     public const string Heading = "## Judge throughput";
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    private static async Task<int> RunAsync(BenchArgs a)
     {
-        var a = new BenchArgs(args);
         var setup = new JudgeSetup(
-            a.Int("--rpm", 600), a.Int("--concurrency", 32), a.String("--latency", "lognormal 1s 3s"),
-            a.Seconds("--warmup", 60), a.Seconds("--measure", 180), a.Seconds("--retry-delay", 2));
-        JudgeScenario[] scenarios = [new("no faults", 0), new("429 injection", a.Double("--rate429", 0.15))];
+            a.Int("--rpm"), a.Int("--concurrency"), a.String("--latency"),
+            a.Seconds("--warmup"), a.Seconds("--measure"), a.Seconds("--retry-delay"));
+        JudgeScenario[] scenarios = [new("no faults", 0), new("429 injection", a.Double("--rate429"))];
 
         var results = new List<JudgeScenarioResult>();
         foreach (var scenario in scenarios)

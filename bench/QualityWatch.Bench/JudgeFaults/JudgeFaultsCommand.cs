@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -21,26 +22,38 @@ namespace QualityWatch.Bench.JudgeFaults;
 /// </summary>
 internal static class JudgeFaultsCommand
 {
-    public const string Usage = "judge-faults [--samples 700] [--rate429 0.3] [--rate500 0.1] [--kills 2] [--latency \"uniform 1s 4s\"] [--timeout 600] [--service-dll PATH] [--results PATH] [--no-write]";
+    public static Command Command() => BenchVerb.Create(
+        "judge-faults",
+        "exactly-once judging through 429s, 500s and kill -9",
+        RunAsync,
+        BenchOption.Int("--samples", 700, "samples to judge"),
+        BenchOption.Int("--kills", 2, "kill -9s of the service"),
+        BenchOption.Seconds("--timeout", 600, "give up after"),
+        BenchOption.String("--latency", "uniform 1s 4s", "the simulated judge latency"),
+        BenchOption.Double("--rate429", 0.3, "share of judge calls answered 429"),
+        BenchOption.Double("--rate500", 0.1, "share of judge calls answered 500"),
+        BenchOption.ServiceDll(),
+        BenchOption.Results(),
+        BenchOption.NoWrite());
+
     public const string Heading = "## Judge faults: exactly once through 429s, 500s and kill -9";
     private const string JudgeKey = "bench-judge-key-0123456789";
     private const string IngestKey = "bench-faults-key-0123456789abcdef";
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    private static async Task<int> RunAsync(BenchArgs a)
     {
-        var a = new BenchArgs(args);
-        var samples = a.Int("--samples", 700);
-        var kills = a.Int("--kills", 2);
-        var timeout = a.Seconds("--timeout", 600);
-        var latency = a.String("--latency", "uniform 1s 4s");
+        var samples = a.Int("--samples");
+        var kills = a.Int("--kills");
+        var timeout = a.Seconds("--timeout");
+        var latency = a.String("--latency");
         if (a.ServiceDll("judge-faults") is not { } dll)
         {
             return 2;
         }
 
         await using var simulator = await JudgeSimulator.StartAsync(new SimulatorOptions { GeminiApiKey = JudgeKey });
-        simulator.Faults.Rate429 = a.Double("--rate429", 0.3);
-        simulator.Faults.Rate500 = a.Double("--rate500", 0.1);
+        simulator.Faults.Rate429 = a.Double("--rate429");
+        simulator.Faults.Rate500 = a.Double("--rate500");
         simulator.Faults.Latency["*"] = QualityWatch.Simulator.Faults.LatencyDistribution.Parse(latency);
         simulator.Faults.RetryDelay = TimeSpan.FromMilliseconds(200);
 
@@ -172,7 +185,7 @@ internal static class JudgeFaultsCommand
         return string.Create(CultureInfo.InvariantCulture, $"""
             {Heading} ({Machine.Today()})
 
-            `judge-faults --samples {samples} --rate429 {a.Double("--rate429", 0.3)} --rate500 {a.Double("--rate500", 0.1)} --kills {kills} --latency "{latency}"` on a {Machine.Describe()} (load average {load:0.0} at the start).
+            `judge-faults --samples {samples} --rate429 {a.Double("--rate429")} --rate500 {a.Double("--rate500")} --kills {kills} --latency "{latency}"` on a {Machine.Describe()} (load average {load:0.0} at the start).
             The service runs as a child process with the shipped lease, retry and attempt settings (`Judge:MaxConcurrency` 8, 600 requests/min, `standard` tier); the simulator answers 429 and 500 at the given rates and holds each call for the given latency.
             The service is killed with SIGKILL {kills} time(s) while calls are out (at even shares of the verdicts) and restarted on the same file.
 

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using QualityWatch.Bench.Ingest;
@@ -13,18 +14,28 @@ namespace QualityWatch.Bench.NotifyOutages;
 /// </summary>
 internal static class NotifyOutagesCommand
 {
-    public const string Usage = "notify-outages [--notifications 18] [--outage 8] [--smtp-delay 0.3] [--timeout 180] [--service-dll PATH] [--results PATH] [--no-write]";
+    public static Command Command() => BenchVerb.Create(
+        "notify-outages",
+        "notification delivery through SMTP and webhook outages and kills",
+        RunAsync,
+        BenchOption.Int("--notifications", 18, "notifications to deliver"),
+        BenchOption.Seconds("--outage", 8, "length of each outage"),
+        BenchOption.Seconds("--smtp-delay", 0.3, "SMTP server delay per message"),
+        BenchOption.Seconds("--timeout", 180, "give up after"),
+        BenchOption.ServiceDll(),
+        BenchOption.Results(),
+        BenchOption.NoWrite());
+
     public const string Heading = "## Notification outages";
     private const string Email = "email";
     private const string Webhook = "webhook:bench";
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    private static async Task<int> RunAsync(BenchArgs a)
     {
-        var a = new BenchArgs(args);
-        var count = a.Int("--notifications", 18);
-        var outage = a.Seconds("--outage", 8);
-        var smtpDelay = a.Seconds("--smtp-delay", 0.3);
-        var timeout = a.Seconds("--timeout", 180);
+        var count = a.Int("--notifications");
+        var outage = a.Seconds("--outage");
+        var smtpDelay = a.Seconds("--smtp-delay");
+        var timeout = a.Seconds("--timeout");
         if (a.ServiceDll("notify-outages") is not { } dll)
         {
             return 2;

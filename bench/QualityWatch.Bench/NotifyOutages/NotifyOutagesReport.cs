@@ -29,7 +29,7 @@ internal static class NotifyOutagesReport
             ? $"{run.Notifications} of {run.Notifications} notifications delivered on every channel after the SMTP and webhook outages and two kills, none failed, duplicates received: {duplicates}"
             : $"**not every notification was delivered**: {string.Join(", ", rows.Select(r => $"{r.Channel} {r.Received.Distinct} of {run.Notifications}"))}";
         return string.Create(CultureInfo.InvariantCulture, $"""
-            {NotifyOutagesCommand.Heading} ({Machine.Today()}, issue #14)
+            {NotifyOutagesCommand.Heading} ({Machine.Today()})
 
             Machine: {Machine.Describe()}, Release build, load average {run.LoadAverage:0.0} at the start (the machine was shared), {run.Elapsed.TotalSeconds:0} s in all. Reproduce:
 

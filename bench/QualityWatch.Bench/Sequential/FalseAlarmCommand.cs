@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -13,20 +14,26 @@ namespace QualityWatch.Bench.Sequential;
 /// </summary>
 internal static class FalseAlarmCommand
 {
-    public const string Usage =
-        "QualityWatch.Bench false-alarms [--days 30000] [--shift-runs 5000] [--per-day 2400] [--margins 0,1] [--results bench/RESULTS.md]";
+    public static Command Command() => BenchVerb.Create(
+        "false-alarms",
+        "the sequential rule's statistics alone: false alarms per 30 days and verdicts to detect a jump",
+        Run,
+        BenchOption.Int("--days", 30_000, "simulated days of stable traffic"),
+        BenchOption.Int("--shift-runs", 5_000, "runs per jump to measure detection"),
+        BenchOption.Int("--per-day", 2_400, "verdicts per day"),
+        BenchOption.String("--margins", "0,1", "comma-separated baseline margins (standard errors)"),
+        BenchOption.Results(),
+        BenchOption.NoWrite());
 
     private static readonly (double Before, double After)[] Jumps = [(0.02, 0.08), (0.05, 0.10)];
     private static readonly int[] Lookbacks = [1, 7];
 
-    public static int Run(string[] args)
+    private static int Run(BenchArgs options)
     {
-        var options = new BenchArgs(args);
-        var days = options.Int("--days", 30_000);
-        var shiftRuns = options.Int("--shift-runs", 5_000);
-        var perDay = options.Int("--per-day", 2_400);
-        var margins = options.String("--margins", "0,1").Split(',').Select(m => double.Parse(m, CultureInfo.InvariantCulture)).ToArray();
-        var results = options.ResultsPath();
+        var days = options.Int("--days");
+        var shiftRuns = options.Int("--shift-runs");
+        var perDay = options.Int("--per-day");
+        var margins = options.String("--margins").Split(',').Select(m => double.Parse(m, CultureInfo.InvariantCulture)).ToArray();
         var watch = Stopwatch.StartNew();
         var shipped = new AlertRuleOptions();
 
@@ -77,10 +84,10 @@ internal static class FalseAlarmCommand
         }
 
         var report = new StringBuilder();
-        report.Append("## False alarms of the sequential rule (issue #6)\n\n");
+        report.Append("## False alarms of the sequential rule\n\n");
         report.Append(CultureInfo.InvariantCulture, $"`dotnet bench/QualityWatch.Bench/bin/Release/net10.0/QualityWatch.Bench.dll false-alarms --days {days} --shift-runs {shiftRuns} --per-day {perDay} --margins {string.Join(',', margins.Select(m => m.ToString(CultureInfo.InvariantCulture)))}`, {Machine.Today()}, {watch.Elapsed.TotalSeconds:0} s.\n\n");
         report.Append(string.Create(CultureInfo.InvariantCulture,
-            $"The sequential rule's statistics alone, without the pipeline: the service's own `CusumState`, `DeployTest`, `BernoulliCusum` and `LearnedBaseline` at the shipped rule options (`FalseAlarmsPer30Days` {shipped.FalseAlarmsPer30Days}, `DeployTestShare` {shipped.DeployTestShare}, `BaselineMultiplier` {shipped.BaselineMultiplier}, deploy test over {shipped.DeployTestSamples} verdicts). " +
+            $"The sequential rule's statistics alone, without the pipeline: the service's own `CusumState`, `DeployAnchoredSprt`, `BernoulliCusum` and `LearnedBaseline` at the shipped rule options (`FalseAlarmsPer30Days` {shipped.FalseAlarmsPer30Days}, `DeployTestShare` {shipped.DeployTestShare}, `BaselineMultiplier` {shipped.BaselineMultiplier}, deploy test over {shipped.DeployTestSamples} verdicts; derived in `docs/statistics.md`). " +
             $"A new prompt_version every day, judged {Fmt.N0(perDay)} times (policy (c)'s daily spend), its p0 learned from the verdicts of the days before it, as the rule learns it from the stream's other versions; the CUSUM's alarm level set for {Fmt.N0(perDay / 24.0)} verdicts/h. ")).Append(
             "A day counts once if either test alarmed on its version. The detection bench's stable runs start from a one-day warm-up, so their baselines are learned from 1 to a few days.\n\n");
         report.Append(stable).Append('\n');
@@ -89,8 +96,13 @@ internal static class FalseAlarmCommand
         report.Append(ratios);
         var text = report.ToString();
         Console.WriteLine(text);
-        ResultsFile.WriteSection(results, "## False alarms of the sequential rule", text);
-        Console.WriteLine($"Written to {results}.");
+        if (options.Write)
+        {
+            var results = options.ResultsPath();
+            ResultsFile.WriteSection(results, "## False alarms of the sequential rule", text);
+            Console.WriteLine($"Written to {results}.");
+        }
+
         return 0;
     }
 

@@ -1,4 +1,5 @@
 using QualityWatch.Alerting;
+using QualityWatch.Statistics;
 
 namespace QualityWatch.Bench.Sequential;
 
@@ -6,14 +7,14 @@ namespace QualityWatch.Bench.Sequential;
 /// The sequential rule's statistics without the pipeline around them: one prompt_version a day, each
 /// judged <see cref="PerDay"/> times, its p0 learned from the last <see cref="LookbackDays"/> days of
 /// verdicts (<see cref="LearnedBaseline"/>), its CUSUM and deploy test the service's own
-/// <see cref="CusumState"/>, <see cref="DeployTest"/> and <see cref="BernoulliCusum"/> at the rule's options.
+/// <see cref="CusumState"/>, <see cref="DeployAnchoredSprt"/> and <see cref="BernoulliCusum"/> at the rule's options.
 /// Millions of verdicts a second, so thousands of days settle what the end-to-end bench cannot.
 /// </summary>
 internal sealed class SequentialModel(AlertRuleOptions rule, int perDay, int lookbackDays, int seed)
 {
     private readonly Random random = new(seed);
-    private readonly DeployTest deploy = DeployTest.For(rule);
-    private readonly double arl0 = BernoulliCusum.Arl0Samples(DeployTest.CusumBudget(rule), perDay / 24.0);
+    private readonly DeployAnchoredSprt deploy = DeployAnchoredSprt.For(rule.FalseAlarmsPer30Days, rule.DeployTestShare, rule.VersionsPerDay, rule.DeployTestSamples);
+    private readonly double arl0 = BernoulliCusum.Arl0Samples(DeployAnchoredSprt.CusumBudget(rule.FalseAlarmsPer30Days, rule.DeployTestShare), perDay / 24.0);
 
     public int PerDay => perDay;
 

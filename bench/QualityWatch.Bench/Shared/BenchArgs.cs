@@ -1,30 +1,37 @@
-using System.Globalization;
+using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace QualityWatch.Bench.Shared;
 
-/// <summary>One verb's <c>--name value</c> options and <c>--flag</c> switches, read with the invariant culture.</summary>
-internal sealed class BenchArgs(IReadOnlyList<string> args)
+/// <summary>
+/// One verb's parsed options. The verb's <see cref="Command"/> declares each option with its default
+/// (<see cref="BenchOption"/>), so a value read here by name is the given one or that default; a name the
+/// command does not declare throws, so a misspelt read fails on the first run instead of reading a default.
+/// </summary>
+internal sealed class BenchArgs(ParseResult result)
 {
-    public string String(string name, string fallback)
-    {
-        var index = IndexOf(name);
-        return index >= 0 && index + 1 < args.Count ? args[index + 1] : fallback;
-    }
+    /// <summary>The verb's arguments as given on the command line, for a report's "reproduce" line.</summary>
+    public IReadOnlyList<string> Given => [.. result.Tokens.Where(t => t.Type != TokenType.Command).Select(t => t.Value)];
 
-    public int Int(string name, int fallback) => int.Parse(String(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+    public string String(string name) => result.GetValue<string>(name) ?? "";
 
-    public double Double(string name, double fallback) => double.Parse(String(name, fallback.ToString("R", CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+    public int Int(string name) => result.GetValue<int>(name);
+
+    public double Double(string name) => result.GetValue<double>(name);
 
     /// <summary>A duration given in seconds (fractions allowed).</summary>
-    public TimeSpan Seconds(string name, double fallback) => TimeSpan.FromSeconds(Double(name, fallback));
+    public TimeSpan Seconds(string name) => TimeSpan.FromSeconds(Double(name));
 
-    public bool Flag(string name) => IndexOf(name) >= 0;
+    public bool Flag(string name) => result.GetValue<bool>(name);
+
+    /// <summary>False when <c>--no-write</c> asks to print the section without writing it to the results file.</summary>
+    public bool Write => !Flag(BenchOption.NoWriteName);
 
     /// <summary><c>--results PATH</c>, else bench/RESULTS.md of the checkout; looked up only then, so an explicit path needs no checkout.</summary>
     public string ResultsPath()
     {
-        var index = IndexOf("--results");
-        return index >= 0 && index + 1 < args.Count ? args[index + 1] : ResultsFile.DefaultPath;
+        var path = String(BenchOption.ResultsName);
+        return path.Length > 0 ? path : ResultsFile.DefaultPath;
     }
 
     /// <summary>
@@ -33,7 +40,7 @@ internal sealed class BenchArgs(IReadOnlyList<string> args)
     /// </summary>
     public string? ServiceDll(string verb)
     {
-        var dll = String("--service-dll", "");
+        var dll = String(BenchOption.ServiceDllName);
         dll = dll.Length > 0 ? dll : Path.Combine(RepoRoot.Find(), "src", "QualityWatch", "bin", "Release", "net10.0", "QualityWatch.dll");
         if (File.Exists(dll))
         {
@@ -42,18 +49,5 @@ internal sealed class BenchArgs(IReadOnlyList<string> args)
 
         Console.Error.WriteLine($"{verb}: {dll} not found; build it first: dotnet build -c Release bench/QualityWatch.Bench");
         return null;
-    }
-
-    private int IndexOf(string name)
-    {
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (args[i] == name)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Data.Sqlite;
 using QualityWatch.Bench.Ingest;
 using QualityWatch.Bench.Shared;
@@ -5,23 +6,33 @@ using QualityWatch.Bench.Shared;
 namespace QualityWatch.Bench.Versions;
 
 /// <summary>
-/// <c>versions</c> (issue #14): a sender minting a prompt_version per request. Per scenario, starts the service as
+/// <c>versions</c>: a sender minting a prompt_version per request. Per scenario, starts the service as
 /// a child process on a fresh database, sends <c>--count</c> interactions with distinct prompt_version values,
 /// stops it, starts it again on the same database and times the first ingest; peak RSS of both processes.
 /// </summary>
 internal static class VersionsCommand
 {
-    public const string Usage = "versions [--count 1000000] [--batch 500] [--connections 4] [--uncapped] [--service-dll PATH] [--results PATH] [--no-write]";
+    public static Command Command() => BenchVerb.Create(
+        "versions",
+        "a sender minting a prompt_version per request: service memory with and without the cap",
+        RunAsync,
+        BenchOption.Int("--count", 1_000_000, "interactions to send"),
+        BenchOption.Int("--batch", 500, "interactions per NDJSON batch"),
+        BenchOption.Int("--connections", 4, "concurrent connections"),
+        BenchOption.Flag("--uncapped", "also run without the prompt_version cap"),
+        BenchOption.ServiceDll(),
+        BenchOption.Results(),
+        BenchOption.NoWrite());
+
     public const string Heading = "## Version cardinality";
     private const string Key = "bench-versions-key-0123456789abcdef";
 
     /// <summary>The pre-cap behaviour, reproduced with a cap no run reaches.</summary>
     private const int NoCap = 100_000_000;
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    private static async Task<int> RunAsync(BenchArgs a)
     {
-        var a = new BenchArgs(args);
-        var count = a.Int("--count", 1_000_000);
+        var count = a.Int("--count");
         if (a.ServiceDll("versions") is not { } dll)
         {
             return 2;
@@ -29,11 +40,11 @@ internal static class VersionsCommand
 
         var results = new List<VersionsResult>
         {
-            await RunScenarioAsync(dll, "default cap (200 per stream)", null, count, a.Int("--batch", 500), a.Int("--connections", 4)),
+            await RunScenarioAsync(dll, "default cap (200 per stream)", null, count, a.Int("--batch"), a.Int("--connections")),
         };
         if (a.Flag("--uncapped"))
         {
-            results.Add(await RunScenarioAsync(dll, "no cap (as before issue #14)", NoCap, count, a.Int("--batch", 500), a.Int("--connections", 4)));
+            results.Add(await RunScenarioAsync(dll, "no cap", NoCap, count, a.Int("--batch"), a.Int("--connections")));
         }
 
         var section = VersionsReport.Section(results);

@@ -23,7 +23,7 @@ internal static class VersionsReport
         var capped = results[0];
         var peak = Math.Max(capped.LoadPeakRssBytes, capped.RestartPeakRssBytes) / 1_048_576.0;
         var text = new StringBuilder();
-        text.Append(VersionsCommand.Heading).Append(" (").Append(Machine.Today()).Append(", issue #14)\n\n");
+        text.Append(VersionsCommand.Heading).Append(" (").Append(Machine.Today()).Append(")\n\n");
         text.Append("Machine: ").Append(Machine.Describe()).Append(", Release build. `versions` starts the service as its own process on a fresh\n")
             .Append("temp database (defaults, one API key, no judge key), sends each interaction with a prompt_version no other one has\n")
             .Append("(NDJSON, 500 per request, 4 connections, `Sampling:EveryN` 100), stops it with SIGTERM, starts it again on the same\n")
@@ -42,7 +42,7 @@ internal static class VersionsReport
                 .Append("**, first ingest after the restart **").Append(Fmt.Times(uncapped.FirstIngestMs, capped.FirstIngestMs, 0)).Append("**.\n\n");
         }
 
-        text.Append("Target (issue #14): service RSS under ").Append(Fmt.N0(TargetRssMiB)).Append(" MiB: **")
+        text.Append("Target: service RSS under ").Append(Fmt.N0(TargetRssMiB)).Append(" MiB: **")
             .Append(peak < TargetRssMiB ? "met" : "missed").Append("** (peak ").Append(Fmt.N0(peak)).Append(" MiB, ")
             .Append(Fmt.F(peak / TargetRssMiB, 2)).Append(" of the target).\n");
         return text.ToString();

@@ -1,9 +1,11 @@
+using QualityWatch.Statistics;
+
 namespace QualityWatch.Alerting;
 
 /// <summary>
 /// One stream × prompt_version statistic (an <c>alert_cusum</c> row). After an alarm the upward statistic
 /// is held and a downward CUSUM (p1 → p0) runs; when it reaches h the rate is back at baseline, the alarm
-/// clears and both restart from zero (reference §1.7: resolution needs its own test).
+/// clears and both restart from zero (resolution needs its own test: docs/statistics.md, "Clearing an alarm").
 /// </summary>
 internal sealed class CusumState
 {
@@ -32,9 +34,9 @@ internal sealed class CusumState
     /// <summary>Which test raised the current or last alarm: <c>cusum</c> or <c>deploy_test</c>.</summary>
     public string? AlarmedBy { get; set; }
 
-    public void Add(bool hallucinated, double h, long judgedAt) => Add(hallucinated, h, new DeployTest(double.PositiveInfinity, 0), judgedAt);
+    public void Add(bool hallucinated, double h, long judgedAt) => Add(hallucinated, h, DeployAnchoredSprt.Off, judgedAt);
 
-    public void Add(bool hallucinated, double h, DeployTest deploy, long judgedAt)
+    public void Add(bool hallucinated, double h, DeployAnchoredSprt deploy, long judgedAt)
     {
         Samples++;
         Hallucinations += hallucinated ? 1 : 0;

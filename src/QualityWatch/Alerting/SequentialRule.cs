@@ -35,8 +35,8 @@ internal sealed class SequentialRule(CusumStore store, VerdictQueries verdicts, 
         var window = TimeSpan.FromTicks(Math.Min(RateWindow.Ticks, rule.BaselineLookback.Ticks));
         var (recent, _) = await store.CountAsync(stream, null, now - window, now, cancellationToken);
         var samplesPerHour = Math.Max(1, recent / window.TotalHours);
-        var arl0 = BernoulliCusum.Arl0Samples(DeployTest.CusumBudget(rule), samplesPerHour);
-        var deploy = DeployTest.For(rule);
+        var arl0 = BernoulliCusum.Arl0Samples(DeployAnchoredSprt.CusumBudget(rule.FalseAlarmsPer30Days, rule.DeployTestShare), samplesPerHour);
+        var deploy = DeploySprt(rule);
 
         var (states, cursor) = await store.LoadAsync(rule.Name, stream, cancellationToken);
         var noBaseline = new HashSet<string>(StringComparer.Ordinal);
@@ -92,6 +92,9 @@ internal sealed class SequentialRule(CusumStore store, VerdictQueries verdicts, 
         return observations;
     }
 
+    private static DeployAnchoredSprt DeploySprt(AlertRuleOptions rule) =>
+        DeployAnchoredSprt.For(rule.FalseAlarmsPer30Days, rule.DeployTestShare, rule.VersionsPerDay, rule.DeployTestSamples);
+
     private async Task<CusumState?> StartAsync(AlertRuleOptions rule, string stream, JudgedVerdict first, DateTimeOffset now, CancellationToken cancellationToken)
     {
         double p0;
@@ -139,7 +142,7 @@ internal sealed class SequentialRule(CusumStore store, VerdictQueries verdicts, 
             $"prompt_version {version} at {Durations.Percent(rate)} ({state.Hallucinations}/{state.Samples}) vs baseline {Durations.Percent(state.BaselineRate)}, " +
             $"CUSUM {Durations.Number(state.Statistic)} {(state.Statistic >= h ? ">=" : "<")} h {Durations.Number(h)}" +
             (alarmed && state.AlarmedBy == "deploy_test"
-                ? $"; deploy-anchored SPRT since {version}'s first verdict {Durations.Number(state.DeployStatistic)} >= {Durations.Number(DeployTest.For(rule).Level)}"
+                ? $"; deploy-anchored SPRT since {version}'s first verdict {Durations.Number(state.DeployStatistic)} >= {Durations.Number(DeploySprt(rule).Level)}"
                 : "");
         var started = DateTimeOffset.FromUnixTimeMilliseconds(state.StartedAt);
         var examples = alarmed

@@ -3,6 +3,7 @@ namespace QualityWatch.Statistics;
 /// <summary>
 /// The Wilson score interval for a proportion: stays inside [0, 1] and is never zero-width,
 /// so a night with 0 of 12 samples hallucinating still says "up to 24%", not "0%".
+/// Derivation: docs/statistics.md, "Wilson score interval".
 /// </summary>
 public readonly record struct WilsonInterval(double Lower, double Upper)
 {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using QualityWatch.Alerting;
 using QualityWatch.Notifications;
+using QualityWatch.Statistics;
 using QualityWatch.Tests.Support;
 
 namespace QualityWatch.Tests.Alerting;

@@ -4,7 +4,7 @@ namespace QualityWatch.Tests.Statistics;
 
 public sealed class WilsonIntervalTests
 {
-    // Reference values: detection-and-alerting.md §2.2 (95% two-sided Wilson), and R binom.confint(method = "wilson").
+    // Reference values: docs/statistics.md, "Wilson score interval" (95% two-sided), and R binom.confint(method = "wilson").
     [Theory]
     [InlineData(0, 10, 0.0, 0.2775)]
     [InlineData(1, 10, 0.0179, 0.4042)]

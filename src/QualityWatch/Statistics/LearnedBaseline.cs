@@ -1,6 +1,4 @@
-using QualityWatch.Statistics;
-
-namespace QualityWatch.Alerting;
+namespace QualityWatch.Statistics;
 
 /// <summary>
 /// The in-control rate p0 a sequential rule learns from a stream's history. A point estimate from a day or
@@ -8,6 +6,7 @@ namespace QualityWatch.Alerting;
 /// often than its budget (a 2% stream learned from 2,400 verdicts: 1.6 false alarms per 30 days instead of
 /// ≤ 1). So p0 is the upper Wilson bound <c>standardErrors</c> above the estimate; in-control traffic at
 /// any rate at or below it keeps the budget (the LLR's drift only gets more negative).
+/// Derivation: docs/statistics.md, "The learned baseline".
 /// </summary>
 public static class LearnedBaseline
 {

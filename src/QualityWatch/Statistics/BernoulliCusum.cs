@@ -1,4 +1,4 @@
-namespace QualityWatch.Alerting;
+namespace QualityWatch.Statistics;
 
 /// <summary>
 /// Page's one-sided CUSUM on Bernoulli data (hallucinated yes/no) in log-likelihood-ratio form:
@@ -6,8 +6,8 @@ namespace QualityWatch.Alerting;
 /// The alarm level h comes from the in-control average run length ARL0 through Wald's approximation
 /// without the overshoot term (the Bernoulli form of Siegmund's approximation with zero correction):
 /// ARL0 ≈ (e^h − h − 1) / KL(p0‖p1). Ignoring the overshoot makes it conservative: the true ARL0 at
-/// that h is longer (≈1.7× at 2%→8%, ARL0 72,000; see reference/detection-and-alerting.md §1.2–1.3),
-/// so the false-alarm budget is kept at a few percent extra delay. Verified by simulation in the tests.
+/// that h is longer (≈1.7× at 2%→8%, ARL0 72,000), so the false-alarm budget is kept at a few percent
+/// extra delay. Derivation: docs/statistics.md, "Bernoulli CUSUM". Verified by simulation in the tests.
 /// </summary>
 public static class BernoulliCusum
 {

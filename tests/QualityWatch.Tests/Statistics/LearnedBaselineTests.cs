@@ -1,7 +1,7 @@
 using QualityWatch.Alerting;
 using QualityWatch.Statistics;
 
-namespace QualityWatch.Tests.Alerting;
+namespace QualityWatch.Tests.Statistics;
 
 public sealed class LearnedBaselineTests
 {
@@ -32,7 +32,7 @@ public sealed class LearnedBaselineTests
     public void LearnedFromOneDay_TheDefaultMarginKeepsTheBudget_WhereThePointEstimateOverspendsIt()
     {
         // A new version a day on a stable 2% stream, judged 2,400 times, its p0 learned from the day before:
-        // the service's CusumState and DeployTest at the rule's defaults (1 false alarm per 30 days).
+        // the service's CusumState and DeployAnchoredSprt at the rule's defaults (1 false alarm per 30 days).
         const int Days = 1500;
         var withMargin = FalseAlarmDays(new AlertRuleOptions(), Days);
         var pointEstimate = FalseAlarmDays(new AlertRuleOptions { BaselineStandardErrors = 0 }, Days);
@@ -47,8 +47,8 @@ public sealed class LearnedBaselineTests
         const int PerDay = 2400;
         const double Rate = 0.02;
         var random = new Random(11);
-        var deploy = DeployTest.For(rule);
-        var arl0 = BernoulliCusum.Arl0Samples(DeployTest.CusumBudget(rule), PerDay / 24.0);
+        var deploy = DeployAnchoredSprt.For(rule.FalseAlarmsPer30Days, rule.DeployTestShare, rule.VersionsPerDay, rule.DeployTestSamples);
+        var arl0 = BernoulliCusum.Arl0Samples(DeployAnchoredSprt.CusumBudget(rule.FalseAlarmsPer30Days, rule.DeployTestShare), PerDay / 24.0);
         var yesterday = Enumerable.Range(0, PerDay).Count(_ => random.NextDouble() < Rate);
         var alarms = 0;
         for (var day = 0; day < days; day++)

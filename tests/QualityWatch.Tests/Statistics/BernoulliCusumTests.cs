@@ -1,13 +1,13 @@
-using QualityWatch.Alerting;
+using QualityWatch.Statistics;
 
-namespace QualityWatch.Tests.Alerting;
+namespace QualityWatch.Tests.Statistics;
 
 public sealed class BernoulliCusumTests
 {
     [Fact]
     public void AlarmLevel_ReferenceScenario_IsConservativeAgainstTheExactChain()
     {
-        // 100 samples/h, 1 false alarm per 30 days -> ARL0 72,000; the exact Markov chain gives h = 7.30 (reference §1.3).
+        // 100 samples/h, 1 false alarm per 30 days -> ARL0 72,000; the exact Markov chain gives h = 7.30 (docs/statistics.md, "Bernoulli CUSUM").
         var arl0 = BernoulliCusum.Arl0Samples(1, 100);
         var h = BernoulliCusum.AlarmLevel(arl0, 0.02, 0.08);
 
