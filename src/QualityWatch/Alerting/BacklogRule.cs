@@ -15,11 +15,11 @@ internal sealed class BacklogRule(OperationalQueries queries) : IAlertRule
                 continue;
             }
 
-            var age = row.Second is { } oldest ? now - DateTimeOffset.FromUnixTimeMilliseconds(oldest) : TimeSpan.Zero;
+            var age = row.OldestReceivedAt is { } oldest ? now - DateTimeOffset.FromUnixTimeMilliseconds(oldest) : TimeSpan.Zero;
             var active = age > rule.MaxAge;
-            var summary = row.First == 0
+            var summary = row.Waiting == 0
                 ? "no samples waiting for the judge"
-                : $"oldest of {row.First} waiting samples is {Durations.Format(age)} old {(active ? ">" : "<=")} {Durations.Format(rule.MaxAge)}";
+                : $"oldest of {row.Waiting} waiting samples is {Durations.Format(age)} old {(active ? ">" : "<=")} {Durations.Format(rule.MaxAge)}";
             observations.Add(new RuleObservation(row.Stream, "", active, age.TotalSeconds, summary, new AlertEvidence
             {
                 Rule = rule.Name,
@@ -27,7 +27,7 @@ internal sealed class BacklogRule(OperationalQueries queries) : IAlertRule
                 Stream = row.Stream,
                 Value = age.TotalSeconds,
                 Threshold = rule.MaxAge.TotalSeconds,
-                Samples = row.First,
+                Samples = row.Waiting,
                 Detail = "value and threshold in seconds: age of the oldest pending or leased sample",
             }));
         }

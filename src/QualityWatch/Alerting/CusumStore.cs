@@ -21,7 +21,7 @@ public sealed class CusumStore(SqliteConnectionFactory connections)
 
     private const string CountSql =
         """
-        SELECT COUNT(*) AS First, COALESCE(SUM(v.hallucination), 0) AS Second
+        SELECT COUNT(*) AS Verdicts, COALESCE(SUM(v.hallucination), 0) AS Hallucinations
         FROM verdicts v JOIN samples s ON s.interaction_id = v.interaction_id
         WHERE s.stream = @Stream AND v.judged_at > @From AND v.judged_at <= @To
           AND (@Exclude IS NULL OR COALESCE(s.prompt_version, '') <> @Exclude) AND v.rubric_version = @Rubric AND s.origin = 'live';
@@ -31,7 +31,7 @@ public sealed class CusumStore(SqliteConnectionFactory connections)
     public async Task<(long Samples, long Hallucinations)> CountAsync(string stream, string? exclude, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleAsync<StreamCount>(new CommandDefinition(CountSql, new
+        var row = await connection.QuerySingleAsync<VerdictCount>(new CommandDefinition(CountSql, new
         {
             Stream = stream,
             Exclude = exclude,
@@ -39,7 +39,7 @@ public sealed class CusumStore(SqliteConnectionFactory connections)
             To = to.ToUnixTimeMilliseconds(),
             Rubric = Rubric.CurrentVersion,
         }, cancellationToken: cancellationToken));
-        return (row.First, row.Second ?? 0);
+        return (row.Verdicts, row.Hallucinations);
     }
 
     private const string StatesSql =

@@ -18,7 +18,7 @@ internal sealed class IngestStalledRule(OperationalQueries queries) : IAlertRule
                 continue;
             }
 
-            var lastSeen = DateTimeOffset.FromUnixTimeMilliseconds(row.First);
+            var lastSeen = DateTimeOffset.FromUnixTimeMilliseconds(row.LastSeenAt);
             var silence = now - lastSeen;
             var active = silence > rule.StalledAfter;
             var summary = $"no interactions for {Durations.Format(silence)} {(active ? ">" : "<=")} {Durations.Format(rule.StalledAfter)} (last seen {lastSeen:u})";

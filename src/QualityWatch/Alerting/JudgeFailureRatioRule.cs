@@ -21,7 +21,7 @@ internal sealed class JudgeFailureRatioRule(OperationalQueries queries) : IAlert
                 continue;
             }
 
-            long failed = row.First, n = row.First + (row.Second ?? 0);
+            long failed = row.Failed, n = row.Failed + row.Done;
             var ratio = n == 0 ? 0 : (double)failed / n;
             var (lower, upper) = WilsonInterval.For(failed, n);
             bool? active = n < rule.MinSamples ? null : ratio > threshold;

@@ -8,50 +8,50 @@ public sealed class OperationalQueries(SqliteConnectionFactory connections)
 {
     private const string OutcomesSql =
         """
-        SELECT stream AS Stream, SUM(status = 'failed') AS First, SUM(status = 'done') AS Second
+        SELECT stream AS Stream, SUM(status = 'failed') AS Failed, SUM(status = 'done') AS Done
         FROM samples
         WHERE status IN ('done', 'failed') AND updated_at > @From AND updated_at <= @To
         GROUP BY stream;
         """;
 
-    /// <summary>Per stream: samples that ended failed (First) and done (Second) in the window, by their last update.</summary>
-    internal Task<IReadOnlyList<StreamCount>> OutcomesAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
-        QueryAsync(OutcomesSql, new { From = from.ToUnixTimeMilliseconds(), To = to.ToUnixTimeMilliseconds() }, cancellationToken);
+    /// <summary>Per stream: samples that ended failed and done in the window, by their last update.</summary>
+    internal Task<IReadOnlyList<StreamOutcomes>> OutcomesAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        QueryAsync<StreamOutcomes>(OutcomesSql, new { From = from.ToUnixTimeMilliseconds(), To = to.ToUnixTimeMilliseconds() }, cancellationToken);
 
     // sampling_state has one row per stream that ever received traffic, and alert_instances the streams
     // this rule has judged before, so a stream whose backlog drained still gets an observation (and resolves).
     private const string BacklogSql =
         """
         SELECT st.stream AS Stream,
-               (SELECT COUNT(*) FROM samples s WHERE s.stream = st.stream AND s.status IN ('pending', 'leased') AND s.origin = 'live') AS First,
-               (SELECT MIN(s.received_at) FROM samples s WHERE s.stream = st.stream AND s.status IN ('pending', 'leased') AND s.origin = 'live') AS Second
+               (SELECT COUNT(*) FROM samples s WHERE s.stream = st.stream AND s.status IN ('pending', 'leased') AND s.origin = 'live') AS Waiting,
+               (SELECT MIN(s.received_at) FROM samples s WHERE s.stream = st.stream AND s.status IN ('pending', 'leased') AND s.origin = 'live') AS OldestReceivedAt
         FROM (SELECT stream FROM sampling_state
               UNION SELECT stream FROM alert_instances WHERE rule = @Rule
               UNION SELECT DISTINCT stream FROM samples WHERE status IN ('pending', 'leased') AND origin = 'live') st;
         """;
 
-    /// <summary>Per stream: pending or leased samples (First) and the oldest one's received_at (Second, Unix ms).</summary>
-    internal Task<IReadOnlyList<StreamCount>> BacklogAsync(string rule, CancellationToken cancellationToken) =>
-        QueryAsync(BacklogSql, new { Rule = rule }, cancellationToken);
+    /// <summary>Per stream: pending or leased live samples, and the oldest one's received_at.</summary>
+    internal Task<IReadOnlyList<StreamBacklog>> BacklogAsync(string rule, CancellationToken cancellationToken) =>
+        QueryAsync<StreamBacklog>(BacklogSql, new { Rule = rule }, cancellationToken);
 
     // volume_hourly counts every interaction by the hour of its own timestamp, sampled or not; the
     // end of the latest hour (capped at now) is the latest moment traffic is known to have flowed.
     private const string LastSeenSql =
         """
-        SELECT Stream, MAX(Seen) AS First FROM (
+        SELECT Stream, MAX(Seen) AS LastSeenAt FROM (
             SELECT stream AS Stream, MIN(MAX(hour_start) + 3600000 - 1, @Now) AS Seen FROM volume_hourly WHERE received > 0 GROUP BY stream
             UNION ALL
             SELECT stream AS Stream, MAX(received_at) AS Seen FROM samples GROUP BY stream)
         GROUP BY Stream;
         """;
 
-    /// <summary>Per stream: the latest moment an interaction is known to have arrived (First, Unix ms).</summary>
-    internal Task<IReadOnlyList<StreamCount>> LastSeenAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        QueryAsync(LastSeenSql, new { Now = now.ToUnixTimeMilliseconds() }, cancellationToken);
+    /// <summary>Per stream: the latest moment an interaction is known to have arrived.</summary>
+    internal Task<IReadOnlyList<StreamLastSeen>> LastSeenAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        QueryAsync<StreamLastSeen>(LastSeenSql, new { Now = now.ToUnixTimeMilliseconds() }, cancellationToken);
 
-    private async Task<IReadOnlyList<StreamCount>> QueryAsync(string sql, object? parameters, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return [.. await connection.QueryAsync<StreamCount>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))];
+        return [.. await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))];
     }
 }
