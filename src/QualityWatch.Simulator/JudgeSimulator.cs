@@ -37,6 +37,28 @@ public sealed class JudgeSimulator : IAsyncDisposable
 
     public SimulatorOptions Options { get; }
 
+    /// <summary>
+    /// The service's settings that point its judge at this simulator over <paramref name="provider"/>'s wire
+    /// protocol (<c>gemini</c> or <c>openai</c>), with the key the simulator expects: one place for the demo,
+    /// the benches and the tests. Merge other settings over it.
+    /// </summary>
+    public Dictionary<string, string?> ServiceSettings(string provider = "gemini") =>
+        ServiceSettings(BaseAddress, provider, string.Equals(provider, "openai", StringComparison.Ordinal) ? Options.OpenAiApiKey : Options.GeminiApiKey);
+
+    /// <summary>The same settings for a judge simulator (or a closed port standing in for a dead judge) at <paramref name="baseAddress"/>.</summary>
+    public static Dictionary<string, string?> ServiceSettings(Uri baseAddress, string provider, string? apiKey)
+    {
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        var openAi = string.Equals(provider, "openai", StringComparison.Ordinal);
+        return new(StringComparer.Ordinal)
+        {
+            ["Judge:Provider"] = provider,
+            ["Judge:BaseUrl"] = (openAi ? new Uri(baseAddress, "v1/") : baseAddress).ToString(),
+            ["Judge:ApiKey"] = apiKey,
+            ["Judge:Model"] = openAi ? "gpt-5-mini" : "gemini-2.5-flash",
+        };
+    }
+
     /// <exception cref="ArgumentException">The options are out of range.</exception>
     public static async Task<JudgeSimulator> StartAsync(SimulatorOptions? options = null, CancellationToken cancellationToken = default)
     {

@@ -74,10 +74,12 @@ internal sealed class VirtualService : IAsyncDisposable
             ["Logging:LogLevel:Polly"] = "None",
             // Durability against power loss is not what is measured here; fsync per step would dominate.
             ["Storage:Synchronous"] = "Normal",
-            ["Judge:Provider"] = "gemini",
-            ["Judge:BaseUrl"] = simulator.BaseAddress.ToString(),
-            ["Judge:ApiKey"] = JudgeKey,
         };
+        foreach (var (key, value) in simulator.ServiceSettings())
+        {
+            config[key] = value;
+        }
+
         var app = QualityWatchApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(config);

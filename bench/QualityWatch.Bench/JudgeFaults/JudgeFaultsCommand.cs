@@ -65,14 +65,15 @@ internal static class JudgeFaultsCommand
             ["Logging__LogLevel__Default"] = "Warning",
             ["Ingest__ApiKeys__0"] = IngestKey,
             ["Sampling__EveryN"] = "1",
-            ["Judge__Provider"] = "gemini",
-            ["Judge__BaseUrl"] = simulator.BaseAddress.ToString(),
-            ["Judge__ApiKey"] = JudgeKey,
-            ["Judge__Model"] = "gemini-2.5-flash",
             ["Judge__ServiceTier"] = "standard",
             ["Judge__RequestsPerMinute"] = "600",
             ["Judge__MaxConcurrency"] = "8",
         };
+        foreach (var (key, value) in simulator.ServiceSettings())
+        {
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
+        }
+
         var load = Machine.LoadAverage();
         var clock = Stopwatch.StartNew();
         var restarts = new List<TimeSpan?>();

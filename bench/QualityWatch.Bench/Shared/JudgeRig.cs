@@ -48,7 +48,7 @@ internal sealed class JudgeRig : IAsyncDisposable
         simulatorOptions.GeminiApiKey = JudgeKey;
         var simulator = await JudgeSimulator.StartAsync(simulatorOptions);
         var folder = Directory.CreateTempSubdirectory("qw-bench-judge-");
-        var config = new Dictionary<string, string?>
+        var config = new Dictionary<string, string?>(simulator.ServiceSettings())
         {
             ["Storage:DatabasePath"] = Path.Combine(folder.FullName, "qualitywatch.db"),
             ["Logging:LogLevel:Default"] = "Warning",
@@ -58,10 +58,6 @@ internal sealed class JudgeRig : IAsyncDisposable
             ["Logging:LogLevel:Polly"] = "Error",
             ["Ingest:ApiKeys:0"] = IngestKey,
             ["Sampling:EveryN"] = "1",
-            ["Judge:Provider"] = "gemini",
-            ["Judge:BaseUrl"] = simulator.BaseAddress.ToString(),
-            ["Judge:ApiKey"] = JudgeKey,
-            ["Judge:Model"] = "gemini-2.5-flash",
         };
         foreach (var (key, value) in settings)
         {

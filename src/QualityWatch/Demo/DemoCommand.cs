@@ -63,7 +63,7 @@ public static class DemoCommand
         {
             app = QualityWatchApp.Build(["--urls", options.Urls], builder =>
             {
-                builder.Configuration.AddInMemoryCollection(Settings(options, judge.BaseAddress));
+                builder.Configuration.AddInMemoryCollection(Settings(options, judge));
                 builder.Services.AddSingleton<TimeProvider>(clock);
             });
             await app.StartAsync(cancellationToken);
@@ -218,13 +218,10 @@ public static class DemoCommand
         }
     }
 
-    private static Dictionary<string, string?> Settings(DemoOptions options, Uri judge) => new()
+    private static Dictionary<string, string?> Settings(DemoOptions options, JudgeSimulator judge) => new(judge.ServiceSettings())
     {
         ["Storage:DatabasePath"] = options.DatabasePath,
         ["Sampling:EveryN"] = options.EveryN.ToString(CultureInfo.InvariantCulture),
-        ["Judge:Provider"] = "gemini",
-        ["Judge:BaseUrl"] = judge.ToString(),
-        ["Judge:ApiKey"] = JudgeKey,
         ["Judge:ServiceTier"] = "flex",
         ["Judge:RequestsPerMinute"] = "100000",
         ["Judge:MaxConcurrency"] = "16",

@@ -29,13 +29,9 @@ public sealed class JudgeHarness : IAsyncDisposable
         return harness;
     }
 
-    public static Dictionary<string, string?> JudgeSettings(string provider, Uri simulator) => new()
+    public static Dictionary<string, string?> JudgeSettings(string provider, Uri simulator) => new(JudgeSimulator.ServiceSettings(simulator, provider, provider == "openai" ? OpenAiKey : GeminiKey))
     {
         ["Sampling:EveryN"] = "1",
-        ["Judge:Provider"] = provider,
-        ["Judge:BaseUrl"] = provider == "openai" ? new Uri(simulator, "v1/").ToString() : simulator.ToString(),
-        ["Judge:ApiKey"] = provider == "openai" ? OpenAiKey : GeminiKey,
-        ["Judge:Model"] = provider == "openai" ? "gpt-5-mini" : "gemini-2.5-flash",
         ["Judge:RequestsPerMinute"] = "6000",
         ["Judge:MaxConcurrency"] = "4",
         ["Judge:PollInterval"] = "00:00:00.200",
