@@ -12,7 +12,7 @@ namespace QualityWatch.Tests.Deploy;
 /// </summary>
 public sealed partial class ComposeStackTests : IDisposable
 {
-    private static readonly string Compose = File.ReadAllText(RepoPaths.Of("deploy", "compose.yaml"));
+    private static readonly string Compose = File.ReadAllText(RepoRoot.File("deploy", "compose.yaml"));
     private readonly TempDirectory temp = new();
 
     [Fact]
@@ -23,7 +23,7 @@ public sealed partial class ComposeStackTests : IDisposable
         Assert.True(mounts.Count >= 6, $"expected the stack's config mounts, found {mounts.Count}");
         foreach (var host in mounts)
         {
-            var path = Path.GetFullPath(Path.Combine(RepoPaths.Of("deploy"), host));
+            var path = Path.GetFullPath(Path.Combine(RepoRoot.File("deploy"), host));
             Assert.True(File.Exists(path) || Directory.Exists(path), $"compose.yaml mounts {host}, which does not exist ({path})");
         }
     }
@@ -32,8 +32,8 @@ public sealed partial class ComposeStackTests : IDisposable
     public async Task PrometheusConfig_WithTheMountedRules_PassesPromtool()
     {
         // Laid out as the container sees it: rules.yml beside prometheus.yml.
-        File.Copy(RepoPaths.Of("deploy", "compose", "prometheus.yml"), Path.Combine(temp.Path, "prometheus.yml"));
-        File.Copy(RepoPaths.Of("dashboards", "prometheus", "rules.yml"), Path.Combine(temp.Path, "rules.yml"));
+        File.Copy(RepoRoot.File("deploy", "compose", "prometheus.yml"), Path.Combine(temp.Path, "prometheus.yml"));
+        File.Copy(RepoRoot.File("dashboards", "prometheus", "rules.yml"), Path.Combine(temp.Path, "rules.yml"));
 
         var (exit, output) = await PrometheusTools.PromtoolAsync(null, "check", "config", Path.Combine(temp.Path, "prometheus.yml"));
 
@@ -45,7 +45,7 @@ public sealed partial class ComposeStackTests : IDisposable
     [Fact]
     public async Task AlertmanagerConfig_PassesAmtool()
     {
-        var (exit, output) = await PrometheusTools.AmtoolAsync("check-config", RepoPaths.Of("deploy", "compose", "alertmanager.yml"));
+        var (exit, output) = await PrometheusTools.AmtoolAsync("check-config", RepoRoot.File("deploy", "compose", "alertmanager.yml"));
 
         Assert.True(exit == 0, output);
         Assert.Contains("SUCCESS", output, StringComparison.Ordinal);
@@ -54,9 +54,9 @@ public sealed partial class ComposeStackTests : IDisposable
     [Fact]
     public void GrafanaDatasource_IsTheProvisionedOne_AtPrometheusServiceName()
     {
-        var datasource = File.ReadAllText(RepoPaths.Of("deploy", "compose", "grafana-datasource.yaml"));
-        var provisioned = File.ReadAllText(RepoPaths.Of("dashboards", "grafana", "provisioning", "datasources", "qualitywatch.yaml"));
-        var dashboard = JsonNode.Parse(File.ReadAllText(RepoPaths.Of("dashboards", "grafana", "dashboards", "qualitywatch.json")))!.ToJsonString();
+        var datasource = File.ReadAllText(RepoRoot.File("deploy", "compose", "grafana-datasource.yaml"));
+        var provisioned = File.ReadAllText(RepoRoot.File("dashboards", "grafana", "provisioning", "datasources", "qualitywatch.yaml"));
+        var dashboard = JsonNode.Parse(File.ReadAllText(RepoRoot.File("dashboards", "grafana", "dashboards", "qualitywatch.json")))!.ToJsonString();
 
         // The dashboard picks its datasource through a variable of type prometheus; provisioning and
         // compose give the same one, so links and alerts made against either keep working.
@@ -69,7 +69,7 @@ public sealed partial class ComposeStackTests : IDisposable
     [Fact]
     public void ServiceSettings_NameRealConfigurationKeys()
     {
-        var settings = JsonNode.Parse(File.ReadAllText(RepoPaths.Of("appsettings.json")))!;
+        var settings = JsonNode.Parse(File.ReadAllText(RepoRoot.File("appsettings.json")))!;
         var keys = EnvSetting().Matches(Compose).Select(m => m.Groups["key"].Value).ToList();
 
         Assert.Contains("Ingest__ApiKeys__0", keys);

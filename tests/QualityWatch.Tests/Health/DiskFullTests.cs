@@ -20,7 +20,7 @@ public sealed class DiskFullTests
         using var temp = new TempDirectory();
 
         // A configured judge on a closed port with no sample waiting is healthy: only the disk is tested.
-        var settings = JudgeHarness.JudgeSettings("gemini", new Uri($"http://127.0.0.1:{Ports.Closed()}/"));
+        var settings = JudgeHarness.JudgeSettings("gemini", new Uri($"http://127.0.0.1:{FreePort.Next()}/"));
         settings["Judge:AttemptBackoff"] = "00:10:00";
         settings["Health:StatusInterval"] = "00:00:01";
         await using var host = await InProcessHost.StartAsync(temp.DatabasePath, settings);

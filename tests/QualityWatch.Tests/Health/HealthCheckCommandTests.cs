@@ -26,7 +26,7 @@ public sealed class HealthCheckCommandTests
         await using var service = await ServiceProcess.StartAsync(environment, temp.Path);
 
         var (up, upOutput) = await ServiceProcess.RunToExitAsync(new Dictionary<string, string>(), temp.Path, "healthcheck", "--urls", service.BaseAddress.ToString());
-        var (down, downOutput) = await ServiceProcess.RunToExitAsync(new Dictionary<string, string>(), temp.Path, "healthcheck", "--urls", $"http://127.0.0.1:{Ports.Closed()}");
+        var (down, downOutput) = await ServiceProcess.RunToExitAsync(new Dictionary<string, string>(), temp.Path, "healthcheck", "--urls", $"http://127.0.0.1:{FreePort.Next()}");
 
         Assert.True(up == 0, upOutput);
         Assert.Contains("healthy: ", upOutput, StringComparison.Ordinal);

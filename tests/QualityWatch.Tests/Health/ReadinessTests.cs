@@ -118,7 +118,7 @@ public sealed class ReadinessTests
     public async Task Readyz_JudgeOnAClosedPort_StaysReadyWhileASampleWaits_StatusSaysTheJudgeIsDown()
     {
         using var temp = new TempDirectory();
-        var settings = JudgeHarness.JudgeSettings("gemini", new Uri($"http://127.0.0.1:{Ports.Closed()}/"));
+        var settings = JudgeHarness.JudgeSettings("gemini", new Uri($"http://127.0.0.1:{FreePort.Next()}/"));
         settings["Judge:MaxRetries"] = "0";
 
         // Keep the sample pending (not failed) after its first refused call.

@@ -54,7 +54,7 @@ public sealed class StatusEndpointTests
         using var temp = new TempDirectory();
         var settings = ReadinessTests.NoJudgeKey();
         settings["Notifications:Webhooks:0:Name"] = "ops";
-        settings["Notifications:Webhooks:0:Url"] = $"http://127.0.0.1:{Ports.Closed()}/hook";
+        settings["Notifications:Webhooks:0:Url"] = $"http://127.0.0.1:{FreePort.Next()}/hook";
         settings["Notifications:Webhooks:0:Secret"] = "status-test-webhook-secret";
         await using var host = await InProcessHost.StartAsync(temp.DatabasePath, settings);
 

@@ -9,7 +9,7 @@ public sealed record DashboardQuery(string Panel, string RefId, string Raw, stri
 /// <summary>The PromQL of the Grafana dashboard JSON, as Grafana would send it to Prometheus.</summary>
 public static partial class DashboardQueries
 {
-    public static string DashboardPath { get; } = RepoPaths.Of("dashboards", "grafana", "dashboards", "qualitywatch.json");
+    public static string DashboardPath { get; } = RepoRoot.File("dashboards", "grafana", "dashboards", "qualitywatch.json");
 
     /// <summary>Every panel target's expression (rows' nested panels included), variables filled from <paramref name="variables"/>.</summary>
     public static IReadOnlyList<DashboardQuery> Load(IReadOnlyDictionary<string, string> variables)

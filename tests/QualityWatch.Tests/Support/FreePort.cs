@@ -5,7 +5,10 @@ namespace QualityWatch.Tests.Support;
 
 public static class FreePort
 {
-    /// <summary>A loopback port the OS just handed out and released; free unless someone takes it first.</summary>
+    /// <summary>
+    /// A loopback port the OS just handed out and released: free unless someone takes it first, and
+    /// nothing listens there, so a connect is refused at once (a dead judge, a down peer).
+    /// </summary>
     public static int Next()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

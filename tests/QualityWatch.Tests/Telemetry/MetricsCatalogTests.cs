@@ -32,7 +32,7 @@ public sealed partial class MetricsCatalogTests(FullScrapeFixture fixture) : ICl
     /// <summary>Rows "| `name` | type | unit | `label`, `label` | meaning |" of the README's Metrics section.</summary>
     private static Dictionary<string, (string Type, HashSet<string> Labels)> Documented()
     {
-        var readme = File.ReadAllText(RepoPaths.Of("README.md"));
+        var readme = File.ReadAllText(RepoRoot.File("README.md"));
         var start = readme.IndexOf("\n## Metrics\n", StringComparison.Ordinal);
         Assert.True(start >= 0, "README.md has no '## Metrics' section");
         var end = readme.IndexOf("\n## ", start + 1, StringComparison.Ordinal);

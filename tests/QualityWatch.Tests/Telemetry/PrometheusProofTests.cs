@@ -100,8 +100,8 @@ public sealed class PrometheusProofTests
     /// <summary>The repository's prometheus.yml, pointed at the test's service, scraping and evaluating every second.</summary>
     private static string Config(Uri service)
     {
-        var config = File.ReadAllText(RepoPaths.Of("dashboards", "prometheus", "prometheus.yml"));
-        return Replace(Replace(Replace(config, "127.0.0.1:8080", service.Authority), "15s", "1s"), "- rules.yml", "- " + RepoPaths.Of("dashboards", "prometheus", "rules.yml"));
+        var config = File.ReadAllText(RepoRoot.File("dashboards", "prometheus", "prometheus.yml"));
+        return Replace(Replace(Replace(config, "127.0.0.1:8080", service.Authority), "15s", "1s"), "- rules.yml", "- " + RepoRoot.File("dashboards", "prometheus", "rules.yml"));
     }
 
     private static string Replace(string text, string old, string replacement)

@@ -8,7 +8,7 @@ public sealed class PromtoolTests(FullScrapeFixture fixture) : IClassFixture<Ful
     [Fact]
     public async Task CheckRules_AcceptsTheShippedRuleFile()
     {
-        var (exitCode, output) = await PrometheusTools.PromtoolAsync(null, "check", "rules", RepoPaths.Of("dashboards", "prometheus", "rules.yml"));
+        var (exitCode, output) = await PrometheusTools.PromtoolAsync(null, "check", "rules", RepoRoot.File("dashboards", "prometheus", "rules.yml"));
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("SUCCESS", output, StringComparison.Ordinal);
@@ -17,7 +17,7 @@ public sealed class PromtoolTests(FullScrapeFixture fixture) : IClassFixture<Ful
     [Fact]
     public async Task CheckConfig_AcceptsTheShippedPrometheusConfig_AndItsRuleFile()
     {
-        var (exitCode, output) = await PrometheusTools.PromtoolAsync(null, "check", "config", RepoPaths.Of("dashboards", "prometheus", "prometheus.yml"));
+        var (exitCode, output) = await PrometheusTools.PromtoolAsync(null, "check", "config", RepoRoot.File("dashboards", "prometheus", "prometheus.yml"));
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("1 rule files found", output, StringComparison.Ordinal);
