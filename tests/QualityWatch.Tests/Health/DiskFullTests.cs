@@ -1,7 +1,6 @@
 using System.Net;
 using QualityWatch.Ingestion;
 using QualityWatch.Storage;
-using QualityWatch.Tests.Notifications;
 using QualityWatch.Tests.Support;
 
 namespace QualityWatch.Tests.Health;

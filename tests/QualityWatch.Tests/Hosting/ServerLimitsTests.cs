@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using QualityWatch.Tests.Notifications;
 using QualityWatch.Tests.Support;
 
 namespace QualityWatch.Tests.Hosting;

@@ -1,7 +1,6 @@
 using System.Net;
 using Dapper;
 using Microsoft.Extensions.Time.Testing;
-using QualityWatch.Tests.Notifications;
 using QualityWatch.Tests.Support;
 
 namespace QualityWatch.Tests.Ingestion;

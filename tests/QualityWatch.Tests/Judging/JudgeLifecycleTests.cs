@@ -1,6 +1,5 @@
 using QualityWatch.Simulator;
 using QualityWatch.Simulator.Faults;
-using QualityWatch.Tests.Notifications;
 using QualityWatch.Tests.Support;
 
 namespace QualityWatch.Tests.Judging;

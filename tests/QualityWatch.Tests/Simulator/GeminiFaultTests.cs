@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.Json;
 using QualityWatch.Simulator;
 using QualityWatch.Simulator.Faults;
-using QualityWatch.Tests.Notifications;
+using QualityWatch.Tests.Support;
 
 namespace QualityWatch.Tests.Simulator;
 

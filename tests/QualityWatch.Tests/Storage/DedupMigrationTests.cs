@@ -2,7 +2,6 @@ using System.Net;
 using Dapper;
 using Microsoft.Extensions.Time.Testing;
 using QualityWatch.Storage;
-using QualityWatch.Tests.Notifications;
 using QualityWatch.Tests.Support;
 
 namespace QualityWatch.Tests.Storage;

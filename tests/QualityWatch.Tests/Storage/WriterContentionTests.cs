@@ -1,6 +1,5 @@
 using System.Net;
 using QualityWatch.Judging;
-using QualityWatch.Tests.Notifications;
 using QualityWatch.Tests.Support;
 
 namespace QualityWatch.Tests.Storage;

@@ -1,4 +1,4 @@
-namespace QualityWatch.Tests.Notifications;
+namespace QualityWatch.Tests.Support;
 
 /// <summary>Polls a condition on wall-clock time: deliveries happen on the dispatcher's thread.</summary>
 internal static class Eventually
