@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace QualityWatch.Ingestion;
+namespace QualityWatch.Api;
 
 /// <summary>
 /// Query parameters shared by the <c>/v1</c> GET routes. Handlers bind every query value as a string
