@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,9 @@ public static class ApiExtensions
             {
                 options.AddPolicy(role, policy => policy.RequireAuthenticatedUser().RequireRole(role, ApiRoles.Admin));
             }
+
+            // A route mapped without a policy still needs a valid key: forgetting one cannot open it.
+            options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         });
         return services;
     }

@@ -119,11 +119,12 @@ public sealed class ApiGateTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task HealthStaysOpen_AndAnUnknownPathIsStill404()
+    public async Task HealthStaysOpen_AndAPathWithoutAPolicyNeedsAKey()
     {
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Get, "/healthz", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Get, "/readyz", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(HttpMethod.Get, "/v1/nothing-here", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(HttpMethod.Get, "/v1/nothing-here", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(HttpMethod.Get, "/v1/nothing-here", ReviewKey)).StatusCode);
     }
 
     [Fact]
