@@ -1,4 +1,4 @@
-using QualityWatch.Ingestion;
+using QualityWatch.Api;
 
 namespace QualityWatch.Alerting;
 
@@ -7,17 +7,13 @@ internal static class AlertEndpoints
 {
     public static WebApplication MapAlertEndpoints(this WebApplication app)
     {
-        app.MapGet("/v1/alerts", ListAsync);
-        app.MapGet("/v1/alerts/history", HistoryAsync);
+        app.MapGet("/v1/alerts", ListAsync).RequireAuthorization(ApiRoles.Read);
+        app.MapGet("/v1/alerts/history", HistoryAsync).RequireAuthorization(ApiRoles.Read);
         return app;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, AlertStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(AlertStore store, CancellationToken cancellationToken)
     {
-        if (ApiErrors.Unauthorized(context) is { } denied)
-        {
-            return denied;
-        }
 
         var instances = await store.ListAsync(cancellationToken);
         IReadOnlyList<AlertInstanceView> views = [.. instances.Select(i => new AlertInstanceView(
@@ -26,12 +22,8 @@ internal static class AlertEndpoints
         return Results.Json(views, AlertingJsonContext.Default.IReadOnlyListAlertInstanceView);
     }
 
-    private static async Task<IResult> HistoryAsync(HttpContext context, AlertStore store, string? rule, string? limit, CancellationToken cancellationToken)
+    private static async Task<IResult> HistoryAsync(AlertStore store, string? rule, string? limit, CancellationToken cancellationToken)
     {
-        if (ApiErrors.Unauthorized(context) is { } denied)
-        {
-            return denied;
-        }
 
         var invalid = ApiQuery.Limit(limit, out var take) ?? ApiQuery.NotEmpty("rule", rule);
         if (invalid is not null)

@@ -19,7 +19,8 @@ public static class Usage
         (Section__Key, or QW_Section__Key, which wins), then --Section:Key value. The main ones:
           --urls URL                         listen URL (or ASPNETCORE_URLS); default http://127.0.0.1:8080
           Storage:DatabasePath               SQLite file; default data/qualitywatch.db
-          Ingest:ApiKeys:0                   ingest bearer key; required when listening beyond loopback
+          Auth:Keys:0:Name, :Key, :Roles:0   a bearer key and its roles (ingest, read, review, admin);
+                                             required when listening beyond loopback
           Judge:Provider, Judge:ApiKey       gemini or openai; the key (or GEMINI_API_KEY / OPENAI_API_KEY)
           Sampling:EveryN                    judge 1 in N interactions; default 100
           Server:MaxConcurrentConnections    open connections accepted at once; default 4096

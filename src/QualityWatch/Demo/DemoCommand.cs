@@ -5,7 +5,10 @@ using System.Text;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using QualityWatch.Api;
 using QualityWatch.Hosting;
+using QualityWatch.Ingestion;
 using QualityWatch.Simulator;
 
 namespace QualityWatch.Demo;
@@ -78,7 +81,7 @@ public static class DemoCommand
         {
             var address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
             using var client = new HttpClient { BaseAddress = address };
-            if (app.Configuration.GetSection("Ingest:ApiKeys").Get<string[]>() is [var key, ..])
+            if (SendAndReadKey(app.Services) is { } key)
             {
                 client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
             }
@@ -245,5 +248,13 @@ public static class DemoCommand
                 File.Delete(file);
             }
         }
+    }
+
+    /// <summary>A configured key that may both send and read, as the demo does; null when the API is open.</summary>
+    private static string? SendAndReadKey(IServiceProvider services)
+    {
+        var keys = services.GetRequiredService<IOptions<AuthOptions>>().Value.Keys;
+        var both = keys.FirstOrDefault(k => k.Roles.Contains(ApiRoles.Admin) || (k.Roles.Contains(ApiRoles.Ingest) && k.Roles.Contains(ApiRoles.Read)));
+        return both?.Key ?? services.GetRequiredService<IOptions<IngestOptions>>().Value.ApiKeys.FirstOrDefault();
     }
 }

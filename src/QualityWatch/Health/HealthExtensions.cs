@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using QualityWatch.Ingestion;
+using QualityWatch.Api;
 
 namespace QualityWatch.Health;
 
@@ -35,23 +35,19 @@ public static class HealthExtensions
         {
             Predicate = r => r.Tags.Contains(HealthTags.Live),
             ResponseWriter = HealthResponseWriter.WriteAsync,
-        });
+        }).AllowAnonymous();
         app.MapHealthChecks("/readyz", new HealthCheckOptions
         {
             Predicate = r => r.Tags.Contains(HealthTags.Ready),
             ResponseWriter = HealthResponseWriter.WriteAsync,
-        });
-        app.MapGet("/v1/status", StatusAsync);
+        }).AllowAnonymous();
+        app.MapGet("/v1/status", StatusAsync).RequireAuthorization(ApiRoles.Read);
         return app;
     }
 
-    /// <summary><c>GET /v1/status</c>: every component's state and why, behind the API key like every /v1 read.</summary>
-    private static async Task<IResult> StatusAsync(HttpContext context, SystemStatus status, CancellationToken cancellationToken)
+    /// <summary><c>GET /v1/status</c>: every component's state and why, behind the <c>read</c> role like every /v1 read.</summary>
+    private static async Task<IResult> StatusAsync(SystemStatus status, CancellationToken cancellationToken)
     {
-        if (ApiErrors.Unauthorized(context) is { } denied)
-        {
-            return denied;
-        }
 
         return Results.Json(await status.CheckAsync(cancellationToken), HealthJsonContext.Default.StatusView);
     }

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using QualityWatch.Ingestion;
+using QualityWatch.Api;
 using QualityWatch.Storage;
 using QualityWatch.Telemetry;
 

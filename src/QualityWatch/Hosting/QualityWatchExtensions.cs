@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 using QualityWatch.Alerting;
+using QualityWatch.Api;
 using QualityWatch.Backfill;
 using QualityWatch.Health;
 using QualityWatch.Ingestion;
@@ -25,6 +26,7 @@ public static class QualityWatchExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddLifecycle();
         services.AddServerLimits();
+        services.AddApi();
         services.AddHealth();
         services.AddTelemetry();
         services.AddStorage();
@@ -48,6 +50,7 @@ public static class QualityWatchExtensions
     {
         app.UseRequestBodyLimits();
         app.MapTelemetry();
+        app.UseApiGate();
         app.MapHealth();
         app.MapIngestion();
         app.MapSamples();

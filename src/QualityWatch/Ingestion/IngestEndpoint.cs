@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using QualityWatch.Api;
 using QualityWatch.Telemetry;
 
 namespace QualityWatch.Ingestion;
 
-/// <summary><c>POST /v1/interactions</c>: authenticate, read, validate, then answer once the writer has committed.</summary>
+/// <summary><c>POST /v1/interactions</c>: read, validate, then answer once the writer has committed.</summary>
 internal static class IngestEndpoint
 {
     public static async Task<IResult> HandleAsync(
@@ -18,10 +19,6 @@ internal static class IngestEndpoint
         ILogger<IngestQueue> logger)
     {
         var limits = options.Value;
-        if (ApiErrors.Unauthorized(context) is { } denied)
-        {
-            return denied;
-        }
 
         if (ShuttingDown(context, lifetime, logger) is { } stopping)
         {

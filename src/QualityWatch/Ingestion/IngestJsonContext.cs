@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using QualityWatch.Api;
 
 namespace QualityWatch.Ingestion;
 

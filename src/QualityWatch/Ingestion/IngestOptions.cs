@@ -6,8 +6,8 @@ public sealed class IngestOptions
     public const string SectionName = "Ingest";
 
     /// <summary>
-    /// Bearer keys accepted on <c>POST /v1/interactions</c>. Empty means no authentication,
-    /// which is only allowed while the service listens on loopback addresses.
+    /// Deprecated: use <c>Auth:Keys</c>. Bearer keys with the <c>ingest</c> and <c>read</c> roles, as
+    /// every key had before roles. Counted with <c>Auth:Keys</c> for the loopback-only rule.
     /// </summary>
     public List<string> ApiKeys { get; set; } = [];
 

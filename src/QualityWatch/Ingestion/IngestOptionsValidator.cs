@@ -2,8 +2,8 @@ using Microsoft.Extensions.Options;
 
 namespace QualityWatch.Ingestion;
 
-/// <summary>Range checks, and the rule that an unauthenticated ingest may only listen on loopback.</summary>
-internal sealed class IngestOptionsValidator(IConfiguration configuration) : IValidateOptions<IngestOptions>
+/// <summary>Range checks; the rule that an API without keys may only listen on loopback is <see cref="Api.AuthOptionsValidator"/>'s.</summary>
+internal sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
 {
     public ValidateOptionsResult Validate(string? name, IngestOptions options)
     {
@@ -30,17 +30,6 @@ internal sealed class IngestOptionsValidator(IConfiguration configuration) : IVa
         if (options.MaxTimestampAge < TimeSpan.FromHours(1) || options.MaxTimestampAge > TimeSpan.FromDays(3650))
         {
             errors.Add($"Ingest:MaxTimestampAge must be between 01:00:00 and 3650.00:00:00, was {options.MaxTimestampAge}.");
-        }
-
-        if (options.ApiKeys.Count == 0)
-        {
-            // Every address Kestrel may bind, not only the URLs: a Kestrel:Endpoints entry replaces them.
-            foreach (var exposed in ListenAddresses.NonLoopback(configuration))
-            {
-                errors.Add(
-                    $"Ingest:ApiKeys is empty but the service listens on {exposed.Url} ({exposed.Key}), which is not loopback. " +
-                    "Configure at least one key (Ingest__ApiKeys__0) or listen on 127.0.0.1 only.");
-            }
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using QualityWatch.Api;
 using QualityWatch.Hosting;
 using QualityWatch.Telemetry;
 
@@ -11,7 +12,6 @@ public static class IngestionExtensions
     {
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>());
-        services.TryAddSingleton<ApiKeyAuthenticator>();
         services.TryAddSingleton<InteractionValidator>();
         services.TryAddSingleton<IngestQueue>();
         services.TryAddSingleton<IngestCommitter>();
@@ -24,19 +24,9 @@ public static class IngestionExtensions
     public static WebApplication MapIngestion(this WebApplication app)
     {
         var maxBodyBytes = app.Services.GetRequiredService<IOptions<IngestOptions>>().Value.MaxBodyBytes;
-        app.MapPost("/v1/interactions", IngestEndpoint.HandleAsync).WithMetadata(new RequestBodyLimit(maxBodyBytes));
-
-        var authenticator = app.Services.GetRequiredService<ApiKeyAuthenticator>();
-        var logger = app.Services.GetRequiredService<ILogger<IngestQueue>>();
-        if (authenticator.Enabled)
-        {
-            Log.AuthenticationEnabled(logger, app.Services.GetRequiredService<IOptions<IngestOptions>>().Value.ApiKeys.Count);
-        }
-        else
-        {
-            Log.AuthenticationDisabled(logger);
-        }
-
+        app.MapPost("/v1/interactions", IngestEndpoint.HandleAsync)
+            .WithMetadata(new RequestBodyLimit(maxBodyBytes))
+            .RequireAuthorization(ApiRoles.Ingest);
         return app;
     }
 }

@@ -9,12 +9,6 @@ internal static partial class Log
     [LoggerMessage(2005, LogLevel.Error, "Ingest commit failure repeated {Count} times in the last {Period}; those requests were answered 503 (only the first is logged in full)")]
     public static partial void CommitFailedRepeated(ILogger logger, int count, TimeSpan period);
 
-    [LoggerMessage(2001, LogLevel.Warning, "Ingest authentication is off: no Ingest:ApiKeys configured; allowed because the service listens on loopback only")]
-    public static partial void AuthenticationDisabled(ILogger logger);
-
-    [LoggerMessage(2002, LogLevel.Information, "Ingest authentication on with {KeyCount} API key(s)")]
-    public static partial void AuthenticationEnabled(ILogger logger, int keyCount);
-
     [LoggerMessage(2003, LogLevel.Warning, "Ingest queue full or closed; answered 503 to a request of {Interactions} interactions")]
     public static partial void QueueFull(ILogger logger, int interactions);
 

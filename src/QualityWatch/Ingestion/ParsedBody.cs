@@ -1,3 +1,5 @@
+using QualityWatch.Api;
+
 namespace QualityWatch.Ingestion;
 
 /// <summary>A request body split into items, or the reason the whole body is refused.</summary>

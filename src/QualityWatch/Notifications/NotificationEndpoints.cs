@@ -1,4 +1,4 @@
-using QualityWatch.Ingestion;
+using QualityWatch.Api;
 
 namespace QualityWatch.Notifications;
 
@@ -12,18 +12,14 @@ internal static class NotificationEndpoints
 
     public static WebApplication MapNotificationEndpoints(this WebApplication app)
     {
-        app.MapGet("/v1/notifications", ListAsync);
-        app.MapGet("/v1/notifications/{id}", GetAsync);
+        app.MapGet("/v1/notifications", ListAsync).RequireAuthorization(ApiRoles.Read);
+        app.MapGet("/v1/notifications/{id}", GetAsync).RequireAuthorization(ApiRoles.Read);
         return app;
     }
 
     private static async Task<IResult> ListAsync(
-        HttpContext context, NotificationQueries queries, string? status, string? channel, string? limit, CancellationToken cancellationToken)
+        NotificationQueries queries, string? status, string? channel, string? limit, CancellationToken cancellationToken)
     {
-        if (ApiErrors.Unauthorized(context) is { } denied)
-        {
-            return denied;
-        }
 
         var invalid = ApiQuery.Limit(limit, out var take) ?? ApiQuery.OneOf("status", status, Statuses) ?? ApiQuery.NotEmpty("channel", channel);
         if (invalid is not null)
@@ -35,12 +31,8 @@ internal static class NotificationEndpoints
         return Results.Json(deliveries, NotificationsApiJsonContext.Default.IReadOnlyListDeliveryView);
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpContext context, NotificationQueries queries, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string id, NotificationQueries queries, CancellationToken cancellationToken)
     {
-        if (ApiErrors.Unauthorized(context) is { } denied)
-        {
-            return denied;
-        }
 
         var notification = await queries.GetAsync(id, cancellationToken);
         return notification is null

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using MimeKit;
-using QualityWatch.Ingestion;
+using QualityWatch.Api;
 using QualityWatch.Notifications.Email;
 
 namespace QualityWatch.Notifications;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using QualityWatch.Ingestion;
+using QualityWatch.Api;
 using QualityWatch.Trends;
 
 namespace QualityWatch.Reports;
@@ -9,18 +9,14 @@ public static class ReportEndpoints
 {
     public static WebApplication MapReportEndpoints(this WebApplication app)
     {
-        app.MapGet("/v1/reports/daily", DailyAsync);
+        app.MapGet("/v1/reports/daily", DailyAsync).RequireAuthorization(ApiRoles.Read);
         return app;
     }
 
     private static async Task<IResult> DailyAsync(
-        HttpContext context, ReportStore store, DailyReportBuilder builder, TrendRollup rollup, TrendCalendar calendar, TimeProvider time,
+        ReportStore store, DailyReportBuilder builder, TrendRollup rollup, TrendCalendar calendar, TimeProvider time,
         string? date, CancellationToken cancellationToken)
     {
-        if (ApiErrors.Unauthorized(context) is { } denied)
-        {
-            return denied;
-        }
 
         var today = calendar.DayOf(time.GetUtcNow());
         var day = today.AddDays(-1);

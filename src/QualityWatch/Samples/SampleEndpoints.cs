@@ -1,4 +1,4 @@
-using QualityWatch.Ingestion;
+using QualityWatch.Api;
 using QualityWatch.Judging;
 using QualityWatch.Redaction;
 
@@ -11,18 +11,14 @@ public static class SampleEndpoints
 
     public static WebApplication MapSamples(this WebApplication app)
     {
-        app.MapGet("/v1/samples/{id}", GetAsync);
-        app.MapGet("/v1/samples", ListAsync);
+        app.MapGet("/v1/samples/{id}", GetAsync).RequireAuthorization(ApiRoles.Read);
+        app.MapGet("/v1/samples", ListAsync).RequireAuthorization(ApiRoles.Read);
         return app;
     }
 
     private static async Task<IResult> GetAsync(
-        string id, HttpContext context, SampleQueries queries, IdentifierRedactor identifiers, JudgeStatus judge, CancellationToken cancellationToken)
+        string id, SampleQueries queries, IdentifierRedactor identifiers, JudgeStatus judge, CancellationToken cancellationToken)
     {
-        if (ApiErrors.Unauthorized(context) is { } denied)
-        {
-            return denied;
-        }
 
         // The id as stored, or the id as sent: an id with PII is stored redacted, and the same
         // redaction of the sent id finds it.
@@ -45,12 +41,8 @@ public static class SampleEndpoints
         return Results.Json(sample, SamplesJsonContext.Default.SampleView);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, SampleQueries queries, string? status, string? stream, string? limit, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(SampleQueries queries, string? status, string? stream, string? limit, CancellationToken cancellationToken)
     {
-        if (ApiErrors.Unauthorized(context) is { } denied)
-        {
-            return denied;
-        }
 
         var invalid = ApiQuery.Limit(limit, out var take) ?? ApiQuery.OneOf("status", status, Statuses) ?? ApiQuery.NotEmpty("stream", stream);
         if (invalid is not null)

@@ -1,5 +1,5 @@
 using QualityWatch.Hosting;
-using QualityWatch.Ingestion;
+using QualityWatch.Api;
 
 namespace QualityWatch.Telemetry;
 

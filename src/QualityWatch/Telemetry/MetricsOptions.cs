@@ -17,7 +17,7 @@ public sealed class MetricsOptions
     /// </summary>
     public int? Port { get; set; }
 
-    /// <summary>Require <c>Authorization: Bearer</c> with one of <c>Ingest:ApiKeys</c> to scrape. Default false.</summary>
+    /// <summary>Require <c>Authorization: Bearer</c> with a key that has the <c>read</c> role (any <c>Ingest:ApiKeys</c> key has it) to scrape. Default false.</summary>
     public bool RequireApiKey { get; set; }
 
     /// <summary>Distinct <c>stream</c> label values; later streams are counted under <c>other</c>. Default 50.</summary>

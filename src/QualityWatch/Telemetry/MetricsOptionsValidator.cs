@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Options;
+using QualityWatch.Api;
 using QualityWatch.Ingestion;
 
 namespace QualityWatch.Telemetry;
 
-internal sealed class MetricsOptionsValidator(IOptions<IngestOptions> ingest) : IValidateOptions<MetricsOptions>
+internal sealed class MetricsOptionsValidator(IOptions<IngestOptions> ingest, IOptions<AuthOptions> auth) : IValidateOptions<MetricsOptions>
 {
     public ValidateOptionsResult Validate(string? name, MetricsOptions options)
     {
@@ -23,9 +24,10 @@ internal sealed class MetricsOptionsValidator(IOptions<IngestOptions> ingest) : 
             errors.Add($"Metrics:Port must be between 1 and 65535, was {port}.");
         }
 
-        if (options.RequireApiKey && ingest.Value.ApiKeys.Count == 0)
+        // A scrape needs the read role; Ingest:ApiKeys keys have it.
+        if (options.RequireApiKey && ingest.Value.ApiKeys.Count == 0 && !auth.Value.Keys.Any(k => k.Roles.Contains(ApiRoles.Read) || k.Roles.Contains(ApiRoles.Admin)))
         {
-            errors.Add("Metrics:RequireApiKey is true but Ingest:ApiKeys is empty; configure a key (Ingest__ApiKeys__0) or turn it off.");
+            errors.Add("Metrics:RequireApiKey is true but no key in Auth:Keys has the read or admin role and Ingest:ApiKeys is empty; configure one (Auth__Keys__0__Roles__0=read) or turn it off.");
         }
 
         Range(errors, "Metrics:MaxStreams", options.MaxStreams, 1, 1000);

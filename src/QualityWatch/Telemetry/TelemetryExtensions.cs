@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
-using QualityWatch.Ingestion;
+using QualityWatch.Api;
 
 namespace QualityWatch.Telemetry;
 
@@ -76,10 +76,13 @@ public static class TelemetryExtensions
 
         if (options.Port is { } port)
         {
-            // The metrics port is for scrapers only: nothing else of the service answers there.
+            // The metrics port is for scrapers only: nothing else of the service answers there, and the
+            // scrape answers nowhere else. The Host header is the client's to choose, so the port is
+            // checked on the connection itself; and before the API gate, so a wrong port is a 404, not a 401.
             app.Use((context, next) =>
             {
-                if (context.Connection.LocalPort == port && !context.Request.Path.Equals(options.Path, StringComparison.OrdinalIgnoreCase))
+                var scrape = context.Request.Path.Equals(options.Path, StringComparison.OrdinalIgnoreCase);
+                if ((context.Connection.LocalPort == port) != scrape)
                 {
                     context.Response.StatusCode = StatusCodes.Status404NotFound;
                     return Task.CompletedTask;
@@ -89,24 +92,16 @@ public static class TelemetryExtensions
             });
         }
 
-        app.MapPrometheusScrapingEndpoint(options.Path, meterProvider: null, configureBranchedPipeline: branch => branch.Use(async (context, next) =>
-            {
-                // The Host header is the client's to choose, so the port is checked on the connection itself.
-                if (options.Port is { } only && context.Connection.LocalPort != only)
-                {
-                    context.Response.StatusCode = StatusCodes.Status404NotFound;
-                    return;
-                }
-
-                if (options.RequireApiKey && ApiErrors.Unauthorized(context) is { } denied)
-                {
-                    await denied.ExecuteAsync(context);
-                    return;
-                }
-
-                await next(context);
-            }), optionsName: null)
+        var scrape = app.MapPrometheusScrapingEndpoint(options.Path, meterProvider: null, configureBranchedPipeline: null, optionsName: null)
             .DisableHttpMetrics();
+        if (options.RequireApiKey)
+        {
+            scrape.RequireAuthorization(ApiRoles.Read);
+        }
+        else
+        {
+            scrape.AllowAnonymous();
+        }
 
         Log.Serving(logger, options.Path, options.Port is { } p ? $"port {p} only" : "the main port", options.RequireApiKey ? " (API key required)" : "");
         return app;

@@ -1,4 +1,4 @@
-using QualityWatch.Ingestion;
+using QualityWatch.Api;
 
 namespace QualityWatch.Trends;
 
@@ -7,19 +7,15 @@ public static class TrendEndpoints
 {
     public static WebApplication MapTrendEndpoints(this WebApplication app)
     {
-        app.MapGet("/v1/trends", TrendsAsync);
-        app.MapGet("/v1/versions", VersionsAsync);
+        app.MapGet("/v1/trends", TrendsAsync).RequireAuthorization(ApiRoles.Read);
+        app.MapGet("/v1/versions", VersionsAsync).RequireAuthorization(ApiRoles.Read);
         return app;
     }
 
     private static async Task<IResult> TrendsAsync(
-        HttpContext context, TrendQueries queries, TrendCalendar calendar, TimeProvider time,
+        TrendQueries queries, TrendCalendar calendar, TimeProvider time,
         string? stream, string? from, string? to, string? granularity, CancellationToken cancellationToken)
     {
-        if (ApiErrors.Unauthorized(context) is { } denied)
-        {
-            return denied;
-        }
 
         if (ApiQuery.NotEmpty("stream", stream) is { } invalid)
         {
@@ -42,12 +38,8 @@ public static class TrendEndpoints
         return Results.Json(body, TrendsJsonContext.Default.TrendsResponse);
     }
 
-    private static async Task<IResult> VersionsAsync(HttpContext context, TrendQueries queries, string? stream, CancellationToken cancellationToken)
+    private static async Task<IResult> VersionsAsync(TrendQueries queries, string? stream, CancellationToken cancellationToken)
     {
-        if (ApiErrors.Unauthorized(context) is { } denied)
-        {
-            return denied;
-        }
 
         if (ApiQuery.NotEmpty("stream", stream) is { } invalid)
         {

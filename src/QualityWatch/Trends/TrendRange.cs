@@ -1,5 +1,5 @@
 using System.Globalization;
-using QualityWatch.Ingestion;
+using QualityWatch.Api;
 
 namespace QualityWatch.Trends;
 

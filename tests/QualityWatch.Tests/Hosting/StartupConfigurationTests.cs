@@ -37,7 +37,7 @@ public sealed class StartupConfigurationTests : IDisposable
             "http://0.0.0.0:0");
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("Ingest:ApiKeys is empty but the service listens on http://0.0.0.0:0", output, StringComparison.Ordinal);
+        Assert.Contains("Auth:Keys and Ingest:ApiKeys are empty but the service listens on http://0.0.0.0:0", output, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -54,7 +54,7 @@ public sealed class StartupConfigurationTests : IDisposable
 
         Assert.Equal(2, exitCode);
         Assert.Contains(
-            $"QualityWatch cannot start: Ingest:ApiKeys is empty but the service listens on {url} (Kestrel:Endpoints:Public:Url), which is not loopback.",
+            $"QualityWatch cannot start: Auth:Keys and Ingest:ApiKeys are empty but the service listens on {url} (Kestrel:Endpoints:Public:Url), which is not loopback.",
             output,
             StringComparison.Ordinal);
         Assert.DoesNotContain("Now listening on", output, StringComparison.Ordinal);
@@ -100,7 +100,7 @@ public sealed class StartupConfigurationTests : IDisposable
 
         Assert.Equal(1, body.GetProperty("sampled").GetInt32());
         Assert.True(File.Exists(Path.Combine(temp.Path, "data", "qualitywatch.db")));
-        Assert.Contains("Ingest authentication is off", service.Output, StringComparison.Ordinal);
+        Assert.Contains("API authentication is off", service.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using QualityWatch.Api;
 using QualityWatch.Ingestion;
 using QualityWatch.Telemetry;
 
@@ -26,8 +27,19 @@ public sealed class MetricsOptionsValidatorTests
     [Fact]
     public void RequireApiKey_WithoutIngestKeys_IsRefused()
     {
-        Assert.Contains("Metrics:RequireApiKey is true but Ingest:ApiKeys is empty", Validate(new MetricsOptions { RequireApiKey = true }).FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Metrics:RequireApiKey is true but no key in Auth:Keys has the read or admin role and Ingest:ApiKeys is empty", Validate(new MetricsOptions { RequireApiKey = true }).FailureMessage, StringComparison.Ordinal);
         Assert.True(Validate(new MetricsOptions { RequireApiKey = true }, "a-key-of-sixteen-chars").Succeeded);
+    }
+
+    [Theory]
+    [InlineData("read", true)]
+    [InlineData("admin", true)]
+    [InlineData("ingest", false)]
+    public void RequireApiKey_WithAuthKeys_NeedsOneThatMayRead(string role, bool valid)
+    {
+        var auth = new AuthOptions { Keys = [new ApiKeyOptions { Name = "scraper", Key = "a-key-of-sixteen-chars", Roles = [role] }] };
+
+        Assert.Equal(valid, new MetricsOptionsValidator(Options.Create(new IngestOptions()), Options.Create(auth)).Validate(null, new MetricsOptions { RequireApiKey = true }).Succeeded);
     }
 
     [Fact]
@@ -41,5 +53,5 @@ public sealed class MetricsOptionsValidatorTests
     }
 
     private static ValidateOptionsResult Validate(MetricsOptions options, params string[] ingestKeys) =>
-        new MetricsOptionsValidator(Options.Create(new IngestOptions { ApiKeys = [.. ingestKeys] })).Validate(null, options);
+        new MetricsOptionsValidator(Options.Create(new IngestOptions { ApiKeys = [.. ingestKeys] }), Options.Create(new AuthOptions())).Validate(null, options);
 }

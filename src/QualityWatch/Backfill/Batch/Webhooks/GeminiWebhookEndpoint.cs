@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using QualityWatch.Ingestion;
+using QualityWatch.Api;
 
 namespace QualityWatch.Backfill.Batch.Webhooks;
 

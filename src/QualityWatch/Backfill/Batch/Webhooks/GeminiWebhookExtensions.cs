@@ -21,7 +21,10 @@ public static class GeminiWebhookExtensions
         var options = app.Services.GetRequiredService<IOptions<GeminiWebhookOptions>>().Value;
         if (options.Enabled)
         {
-            app.MapPost(GeminiWebhookEndpoint.Path, GeminiWebhookEndpoint.HandleAsync).WithMetadata(new RequestBodyLimit(options.MaxBodyBytes));
+            // Signed with the Standard Webhooks secret, not an API key: the endpoint checks the signature itself.
+            app.MapPost(GeminiWebhookEndpoint.Path, GeminiWebhookEndpoint.HandleAsync)
+                .WithMetadata(new RequestBodyLimit(options.MaxBodyBytes))
+                .AllowAnonymous();
         }
 
         return app;

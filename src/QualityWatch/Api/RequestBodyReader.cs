@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 
-namespace QualityWatch.Ingestion;
+namespace QualityWatch.Api;
 
 /// <summary>Reads a request body into memory, stopping at the configured limit.</summary>
 internal static class RequestBodyReader

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace QualityWatch.Ingestion;
+namespace QualityWatch.Api;
 
 /// <summary>
 /// Every address Kestrel will bind: the listen URLs (<c>--urls</c>, <c>ASPNETCORE_URLS</c>, <c>QW_urls</c>)

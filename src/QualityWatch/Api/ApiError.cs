@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
+using QualityWatch.Ingestion;
 
-namespace QualityWatch.Ingestion;
+namespace QualityWatch.Api;
 
 /// <summary>The JSON body of every 4xx/5xx answer: a stable code and a message for people.</summary>
 public sealed record ApiError(

@@ -1,11 +1,11 @@
 using System.Globalization;
 
-namespace QualityWatch.Ingestion;
+namespace QualityWatch.Api;
 
 /// <summary>
 /// Query parameters shared by the <c>/v1</c> GET routes. Handlers bind every query value as a string
-/// and parse it here, after the key check: a typed binding (<c>int? limit</c>) would fail before the
-/// handler runs, with an empty 400 and ahead of the 401. A date outside <see cref="EarliestDay"/> –
+/// and parse it here, after the API gate has checked the key: a typed binding (<c>int? limit</c>)
+/// would fail before the handler runs, with an empty 400 instead of the JSON error body. A date outside <see cref="EarliestDay"/> –
 /// <see cref="LatestDay"/> is refused too, so day arithmetic never leaves the calendar (a 500).
 /// </summary>
 public static class ApiQuery

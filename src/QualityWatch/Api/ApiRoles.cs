@@ -1,0 +1,22 @@
+namespace QualityWatch.Api;
+
+/// <summary>
+/// What a key may do. Each role is also the name of the authorization policy that requires it;
+/// <see cref="Admin"/> passes every policy.
+/// </summary>
+public static class ApiRoles
+{
+    /// <summary><c>POST /v1/interactions</c>.</summary>
+    public const string Ingest = "ingest";
+
+    /// <summary>Every <c>GET</c> under <c>/v1</c>, and <c>/metrics</c> with <c>Metrics:RequireApiKey</c>.</summary>
+    public const string Read = "read";
+
+    /// <summary>Posting review labels.</summary>
+    public const string Review = "review";
+
+    /// <summary>Everything.</summary>
+    public const string Admin = "admin";
+
+    public static IReadOnlyList<string> All { get; } = [Ingest, Read, Review, Admin];
+}
