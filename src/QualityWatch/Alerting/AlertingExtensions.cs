@@ -9,8 +9,7 @@ public static class AlertingExtensions
 {
     public static IServiceCollection AddAlerting(this IServiceCollection services)
     {
-        services.AddOptions<AlertingOptions>().BindConfiguration(AlertingOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertingOptions>, AlertingOptionsValidator>());
+        services.AddOptionsWithValidateOnStart<AlertingOptions, AlertingOptionsValidator>().BindConfiguration(AlertingOptions.SectionName);
         services.TryAddSingleton<AlertStore>();
         services.TryAddSingleton<VerdictQueries>();
         services.TryAddSingleton<OperationalQueries>();

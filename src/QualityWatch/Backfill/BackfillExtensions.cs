@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using QualityWatch.Backfill.Batch;
 using QualityWatch.Backfill.Batch.Webhooks;
 
@@ -9,8 +8,7 @@ public static class BackfillExtensions
 {
     public static IServiceCollection AddBackfill(this IServiceCollection services)
     {
-        services.AddOptions<BackfillOptions>().BindConfiguration(BackfillOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BackfillOptions>, BackfillOptionsValidator>());
+        services.AddOptionsWithValidateOnStart<BackfillOptions, BackfillOptionsValidator>().BindConfiguration(BackfillOptions.SectionName);
         services.TryAddSingleton<BackfillWork>();
         services.TryAddSingleton<BackfillLoader>();
         services.TryAddSingleton<BackfillEstimator>();

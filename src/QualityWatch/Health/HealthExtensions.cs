@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 using QualityWatch.Api;
 
 namespace QualityWatch.Health;
@@ -10,8 +9,7 @@ public static class HealthExtensions
 {
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {
-        services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthOptions>, HealthOptionsValidator>());
+        services.AddOptionsWithValidateOnStart<HealthOptions, HealthOptionsValidator>().BindConfiguration(HealthOptions.SectionName);
         services.TryAddSingleton<StorageProbe>();
         services.TryAddSingleton<SystemStatus>();
         services.AddHostedService<StatusMonitor>();

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using QualityWatch.Api;
 
@@ -12,8 +11,7 @@ public static class ServerLimitsExtensions
     /// <summary>Kestrel's connection cap and default body limit from <c>Server</c>.</summary>
     public static IServiceCollection AddServerLimits(this IServiceCollection services)
     {
-        services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>());
+        services.AddOptionsWithValidateOnStart<ServerOptions, ServerOptionsValidator>().BindConfiguration(ServerOptions.SectionName);
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<ServerOptions>>((kestrel, server) =>
         {
             kestrel.Limits.MaxConcurrentConnections = server.Value.MaxConcurrentConnections;

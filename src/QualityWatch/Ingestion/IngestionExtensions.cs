@@ -10,8 +10,7 @@ public static class IngestionExtensions
 {
     public static IServiceCollection AddIngestion(this IServiceCollection services)
     {
-        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>());
+        services.AddOptionsWithValidateOnStart<IngestOptions, IngestOptionsValidator>().BindConfiguration(IngestOptions.SectionName);
         services.TryAddSingleton<InteractionValidator>();
         services.TryAddSingleton<IngestQueue>();
         services.TryAddSingleton<IngestCommitter>();

@@ -11,7 +11,7 @@ public static class JudgingExtensions
 {
     public static IServiceCollection AddJudging(this IServiceCollection services)
     {
-        services.AddOptions<JudgeOptions>()
+        services.AddOptionsWithValidateOnStart<JudgeOptions, JudgeOptionsValidator>()
             .BindConfiguration(JudgeOptions.SectionName)
             .PostConfigure<IConfiguration>((options, configuration) =>
             {
@@ -20,9 +20,7 @@ public static class JudgingExtensions
                 {
                     options.ApiKey = configuration[options.Provider == JudgeProviders.OpenAi ? "OPENAI_API_KEY" : "GEMINI_API_KEY"];
                 }
-            })
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JudgeOptions>, JudgeOptionsValidator>());
+            });
 
         services.TryAddSingleton(_ => Rubric.Load());
         services.TryAddSingleton<JudgeRateLimits>();

@@ -13,9 +13,8 @@ public static class NotificationsExtensions
     public static IServiceCollection AddNotifications(this IServiceCollection services)
     {
         services.AddQualityWatchMetrics();
-        services.AddOptions<NotificationsOptions>().BindConfiguration(NotificationsOptions.SectionName).ValidateOnStart();
+        services.AddOptionsWithValidateOnStart<NotificationsOptions, NotificationsOptionsValidator>().BindConfiguration(NotificationsOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<NotificationsOptions>, NotificationsOptionsNormalizer>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NotificationsOptions>, NotificationsOptionsValidator>());
 
         services.TryAddSingleton<NotificationStore>();
         services.TryAddSingleton<NotificationQueries>();

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace QualityWatch.Redaction;
 
@@ -11,8 +10,7 @@ public static class RedactionExtensions
     /// </summary>
     public static IServiceCollection AddRedaction(this IServiceCollection services)
     {
-        services.AddOptions<RedactionOptions>().BindConfiguration(RedactionOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedactionOptions>, RedactionOptionsValidator>());
+        services.AddOptionsWithValidateOnStart<RedactionOptions, RedactionOptionsValidator>().BindConfiguration(RedactionOptions.SectionName);
         services.TryAddSingleton<Redactor>();
         services.TryAddSingleton<IdentifierKey>();
         services.TryAddSingleton<IdentifierRedactor>();

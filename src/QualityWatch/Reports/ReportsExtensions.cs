@@ -13,8 +13,7 @@ public static class ReportsExtensions
 
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
-        services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReportsOptions>, ReportsOptionsValidator>());
+        services.AddOptionsWithValidateOnStart<ReportsOptions, ReportsOptionsValidator>().BindConfiguration(ReportsOptions.SectionName);
         services.TryAddSingleton<ReportQueries>();
         services.TryAddSingleton<ReportStore>();
         services.TryAddSingleton<DailyReportBuilder>();

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace QualityWatch.Sampling;
 
@@ -7,8 +6,7 @@ public static class SamplingExtensions
 {
     public static IServiceCollection AddSampling(this IServiceCollection services)
     {
-        services.AddOptions<SamplingOptions>().BindConfiguration(SamplingOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SamplingOptions>, SamplingOptionsValidator>());
+        services.AddOptionsWithValidateOnStart<SamplingOptions, SamplingOptionsValidator>().BindConfiguration(SamplingOptions.SectionName);
         services.TryAddSingleton<StreamRouter>();
         services.TryAddSingleton<VersionTracker>();
         services.TryAddSingleton<SamplingState>();

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace QualityWatch.Storage;
 
@@ -7,8 +6,7 @@ public static class StorageExtensions
 {
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.AddOptionsWithValidateOnStart<StorageOptions, StorageOptionsValidator>().BindConfiguration(StorageOptions.SectionName);
         services.TryAddSingleton<SqliteConnectionFactory>();
         services.TryAddSingleton<SchemaMigrator>();
         services.AddHostedService<StorageInitializer>();

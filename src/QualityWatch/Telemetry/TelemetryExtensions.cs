@@ -46,8 +46,7 @@ public static class TelemetryExtensions
             return services;
         }
 
-        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>());
+        services.AddOptionsWithValidateOnStart<MetricsOptions, MetricsOptionsValidator>().BindConfiguration(MetricsOptions.SectionName);
         services.AddMetrics();
         services.TryAddSingleton<LabelLimits>();
         services.TryAddSingleton<StateGauges>();

@@ -9,8 +9,7 @@ public static class TrendsExtensions
 {
     public static IServiceCollection AddTrends(this IServiceCollection services)
     {
-        services.AddOptions<TrendsOptions>().BindConfiguration(TrendsOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TrendsOptions>, TrendsOptionsValidator>());
+        services.AddOptionsWithValidateOnStart<TrendsOptions, TrendsOptionsValidator>().BindConfiguration(TrendsOptions.SectionName);
         services.TryAddSingleton<TrendCalendar>();
         services.TryAddSingleton<TrendRollup>();
         services.TryAddSingleton<TrendQueries>();

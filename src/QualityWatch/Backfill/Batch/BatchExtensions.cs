@@ -9,8 +9,7 @@ public static class BatchExtensions
 {
     public static IServiceCollection AddBatchJudging(this IServiceCollection services)
     {
-        services.AddOptions<BatchOptions>().BindConfiguration(BatchOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BatchOptions>, BatchOptionsValidator>());
+        services.AddOptionsWithValidateOnStart<BatchOptions, BatchOptionsValidator>().BindConfiguration(BatchOptions.SectionName);
         services.TryAddSingleton<GeminiBatchClient>();
         services.TryAddSingleton<BatchJobs>();
         services.TryAddSingleton<BatchJudge>();

@@ -8,8 +8,7 @@ public static class GeminiWebhookExtensions
 {
     public static IServiceCollection AddGeminiWebhook(this IServiceCollection services)
     {
-        services.AddOptions<GeminiWebhookOptions>().BindConfiguration(GeminiWebhookOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GeminiWebhookOptions>, GeminiWebhookOptionsValidator>());
+        services.AddOptionsWithValidateOnStart<GeminiWebhookOptions, GeminiWebhookOptionsValidator>().BindConfiguration(GeminiWebhookOptions.SectionName);
         services.TryAddSingleton<StandardWebhookVerifier>();
         services.TryAddSingleton<WebhookDeliveries>();
         return services;
