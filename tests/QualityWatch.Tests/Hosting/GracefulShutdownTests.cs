@@ -134,9 +134,7 @@ public sealed class GracefulShutdownTests
     /// <summary>The judge on the simulator, every interaction sampled, as environment variables for the real process.</summary>
     private static Dictionary<string, string> Environment(JudgeSimulator simulator, TempDirectory temp, TimeSpan timeout, TimeSpan grace)
     {
-        var environment = JudgeHarness.JudgeSettings("gemini", simulator.BaseAddress)
-            .ToDictionary(p => p.Key.Replace(":", "__", StringComparison.Ordinal), p => p.Value!);
-        environment["Storage__DatabasePath"] = temp.DatabasePath;
+        var environment = JudgeHarness.ProcessEnvironment(simulator.BaseAddress, temp.DatabasePath);
         environment["Shutdown__Timeout"] = timeout.ToString("c", CultureInfo.InvariantCulture);
         environment["Shutdown__JudgeGrace"] = grace.ToString("c", CultureInfo.InvariantCulture);
 

@@ -28,9 +28,7 @@ public sealed class JudgeLifecycleTests
         // Calls long enough that a loaded machine still kills the service while they are in flight.
         simulator.Faults.Latency["flex"] = LatencyDistribution.Fixed(TimeSpan.FromSeconds(4));
         using var temp = new TempDirectory();
-        var environment = JudgeHarness.JudgeSettings("gemini", simulator.BaseAddress)
-            .ToDictionary(p => p.Key.Replace(":", "__", StringComparison.Ordinal), p => p.Value!);
-        environment["Storage__DatabasePath"] = temp.DatabasePath;
+        var environment = JudgeHarness.ProcessEnvironment(simulator.BaseAddress, temp.DatabasePath);
         environment["Judge__LeaseDuration"] = "00:00:10";
         environment["Judge__RequestTimeout"] = "00:00:08";
 
@@ -78,9 +76,7 @@ public sealed class JudgeLifecycleTests
         // Calls that cannot answer before the kill: each sample is leased and its attempt counted.
         simulator.Faults.Latency["flex"] = LatencyDistribution.Fixed(TimeSpan.FromMinutes(30));
         using var temp = new TempDirectory();
-        var environment = JudgeHarness.JudgeSettings("gemini", simulator.BaseAddress)
-            .ToDictionary(p => p.Key.Replace(":", "__", StringComparison.Ordinal), p => p.Value!);
-        environment["Storage__DatabasePath"] = temp.DatabasePath;
+        var environment = JudgeHarness.ProcessEnvironment(simulator.BaseAddress, temp.DatabasePath);
         environment["Judge__RequestTimeout"] = "00:40:00";
         environment["Judge__LeaseDuration"] = "00:45:00";
         const string Leased = "SELECT COUNT(*) FROM samples WHERE status = 'leased' AND attempts = 1";

@@ -29,6 +29,14 @@ public sealed class JudgeHarness : IAsyncDisposable
         return harness;
     }
 
+    /// <summary><see cref="JudgeSettings"/> (Gemini) as a child process's environment, on the database at <paramref name="databasePath"/>.</summary>
+    public static Dictionary<string, string> ProcessEnvironment(Uri simulator, string databasePath)
+    {
+        var environment = JudgeSettings("gemini", simulator).ToDictionary(p => p.Key.Replace(":", "__", StringComparison.Ordinal), p => p.Value!);
+        environment["Storage__DatabasePath"] = databasePath;
+        return environment;
+    }
+
     public static Dictionary<string, string?> JudgeSettings(string provider, Uri simulator) => new(JudgeSimulator.ServiceSettings(simulator, provider, provider == "openai" ? OpenAiKey : GeminiKey))
     {
         ["Sampling:EveryN"] = "1",
