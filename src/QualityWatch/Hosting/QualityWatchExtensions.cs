@@ -10,7 +10,7 @@ using QualityWatch.Backfill.Batch.Webhooks;
 using QualityWatch.Notifications;
 using QualityWatch.Reports;
 using QualityWatch.Redaction;
-using QualityWatch.Samples;
+using QualityWatch.Evidence;
 using QualityWatch.Sampling;
 using QualityWatch.Storage;
 using QualityWatch.Telemetry;

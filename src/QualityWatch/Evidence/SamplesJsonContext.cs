@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace QualityWatch.Samples;
+namespace QualityWatch.Evidence;
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(SampleView))]

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Dapper;
 using QualityWatch.Storage;
 
-namespace QualityWatch.Samples;
+namespace QualityWatch.Evidence;
 
 /// <summary>Read-only queries behind the samples API.</summary>
 public sealed class SampleQueries(SqliteConnectionFactory connections)

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace QualityWatch.Samples;
+namespace QualityWatch.Evidence;
 
 /// <summary>One stored verdict with its judge, tier, usage and cost.</summary>
 public sealed class VerdictView

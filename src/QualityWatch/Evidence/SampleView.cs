@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace QualityWatch.Samples;
+namespace QualityWatch.Evidence;
 
 /// <summary>A sample's fate as <c>GET /v1/samples/{id}</c> shows it: redacted text, queue state, failure reason, verdicts.</summary>
 public sealed class SampleView

@@ -2,7 +2,7 @@ using QualityWatch.Api;
 using QualityWatch.Judging;
 using QualityWatch.Redaction;
 
-namespace QualityWatch.Samples;
+namespace QualityWatch.Evidence;
 
 /// <summary><c>GET /v1/samples/{id}</c> and <c>GET /v1/samples?status=&amp;stream=&amp;limit=</c>: every sample's fate, visible.</summary>
 public static class SampleEndpoints
