@@ -31,6 +31,9 @@ public sealed class SimulatorOptions
     /// <summary>Batch jobs: processing delay, expiry, and the webhooks told when a job ends.</summary>
     public SimulatorBatchOptions Batch { get; set; } = new();
 
+    /// <summary>How often the judge errs (sensitivity, specificity, score noise), per model if need be. Default a perfect judge.</summary>
+    public Verdicts.JudgeErrorOptions Judge { get; set; } = new();
+
     /// <summary>The faults in force at start; change them while running through <see cref="JudgeSimulator.Faults"/>.</summary>
     public FaultSettings Faults { get; set; } = new();
 

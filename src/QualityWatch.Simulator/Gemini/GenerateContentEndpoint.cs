@@ -17,6 +17,7 @@ internal sealed class GenerateContentEndpoint(
     SimulatorFaults faults,
     SimulatorStats stats,
     JudgeResponder responder,
+    ErringJudge judge,
     TimeProvider time)
 {
     private const string Method = "generateContent";
@@ -105,7 +106,13 @@ internal sealed class GenerateContentEndpoint(
             return ErrorItem(error);
         }
 
-        var verdict = VerdictMarkers.Read(request.UserText);
+        var truth = VerdictMarkers.Read(request.UserText);
+        var verdict = judge.Answer(truth, model, request.UserText);
+        if (decision.Kind == FaultKind.None)
+        {
+            stats.Judged(new JudgedTruth(TextKey.Of(request.UserText), model, truth.Hallucination, verdict.Hallucination));
+        }
+
         var text = decision.Kind switch
         {
             FaultKind.MalformedReply => VerdictText.Malformed(verdict),

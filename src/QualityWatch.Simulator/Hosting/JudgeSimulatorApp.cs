@@ -72,10 +72,14 @@ public static class JudgeSimulatorApp
                 Log.Listening(logger, address);
             }
 
-            Log.FaultsInForce(logger, Describe(app.Services.GetRequiredService<SimulatorFaults>()));
+            Log.FaultsInForce(logger, Describe(app.Services.GetRequiredService<SimulatorFaults>()) + Describe(options.Judge));
         });
         return app;
     }
+
+    private static string Describe(Verdicts.JudgeErrorOptions j) =>
+        $"; judge sensitivity {j.Sensitivity:0.###}, specificity {j.Specificity:0.###}, score noise {j.ScoreNoise:0.###}, seed {j.Seed}" +
+        string.Concat(j.Models.Select(m => $", {m.Key}: sensitivity {m.Value.Sensitivity ?? j.Sensitivity:0.###} specificity {m.Value.Specificity ?? j.Specificity:0.###}"));
 
     private static string Describe(SimulatorFaults f) =>
         $"429 {f.Rate429:P0}, flex 503 {f.Rate503Flex:P0}, 500 {f.Rate500:P0}, malformed {f.MalformedRate:P0}, hang {f.HangRate:P0}, " +

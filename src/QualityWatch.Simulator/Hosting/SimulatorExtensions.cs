@@ -5,6 +5,7 @@ using QualityWatch.Simulator.Gemini.Files;
 using QualityWatch.Simulator.Judging;
 using QualityWatch.Simulator.OpenAi;
 using QualityWatch.Simulator.Stats;
+using QualityWatch.Simulator.Verdicts;
 
 namespace QualityWatch.Simulator.Hosting;
 
@@ -20,6 +21,7 @@ public static class SimulatorExtensions
         services.AddSingleton<CacheStore>();
         services.AddSingleton(sp => new SimulatorStats(sp.GetRequiredService<CacheStore>()));
         services.AddSingleton<RequestWaits>();
+        services.AddSingleton(new ErringJudge(options.Judge));
         services.AddSingleton<JudgeResponder>();
         services.AddSingleton<GenerateContentEndpoint>();
         services.AddSingleton<CachedContentsEndpoints>();

@@ -13,6 +13,12 @@ internal static class SimulatorOptionsValidator
         Check(errors, options.PrefixCacheWindow >= TimeSpan.Zero, $"Simulator:PrefixCacheWindow must not be negative, was {options.PrefixCacheWindow}.");
         Check(errors, options.DefaultCacheTtl > TimeSpan.Zero, $"Simulator:DefaultCacheTtl must be positive, was {options.DefaultCacheTtl}.");
 
+        CheckJudge(errors, "Simulator:Judge", options.Judge.Sensitivity, options.Judge.Specificity, options.Judge.ScoreNoise);
+        foreach (var (model, m) in options.Judge.Models)
+        {
+            CheckJudge(errors, $"Simulator:Judge:Models:{model}", m.Sensitivity, m.Specificity, m.ScoreNoise);
+        }
+
         var f = options.Faults;
         foreach (var (key, rate) in new[]
         {
@@ -39,6 +45,13 @@ internal static class SimulatorOptionsValidator
         }
 
         return errors;
+    }
+
+    private static void CheckJudge(List<string> errors, string section, double? sensitivity, double? specificity, double? noise)
+    {
+        Check(errors, sensitivity is null or (>= 0 and <= 1), $"{section}:Sensitivity must be between 0 and 1, was {sensitivity}.");
+        Check(errors, specificity is null or (>= 0 and <= 1), $"{section}:Specificity must be between 0 and 1, was {specificity}.");
+        Check(errors, noise is null or (>= 0 and <= 5), $"{section}:ScoreNoise must be between 0 and 5, was {noise}.");
     }
 
     private static void Check(List<string> errors, bool ok, string error)

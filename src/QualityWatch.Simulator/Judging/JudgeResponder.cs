@@ -9,7 +9,7 @@ namespace QualityWatch.Simulator.Judging;
 /// The part of a judge request both protocols share: pick the fault, wait, answer or fail in the
 /// provider's own words (the delegates), and record exactly what the client got.
 /// </summary>
-internal sealed class JudgeResponder(SimulatorFaults faults, SimulatorStats stats, RequestWaits waits, ILogger<JudgeResponder> logger)
+internal sealed class JudgeResponder(SimulatorFaults faults, ErringJudge judge, SimulatorStats stats, RequestWaits waits, ILogger<JudgeResponder> logger)
 {
     public async Task RespondAsync(HttpContext context, JudgeCall call, Func<FaultDecision, WireReply> fail, Func<string, JudgeAnswer> answer)
     {
@@ -39,7 +39,8 @@ internal sealed class JudgeResponder(SimulatorFaults faults, SimulatorStats stat
                 return;
         }
 
-        var verdict = VerdictMarkers.Read(call.UserText);
+        var truth = VerdictMarkers.Read(call.UserText);
+        var verdict = judge.Answer(truth, call.Model, call.UserText);
         var text = decision.Kind switch
         {
             FaultKind.MalformedReply => VerdictText.Malformed(verdict),
@@ -55,6 +56,11 @@ internal sealed class JudgeResponder(SimulatorFaults faults, SimulatorStats stat
         }
 
         Log.Answered(logger, call.Model, call.TierServed, call.PromptTokens, reply.CachedTokens);
+        if (decision.Kind == FaultKind.None)
+        {
+            stats.Judged(new JudgedTruth(TextKey.Of(call.UserText), call.Model, truth.Hallucination, verdict.Hallucination));
+        }
+
         await SendAsync(context, call, reply.Reply, reply.CachedTokens, decision, TextKey.Of(call.UserText));
     }
 

@@ -15,6 +15,7 @@ public sealed class SimulatorStats
     private readonly ConcurrentDictionary<string, (long Answers, decimal Usd)> billed = new(StringComparer.Ordinal);
     private readonly List<DateTimeOffset> timestamps = [];
     private readonly List<RequestRecord> records = [];
+    private readonly List<JudgedTruth> judgements = [];
     private readonly Lock gate = new();
     private readonly CacheStore caches;
     private int waiting;
@@ -47,6 +48,18 @@ public sealed class SimulatorStats
             lock (gate)
             {
                 return [.. records];
+            }
+        }
+    }
+
+    /// <summary>Every well-formed verdict given, with the truth beside it, in answer order: judge error as it happened.</summary>
+    public IReadOnlyList<JudgedTruth> Judgements
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. judgements];
             }
         }
     }
@@ -116,6 +129,14 @@ public sealed class SimulatorStats
     {
         var usd = prices.Cost(tier, promptTokens, cachedTokens, outputTokens);
         billed.AddOrUpdate(tier, (1, usd), (_, b) => (b.Answers + 1, b.Usd + usd));
+    }
+
+    internal void Judged(JudgedTruth judged)
+    {
+        lock (gate)
+        {
+            judgements.Add(judged);
+        }
     }
 
     internal void Answered(RequestRecord record, string? judgedTextKey)

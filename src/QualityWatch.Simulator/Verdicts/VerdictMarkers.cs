@@ -65,9 +65,16 @@ public static partial class VerdictMarkers
         return sentence.Length <= MaxClaimLength ? sentence : sentence[..MaxClaimLength].TrimEnd() + "…";
     }
 
+    /// <summary>The text's last sentence, markers removed: the claim a judge that wrongly calls a hallucination points at.</summary>
+    internal static string LastSentence(string text)
+    {
+        var trimmed = text.TrimEnd();
+        return trimmed.Length == 0 ? FallbackClaim : Claim(trimmed, trimmed.Length - 1);
+    }
+
     private static string Clean(string sentence) => Whitespace().Replace(Marker().Replace(sentence, " "), " ").Trim();
 
-    private static string Reason(int accuracy, int tone, bool hallucination)
+    internal static string Reason(int accuracy, int tone, bool hallucination)
     {
         var what = hallucination
             ? "The response makes a claim the context does not support."
