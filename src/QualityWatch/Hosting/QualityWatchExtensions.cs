@@ -5,6 +5,7 @@ using QualityWatch.Api;
 using QualityWatch.Backfill;
 using QualityWatch.Health;
 using QualityWatch.Ingestion;
+using QualityWatch.Ingestion.Otlp;
 using QualityWatch.Judging;
 using QualityWatch.Backfill.Batch.Webhooks;
 using QualityWatch.Notifications;
@@ -33,6 +34,7 @@ public static class QualityWatchExtensions
         services.AddRedaction();
         services.AddSampling();
         services.AddIngestion();
+        services.AddOtlpIngest();
         services.AddJudging();
         services.TryAddSingleton<SampleQueries>();
         services.AddQuartz();
@@ -53,6 +55,7 @@ public static class QualityWatchExtensions
         app.UseApiGate();
         app.MapHealth();
         app.MapIngestion();
+        app.MapOtlpIngest();
         app.MapSamples();
         app.MapTrends();
         app.MapAlerting();

@@ -126,6 +126,11 @@ internal sealed class IngestCommitter(
             accepted++;
             delta.Received++;
             tally.Received(interaction.Stream.Name);
+            if (!interaction.ContentCaptured)
+            {
+                continue;
+            }
+
             var counter = sampling.Get(connection, transaction, interaction.Stream);
             var versions = sampling.Versions.Observe(connection, transaction, interaction.Stream, counter.Counter == 0, interaction.PromptVersion, interaction.Model, nowMs);
             var decision = Sampler.Decide(interaction.Stream, counter, versions, interaction.SentId, nowMs);

@@ -11,18 +11,17 @@ internal static class IngestEndpoint
     public static async Task<IResult> HandleAsync(
         HttpContext context,
         InteractionValidator validator,
-        IngestQueue queue,
+        IngestSubmitter submitter,
         QualityWatchMetrics metrics,
         IOptions<IngestOptions> options,
-        IHostApplicationLifetime lifetime,
-        LogThrottle throttle,
         ILogger<IngestQueue> logger)
     {
         var limits = options.Value;
 
-        if (ShuttingDown(context, lifetime, logger) is { } stopping)
+        if (submitter.Stopping)
         {
-            return stopping;
+            Log.RefusedWhileStopping(logger);
+            return Refused(context, IngestRefusal.ShuttingDown);
         }
 
         if (!TryGetFormat(context.Request.ContentType, out var ndjson))
@@ -33,13 +32,13 @@ internal static class IngestEndpoint
                 "Content-Type must be application/json (object or array) or application/x-ndjson (one object per line), in UTF-8.");
         }
 
-        var body = await RequestBodyReader.ReadAsync(context, limits.MaxBodyBytes);
-        if (body is null)
+        var body = await CompressedBodyReader.ReadAsync(context, limits.MaxBodyBytes, "Ingest:MaxBodyBytes");
+        if (body.Failed)
         {
-            return Error(StatusCodes.Status413PayloadTooLarge, "body_too_large", $"The body is larger than Ingest:MaxBodyBytes ({limits.MaxBodyBytes} bytes).");
+            return body.FailureResult();
         }
 
-        var parsed = InteractionBodyParser.Parse(body.Value, ndjson, limits.MaxInteractionsPerRequest);
+        var parsed = InteractionBodyParser.Parse(body.Bytes, ndjson, limits.MaxInteractionsPerRequest);
         if (parsed.Failure is not null)
         {
             return Results.Json(parsed.Failure, IngestJsonContext.Default.ApiError, statusCode: parsed.FailureStatus);
@@ -52,40 +51,13 @@ internal static class IngestEndpoint
                 new ApiError("invalid_interaction", rejected[0].Error, rejected), IngestJsonContext.Default.ApiError, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var outcome = new IngestOutcome(0, 0, 0);
-        if (valid.Count > 0)
+        var submission = await submitter.SubmitAsync(valid);
+        if (submission.Refusal != IngestRefusal.None)
         {
-            // Again after the body: SIGTERM may have come while a large body was uploading.
-            if (ShuttingDown(context, lifetime, logger) is { } stoppedMeanwhile)
-            {
-                return stoppedMeanwhile;
-            }
-
-            var work = new IngestWork(valid);
-            if (!queue.TryEnqueue(work))
-            {
-                // A backed-up writer refuses every request for a while: one line, then a count a minute.
-                if (throttle.ShouldLog("ingest-queue-full", (n, period) => Log.QueueFullRepeated(logger, n, period)))
-                {
-                    Log.QueueFull(logger, valid.Count);
-                }
-
-                context.Response.Headers.RetryAfter = "1";
-                return Error(StatusCodes.Status503ServiceUnavailable, "ingest_unavailable", "QualityWatch is busy or stopping; nothing from this request was stored. Retry shortly.");
-            }
-
-            try
-            {
-                // Not the request's token: once queued, the commit goes ahead even if the caller leaves.
-                outcome = await work.Committed;
-            }
-            catch (Exception)
-            {
-                context.Response.Headers.RetryAfter = "1";
-                return Error(StatusCodes.Status503ServiceUnavailable, "storage_unavailable", "The database could not commit this request; nothing from it was stored. Retry shortly.");
-            }
+            return Refused(context, submission.Refusal);
         }
 
+        var outcome = submission.Outcome;
         return Results.Json(
             new IngestResponse(outcome.Accepted, outcome.Duplicates, outcome.Sampled, rejected), IngestJsonContext.Default.IngestResponse);
     }
@@ -116,22 +88,21 @@ internal static class IngestEndpoint
     }
 
     /// <summary>
-    /// Once shutdown began, new work is refused so the writer can drain and the process exit
-    /// in time; a 503 is always safe to retry, here or on another instance.
+    /// The answer when nothing was stored. Once shutdown began, new work is refused so the writer can drain
+    /// and the process exit in time; every one of these 503s is safe to retry, here or on another instance.
     /// </summary>
-    private static IResult? ShuttingDown(HttpContext context, IHostApplicationLifetime lifetime, ILogger logger)
+    internal static IResult Refused(HttpContext context, IngestRefusal refusal)
     {
-        if (!lifetime.ApplicationStopping.IsCancellationRequested)
+        context.Response.Headers.RetryAfter = refusal == IngestRefusal.ShuttingDown ? "5" : "1";
+        return refusal switch
         {
-            return null;
-        }
-
-        Log.RefusedWhileStopping(logger);
-        context.Response.Headers.RetryAfter = "5";
-        return Error(
-            StatusCodes.Status503ServiceUnavailable,
-            "shutting_down",
-            "QualityWatch is shutting down and takes no new interactions; nothing from this request was stored. Retry against another instance or after the restart.");
+            IngestRefusal.ShuttingDown => Error(
+                StatusCodes.Status503ServiceUnavailable,
+                "shutting_down",
+                "QualityWatch is shutting down and takes no new interactions; nothing from this request was stored. Retry against another instance or after the restart."),
+            IngestRefusal.Busy => Error(StatusCodes.Status503ServiceUnavailable, "ingest_unavailable", "QualityWatch is busy or stopping; nothing from this request was stored. Retry shortly."),
+            _ => Error(StatusCodes.Status503ServiceUnavailable, "storage_unavailable", "The database could not commit this request; nothing from it was stored. Retry shortly."),
+        };
     }
 
     private static bool TryGetFormat(string? contentType, out bool ndjson)

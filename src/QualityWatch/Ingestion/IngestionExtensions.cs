@@ -13,6 +13,7 @@ public static class IngestionExtensions
         services.AddOptionsWithValidateOnStart<IngestOptions, IngestOptionsValidator>().BindConfiguration(IngestOptions.SectionName);
         services.TryAddSingleton<InteractionValidator>();
         services.TryAddSingleton<IngestQueue>();
+        services.TryAddSingleton<IngestSubmitter>();
         services.TryAddSingleton<IngestCommitter>();
         services.TryAddSingleton<IngestHealth>();
         services.TryAddSingleton<LogThrottle>();

@@ -23,6 +23,12 @@ public sealed record Interaction(
     public required StreamDefinition Stream { get; init; }
 
     /// <summary>
+    /// False for an OTLP inference span that arrived without its prompt and response: counted as volume, never
+    /// sampled, since there is nothing to judge.
+    /// </summary>
+    public bool ContentCaptured { get; init; } = true;
+
+    /// <summary>
     /// The id as sent. Only hash sampling reads it, so that replicas agree on a sample whatever their
     /// identifier keys; it is never stored or logged.
     /// </summary>
