@@ -74,7 +74,12 @@ internal static class GenAiSpanReader
             JsonValue v when v.TryGetValue<string>(out var s) => [s],
             _ => Array.Empty<string>(),
         };
-        return new GenAiContent(Messages(input), [.. system.Where(s => s.Length > 0)], Text(Messages(output)));
+        // Microsoft.Extensions.AI and others send the system prompt as a system-role input message.
+        var turns = Messages(input);
+        return new GenAiContent(
+            [.. turns.Where(t => t.Role != "system")],
+            [.. system.Where(s => s.Length > 0), .. turns.Where(t => t.Role == "system").Select(t => t.Text)],
+            Text(Messages(output)));
     }
 
     /// <summary>The span-event conventions of 1.26 to 1.36.</summary>

@@ -19,7 +19,7 @@ public sealed class GenAiSpanReaderTests
 
         Assert.Equal("Second?", content.Prompt);
         Assert.Equal("Two.", content.Output);
-        Assert.Equal("system: Be brief.\n\nuser: First?\n\nassistant: One.", content.Context);
+        Assert.Equal("Be brief.\n\nuser: First?\n\nassistant: One.", content.Context);
     }
 
     [Fact]
