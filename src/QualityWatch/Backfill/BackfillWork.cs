@@ -145,7 +145,7 @@ internal sealed class BackfillWork(SqliteConnectionFactory connections) : IJudge
         const string sql =
             $"""
             UPDATE backfill_work
-            SET status = CASE WHEN @failed THEN '{SampleStatuses.Failed}' ELSE '{SampleStatuses.Pending}' END, lease_owner = NULL, lease_expires_at = NULL,
+            SET status = @status, lease_owner = NULL, lease_expires_at = NULL,
                 next_attempt_at = @next, last_error = @reason, failure_kind = @kind, attempts = attempts - @refund, cost_usd = cost_usd + @costUsd, updated_at = @now
             WHERE interaction_id = @interactionId AND rubric_version = @rubric AND status = '{SampleStatuses.Leased}' AND lease_owner = @owner;
             """;
@@ -154,7 +154,8 @@ internal sealed class BackfillWork(SqliteConnectionFactory connections) : IJudge
         var decision = failure.Decision;
         var parameters = new
         {
-            owner, interactionId, rubric = rubricVersion, reason = failure.Reason, kind = JudgeFailureKinds.ToText(failure.Kind), failed = decision.Failed,
+            owner, interactionId, rubric = rubricVersion, reason = failure.Reason, kind = JudgeFailureKinds.ToText(failure.Kind),
+            status = (decision.Failed ? SampleStatus.Failed : SampleStatus.Pending).ToText(),
             refund = decision.Refunds ? 1 : 0, costUsd = (double)failure.CostUsd, next = decision.Next.ToUnixTimeMilliseconds(), now = now.ToUnixTimeMilliseconds(),
         };
         var returned = await connection.ExecuteAsync(sql, parameters, transaction) == 1;

@@ -158,7 +158,7 @@ internal sealed class BatchJobs(SqliteConnectionFactory connections, JudgeFailur
         const string failed =
             $"""
             UPDATE backfill_work
-            SET status = CASE WHEN @failed THEN '{SampleStatuses.Failed}' ELSE '{SampleStatuses.Pending}' END, attempts = attempts - @refund,
+            SET status = @status, attempts = attempts - @refund,
                 batch_job_id = NULL, next_attempt_at = @next, last_error = @Reason, failure_kind = @kind, cost_usd = cost_usd + @CostUsd, updated_at = @now
             WHERE interaction_id = @InteractionId AND batch_job_id = @jobId AND status = '{SampleStatuses.Batched}';
             """;
@@ -194,7 +194,8 @@ internal sealed class BatchJobs(SqliteConnectionFactory connections, JudgeFailur
             var decision = policy.Decide(failure.Kind, attempts[failure.InteractionId], null, now, maxAttempts);
             await connection.ExecuteAsync(failed, new
             {
-                failure.InteractionId, failure.Reason, failure.CostUsd, kind = JudgeFailureKinds.ToText(failure.Kind), failed = decision.Failed,
+                failure.InteractionId, failure.Reason, failure.CostUsd, kind = JudgeFailureKinds.ToText(failure.Kind),
+                status = (decision.Failed ? SampleStatus.Failed : SampleStatus.Pending).ToText(),
                 refund = decision.Refunds ? 1 : 0, next = decision.Next.ToUnixTimeMilliseconds(), jobId, now = nowMs,
             }, transaction);
         }

@@ -102,7 +102,7 @@ internal sealed class SampleQueue(SqliteConnectionFactory connections) : IJudgeQ
         const string sql =
             $"""
             UPDATE samples
-            SET status = CASE WHEN @failed THEN '{SampleStatuses.Failed}' ELSE '{SampleStatuses.Pending}' END, lease_owner = NULL, lease_expires_at = NULL,
+            SET status = @status, lease_owner = NULL, lease_expires_at = NULL,
                 next_attempt_at = @next, last_error = @reason, failure_kind = @kind, attempts = attempts - @refund, updated_at = @now
             WHERE interaction_id = @interactionId AND status = '{SampleStatuses.Leased}' AND lease_owner = @owner;
             """;
@@ -113,7 +113,7 @@ internal sealed class SampleQueue(SqliteConnectionFactory connections) : IJudgeQ
             interactionId,
             reason = failure.Reason,
             kind = JudgeFailureKinds.ToText(failure.Kind),
-            failed = failure.Decision.Failed,
+            status = (failure.Decision.Failed ? SampleStatus.Failed : SampleStatus.Pending).ToText(),
             refund = failure.Decision.Refunds ? 1 : 0,
             next = failure.Decision.Next.ToUnixTimeMilliseconds(),
             now = now.ToUnixTimeMilliseconds(),

@@ -38,5 +38,5 @@ internal static class SampleStatuses
     };
 
     /// <summary>Waiting for the judge: pending or leased.</summary>
-    public static bool IsOpen(string text) => text is Pending or Leased;
+    public static bool IsOpen(string text) => Parse(text) is SampleStatus.Pending or SampleStatus.Leased;
 }
