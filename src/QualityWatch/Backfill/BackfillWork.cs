@@ -171,12 +171,7 @@ internal sealed class BackfillWork(SqliteConnectionFactory connections) : IJudge
     /// <summary>On interrupt: every pair this run holds goes back to pending, its attempt refunded.</summary>
     public async Task<int> ReleaseAllAsync(string owner, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        const string sql =
-            $"""
-            UPDATE backfill_work SET status = '{SampleStatuses.Pending}', lease_owner = NULL, lease_expires_at = NULL, attempts = MAX(0, attempts - 1), updated_at = @now
-            WHERE status = '{SampleStatuses.Leased}' AND lease_owner = @owner;
-            """;
         await using var connection = await connections.OpenWriteAsync(cancellationToken);
-        return await connection.ExecuteAsync(sql, new { owner, now = now.ToUnixTimeMilliseconds() });
+        return await SampleQueue.ReleaseAsync(connection, null, owner, now);
     }
 }

@@ -127,15 +127,24 @@ internal sealed class SampleQueue(SqliteConnectionFactory connections) : IJudgeQ
         return await ReleaseAsync(connection, null, owner, now);
     }
 
-    /// <summary>Every sample <paramref name="owner"/> holds goes back to pending, its attempt refunded: a stop, or a dead owner's reclaim.</summary>
-    public static Task<int> ReleaseAsync(DbConnection connection, DbTransaction? transaction, string owner, DateTimeOffset now)
+    /// <summary>
+    /// Every lease <paramref name="owner"/> holds, in either queue (live samples, backfill pairs), goes back
+    /// to pending with its attempt refunded: a clean stop, an interrupted backfill, or a dead owner's reclaim.
+    /// </summary>
+    public static async Task<int> ReleaseAsync(DbConnection connection, DbTransaction? transaction, string owner, DateTimeOffset now)
     {
-        const string sql =
+        const string samples =
             $"""
             UPDATE samples SET status = '{SampleStatuses.Pending}', lease_owner = NULL, lease_expires_at = NULL, attempts = MAX(0, attempts - 1), updated_at = @now
             WHERE status = '{SampleStatuses.Leased}' AND lease_owner = @owner;
             """;
-        return connection.ExecuteAsync(sql, new { owner, now = now.ToUnixTimeMilliseconds() }, transaction);
+        const string backfill =
+            $"""
+            UPDATE backfill_work SET status = '{SampleStatuses.Pending}', lease_owner = NULL, lease_expires_at = NULL, attempts = MAX(0, attempts - 1), updated_at = @now
+            WHERE status = '{SampleStatuses.Leased}' AND lease_owner = @owner;
+            """;
+        var parameters = new { owner, now = now.ToUnixTimeMilliseconds() };
+        return await connection.ExecuteAsync(samples, parameters, transaction) + await connection.ExecuteAsync(backfill, parameters, transaction);
     }
 
     /// <summary>
