@@ -164,7 +164,8 @@ internal sealed class BatchJobs(SqliteConnectionFactory connections, JudgeFailur
             """;
         const string rest =
             $"""
-            UPDATE backfill_work SET status = '{SampleStatuses.Pending}', attempts = attempts - @refund, batch_job_id = NULL, last_error = @reason, updated_at = @now
+            UPDATE backfill_work SET status = '{SampleStatuses.Pending}', attempts = attempts - @refund, batch_job_id = NULL, last_error = @reason, failure_kind = NULL,
+                                     updated_at = @now
             WHERE batch_job_id = @jobId AND status = '{SampleStatuses.Batched}';
             """;
         var nowMs = now.ToUnixTimeMilliseconds();
