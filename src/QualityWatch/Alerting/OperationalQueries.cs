@@ -1,4 +1,5 @@
 using Dapper;
+using QualityWatch.Judging.Queue;
 using QualityWatch.Storage;
 
 namespace QualityWatch.Alerting;
@@ -7,10 +8,10 @@ namespace QualityWatch.Alerting;
 public sealed class OperationalQueries(SqliteConnectionFactory connections)
 {
     private const string OutcomesSql =
-        """
-        SELECT stream AS Stream, SUM(status = 'failed') AS Failed, SUM(status = 'done') AS Done
+        $"""
+        SELECT stream AS Stream, SUM(status = '{SampleStatuses.Failed}') AS Failed, SUM(status = '{SampleStatuses.Done}') AS Done
         FROM samples
-        WHERE status IN ('done', 'failed') AND updated_at > @From AND updated_at <= @To
+        WHERE status IN ('{SampleStatuses.Done}', '{SampleStatuses.Failed}') AND updated_at > @From AND updated_at <= @To
         GROUP BY stream;
         """;
 
@@ -21,13 +22,13 @@ public sealed class OperationalQueries(SqliteConnectionFactory connections)
     // sampling_state has one row per stream that ever received traffic, and alert_instances the streams
     // this rule has judged before, so a stream whose backlog drained still gets an observation (and resolves).
     private const string BacklogSql =
-        """
+        $"""
         SELECT st.stream AS Stream,
-               (SELECT COUNT(*) FROM samples s WHERE s.stream = st.stream AND s.status IN ('pending', 'leased') AND s.origin = 'live') AS Waiting,
-               (SELECT MIN(s.received_at) FROM samples s WHERE s.stream = st.stream AND s.status IN ('pending', 'leased') AND s.origin = 'live') AS OldestReceivedAt
+               (SELECT COUNT(*) FROM samples s WHERE s.stream = st.stream AND s.status IN ('{SampleStatuses.Pending}', '{SampleStatuses.Leased}') AND s.origin = 'live') AS Waiting,
+               (SELECT MIN(s.received_at) FROM samples s WHERE s.stream = st.stream AND s.status IN ('{SampleStatuses.Pending}', '{SampleStatuses.Leased}') AND s.origin = 'live') AS OldestReceivedAt
         FROM (SELECT stream FROM sampling_state
               UNION SELECT stream FROM alert_instances WHERE rule = @Rule
-              UNION SELECT DISTINCT stream FROM samples WHERE status IN ('pending', 'leased') AND origin = 'live') st;
+              UNION SELECT DISTINCT stream FROM samples WHERE status IN ('{SampleStatuses.Pending}', '{SampleStatuses.Leased}') AND origin = 'live') st;
         """;
 
     /// <summary>Per stream: pending or leased live samples, and the oldest one's received_at.</summary>

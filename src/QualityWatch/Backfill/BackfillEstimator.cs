@@ -3,6 +3,7 @@ using System.Text;
 using Dapper;
 using Microsoft.Extensions.Options;
 using QualityWatch.Judging;
+using QualityWatch.Judging.Queue;
 
 namespace QualityWatch.Backfill;
 
@@ -19,11 +20,11 @@ internal sealed class BackfillEstimator(CostCalculator cost, IOptions<JudgeOptio
     public async Task<BackfillEstimate> EstimateAsync(DbConnection connection, DbTransaction? transaction, Rubric rubric)
     {
         const string queued =
-            """
+            $"""
             SELECT COUNT(*) AS Samples,
                    COALESCE(SUM(LENGTH(CAST(s.prompt AS BLOB)) + LENGTH(CAST(s.response AS BLOB)) + COALESCE(LENGTH(CAST(s.context AS BLOB)), 0)), 0) AS Bytes
             FROM backfill_work w JOIN samples s ON s.interaction_id = w.interaction_id
-            WHERE w.rubric_version = @rubric AND w.status IN ('pending', 'leased');
+            WHERE w.rubric_version = @rubric AND w.status IN ('{SampleStatuses.Pending}', '{SampleStatuses.Leased}');
             """;
         const string learned =
             """

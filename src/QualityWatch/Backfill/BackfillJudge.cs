@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using QualityWatch.Judging;
 
@@ -9,11 +9,9 @@ namespace QualityWatch.Backfill;
 /// the judge's concurrency and rate limits. Interrupting gives every held pair back; a re-run resumes.
 /// </summary>
 internal sealed class BackfillJudge(
-    IJudgeProvider provider,
+    JudgeStep step,
     BackfillWork queue,
     LeaseOwner leaseOwner,
-    JudgeRateLimits limits,
-    CostCalculator cost,
     Rubric rubric,
     IOptions<JudgeOptions> options,
     TimeProvider time,
@@ -84,17 +82,11 @@ internal sealed class BackfillJudge(
     {
         try
         {
-            await limits.AcquireTokensAsync(rubric.EstimatedTokens + (Rubric.SampleText(sample).Length / 4), cancellationToken);
-            var started = Stopwatch.GetTimestamp();
-            var outcome = await provider.JudgeAsync(sample, tier, cancellationToken);
-            var latency = Stopwatch.GetElapsedTime(started);
-            var tierUsed = outcome.TierUsed ?? tier;
-            var costUsd = cost.Estimate(provider.Model, outcome.Usage, tierUsed);
-            var now = time.GetUtcNow();
-            if (outcome.Verdict is { } verdict)
+            var result = await step.CallAsync(sample, tier, cancellationToken, cancellationToken);
+            var stored = await step.StoreAsync(queue, owner, sample, result);
+            if (result.Failure is not { } failure)
             {
-                var record = VerdictRecord.Of(sample.InteractionId, rubric.Version, verdict, provider.Name, provider.Model, tier, tierUsed, latency, sample.Attempts, outcome.Usage, costUsd, now);
-                if (!await queue.CompleteAsync(owner, record, CancellationToken.None))
+                if (!stored)
                 {
                     Log.BackfillLeaseLost(logger, sample.InteractionId);
                 }
@@ -102,17 +94,13 @@ internal sealed class BackfillJudge(
                 return null;
             }
 
-            var kind = outcome.Failure ?? JudgeFailureKind.Transient;
-            var reason = $"{kind}: {outcome.Error}";
+            Log.BackfillCallFailed(logger, sample.InteractionId, sample.Attempts, failure.Reason, failure.Decision.Failed);
 
-            // A refused key or a spent daily quota fails every call alike: stop instead of burning attempts.
-            var fatal = kind is JudgeFailureKind.Unauthorized or JudgeFailureKind.DailyQuota;
-            var refund = fatal || kind is JudgeFailureKind.CacheMissing or JudgeFailureKind.CircuitOpen;
-            var failed = !refund && sample.Attempts >= judge.MaxAttempts;
-            var next = refund ? now : now + (outcome.RetryAfter ?? judge.BackoffAfter(sample.Attempts));
-            await queue.ReturnAsync(owner, sample.InteractionId, rubric.Version, reason, next, failed, refund, costUsd, now, CancellationToken.None);
-            Log.BackfillCallFailed(logger, sample.InteractionId, sample.Attempts, reason, failed);
-            return fatal ? reason : null;
+            // The live worker waits a pause out; a command hands it back to its operator, because a spent
+            // quota, a refused key or a judge that keeps failing fails every further call alike.
+            return failure.Decision.Action == JudgeFailureAction.Pause
+                ? string.Create(CultureInfo.InvariantCulture, $"{failure.Reason}; the judge is paused until {failure.Decision.Next:O}")
+                : null;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

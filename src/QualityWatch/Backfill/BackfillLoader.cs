@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using QualityWatch.Ingestion;
+using QualityWatch.Judging.Queue;
 using QualityWatch.Redaction;
 using QualityWatch.Sampling;
 using QualityWatch.Storage;
@@ -65,7 +66,7 @@ internal sealed class BackfillLoader(InteractionValidator validator, Redactor re
             {
                 summary.Sampled++;
                 var sample = SampleRedaction.ToSample(redactor, interaction, reason, nowMs, new RedactionCounts(), SampleOrigins.Backfill);
-                if (SampleStore.Insert(connection, transaction, sample))
+                if (SampleQueue.Insert(connection, transaction, sample))
                 {
                     summary.Stored++;
                     if (delta is not null)

@@ -101,6 +101,7 @@ internal sealed class BackfillRun(IServiceProvider services, BackfillArguments a
         using (transaction)
         {
             await BackfillWork.RetryFailedAsync(connection, transaction, rubric.Version, time.GetUtcNow());
+            await BackfillWork.ResumePausedAsync(connection, transaction, rubric.Version, time.GetUtcNow());
             var estimate = await services.GetRequiredService<BackfillEstimator>().EstimateAsync(connection, transaction, rubric);
             if (args.DryRun)
             {

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using QualityWatch.Judging;
+using QualityWatch.Judging.Queue;
 using QualityWatch.Storage;
 
 namespace QualityWatch.Backfill;
@@ -11,7 +12,7 @@ namespace QualityWatch.Backfill;
 /// live queue, a lease has an owner and an expiry and every write checks the owner, so a pair
 /// gets one verdict however often a run is interrupted and resumed.
 /// </summary>
-public sealed class BackfillWork(SqliteConnectionFactory connections)
+internal sealed class BackfillWork(SqliteConnectionFactory connections) : IJudgeQueue
 {
     /// <summary>
     /// Queues a stored sample for a rubric unless it already has that verdict, or the live worker
@@ -20,11 +21,11 @@ public sealed class BackfillWork(SqliteConnectionFactory connections)
     public static bool Enqueue(SqliteConnection connection, SqliteTransaction transaction, string interactionId, string rubric, long nowMs)
     {
         const string sql =
-            """
+            $"""
             INSERT INTO backfill_work (interaction_id, rubric_version, status, updated_at)
-            SELECT s.interaction_id, @rubric, 'pending', @nowMs FROM samples s
+            SELECT s.interaction_id, @rubric, '{SampleStatuses.Pending}', @nowMs FROM samples s
             WHERE s.interaction_id = @interactionId
-              AND NOT (s.origin = 'live' AND s.status IN ('pending', 'leased') AND @rubric = @current)
+              AND NOT (s.origin = 'live' AND s.status IN ('{SampleStatuses.Pending}', '{SampleStatuses.Leased}') AND @rubric = @current)
               AND NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.interaction_id = s.interaction_id AND v.rubric_version = @rubric)
             ON CONFLICT (interaction_id, rubric_version) DO NOTHING;
             """;
@@ -35,10 +36,10 @@ public sealed class BackfillWork(SqliteConnectionFactory connections)
     public static Task<int> EnqueueRejudgeAsync(DbConnection connection, DbTransaction transaction, string rubric, string? stream, DateTimeOffset? from, DateTimeOffset? to, DateTimeOffset now)
     {
         const string sql =
-            """
+            $"""
             INSERT INTO backfill_work (interaction_id, rubric_version, status, updated_at)
-            SELECT s.interaction_id, @rubric, 'pending', @now FROM samples s
-            WHERE s.status = 'done'
+            SELECT s.interaction_id, @rubric, '{SampleStatuses.Pending}', @now FROM samples s
+            WHERE s.status = '{SampleStatuses.Done}'
               AND (@stream IS NULL OR s.stream = @stream)
               AND (@from IS NULL OR s.occurred_at >= @from)
               AND (@to IS NULL OR s.occurred_at < @to)
@@ -58,17 +59,36 @@ public sealed class BackfillWork(SqliteConnectionFactory connections)
     /// <summary>A new run gives pairs that failed for good another full set of attempts.</summary>
     public static Task<int> RetryFailedAsync(DbConnection connection, DbTransaction transaction, string rubric, DateTimeOffset now)
     {
-        const string sql = "UPDATE backfill_work SET status = 'pending', attempts = 0, next_attempt_at = NULL, updated_at = @now WHERE rubric_version = @rubric AND status = 'failed';";
+        const string sql =
+            $"""
+            UPDATE backfill_work SET status = '{SampleStatuses.Pending}', attempts = 0, next_attempt_at = NULL, updated_at = @now
+            WHERE rubric_version = @rubric AND status = '{SampleStatuses.Failed}';
+            """;
         return connection.ExecuteAsync(sql, new { rubric, now = now.ToUnixTimeMilliseconds() }, transaction);
+    }
+
+    /// <summary>
+    /// A new run is the operator's word that what paused the judge (a spent quota, a refused key) is
+    /// dealt with: pairs a pause held back are due at once instead of when the pause would have ended.
+    /// </summary>
+    public static Task<int> ResumePausedAsync(DbConnection connection, DbTransaction transaction, string rubric, DateTimeOffset now)
+    {
+        const string sql =
+            $"""
+            UPDATE backfill_work SET next_attempt_at = NULL, updated_at = @now
+            WHERE rubric_version = @rubric AND status = '{SampleStatuses.Pending}' AND failure_kind IN @kinds AND next_attempt_at > @now;
+            """;
+        var kinds = JudgeFailurePolicy.PausingKinds.Select(JudgeFailureKinds.ToText).ToArray();
+        return connection.ExecuteAsync(sql, new { rubric, kinds, now = now.ToUnixTimeMilliseconds() }, transaction);
     }
 
     public async Task<BackfillCounts> CountsAsync(string rubric, CancellationToken cancellationToken)
     {
         const string sql =
-            """
-            SELECT COALESCE(SUM(status = 'pending'), 0) AS Pending, COALESCE(SUM(status = 'leased'), 0) AS Leased,
-                   COALESCE(SUM(status = 'batched'), 0) AS Batched, COALESCE(SUM(status = 'done'), 0) AS Done,
-                   COALESCE(SUM(status = 'failed'), 0) AS Failed, CAST(COALESCE(SUM(cost_usd), 0) AS REAL) AS SpentUsd
+            $"""
+            SELECT COALESCE(SUM(status = '{SampleStatuses.Pending}'), 0) AS Pending, COALESCE(SUM(status = '{SampleStatuses.Leased}'), 0) AS Leased,
+                   COALESCE(SUM(status = '{SampleStatuses.Batched}'), 0) AS Batched, COALESCE(SUM(status = '{SampleStatuses.Done}'), 0) AS Done,
+                   COALESCE(SUM(status = '{SampleStatuses.Failed}'), 0) AS Failed, CAST(COALESCE(SUM(cost_usd), 0) AS REAL) AS SpentUsd
             FROM backfill_work WHERE rubric_version = @rubric;
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -79,14 +99,14 @@ public sealed class BackfillWork(SqliteConnectionFactory connections)
     public async Task<IReadOnlyList<SampleForJudging>> LeaseAsync(string rubric, string owner, int limit, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
     {
         const string sql =
-            """
+            $"""
             UPDATE backfill_work
-            SET status = 'leased', lease_owner = @owner, lease_expires_at = @expires, attempts = attempts + 1, updated_at = @now
+            SET status = '{SampleStatuses.Leased}', lease_owner = @owner, lease_expires_at = @expires, attempts = attempts + 1, updated_at = @now
             WHERE rubric_version = @rubric AND interaction_id IN (
                 SELECT interaction_id FROM backfill_work
                 WHERE rubric_version = @rubric
-                  AND ((status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= @now))
-                    OR (status = 'leased' AND lease_expires_at < @now))
+                  AND ((status = '{SampleStatuses.Pending}' AND (next_attempt_at IS NULL OR next_attempt_at <= @now))
+                    OR (status = '{SampleStatuses.Leased}' AND lease_expires_at < @now))
                 LIMIT @limit)
             RETURNING interaction_id, attempts;
             """;
@@ -100,10 +120,10 @@ public sealed class BackfillWork(SqliteConnectionFactory connections)
     public async Task<bool> CompleteAsync(string owner, VerdictRecord verdict, CancellationToken cancellationToken)
     {
         const string done =
-            """
-            UPDATE backfill_work SET status = 'done', lease_owner = NULL, lease_expires_at = NULL, last_error = NULL,
+            $"""
+            UPDATE backfill_work SET status = '{SampleStatuses.Done}', lease_owner = NULL, lease_expires_at = NULL, last_error = NULL, failure_kind = NULL,
                                      cost_usd = cost_usd + @CostUsd, updated_at = @JudgedAt
-            WHERE interaction_id = @InteractionId AND rubric_version = @RubricVersion AND status = 'leased' AND lease_owner = @owner;
+            WHERE interaction_id = @InteractionId AND rubric_version = @RubricVersion AND status = '{SampleStatuses.Leased}' AND lease_owner = @owner;
             """;
         await using var connection = await connections.OpenWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -114,49 +134,44 @@ public sealed class BackfillWork(SqliteConnectionFactory connections)
             return false;
         }
 
-        // A backfilled sample leaves the pending state with its first verdict; a live one already has.
-        const string sample = "UPDATE samples SET status = 'done', updated_at = @JudgedAt WHERE interaction_id = @InteractionId AND origin = 'backfill' AND status <> 'done';";
-        await connection.ExecuteAsync(sample, verdict, transaction);
-        await VerdictStore.InsertAsync(connection, transaction, verdict);
+        await SampleQueue.CloseBackfilledAsync(connection, transaction, verdict);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
 
-    /// <summary>Gives a pair back: pending again at <paramref name="next"/>, or failed for good; its spend is kept.</summary>
-    public async Task ReturnAsync(string owner, string interactionId, string rubric, string reason, DateTimeOffset next, bool failed, bool refund, decimal costUsd, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Gives a pair back as <paramref name="failure"/>'s decision says: pending again at its next time, or failed for good; its spend is kept.</summary>
+    public async Task<bool> ReturnAsync(string owner, string interactionId, string rubricVersion, JudgeFailure failure, DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string sql =
-            """
+            $"""
             UPDATE backfill_work
-            SET status = CASE WHEN @failed THEN 'failed' ELSE 'pending' END, lease_owner = NULL, lease_expires_at = NULL,
-                next_attempt_at = @next, last_error = @reason, attempts = attempts - @refund, cost_usd = cost_usd + @costUsd, updated_at = @now
-            WHERE interaction_id = @interactionId AND rubric_version = @rubric AND status = 'leased' AND lease_owner = @owner;
+            SET status = @status, lease_owner = NULL, lease_expires_at = NULL,
+                next_attempt_at = @next, last_error = @reason, failure_kind = @kind, attempts = attempts - @refund, cost_usd = cost_usd + @costUsd, updated_at = @now
+            WHERE interaction_id = @interactionId AND rubric_version = @rubric AND status = '{SampleStatuses.Leased}' AND lease_owner = @owner;
             """;
-        const string sample = "UPDATE samples SET status = 'failed', last_error = @reason, updated_at = @now WHERE interaction_id = @interactionId AND origin = 'backfill' AND status = 'pending' AND @failed AND @rubric = @current;";
         await using var connection = await connections.OpenWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var decision = failure.Decision;
         var parameters = new
         {
-            owner, interactionId, rubric, reason, failed, current = Rubric.CurrentVersion, refund = refund ? 1 : 0, costUsd = (double)costUsd,
-            next = next.ToUnixTimeMilliseconds(), now = now.ToUnixTimeMilliseconds(),
+            owner, interactionId, rubric = rubricVersion, reason = failure.Reason, kind = JudgeFailureKinds.ToText(failure.Kind),
+            status = (decision.Failed ? SampleStatus.Failed : SampleStatus.Pending).ToText(),
+            refund = decision.Refunds ? 1 : 0, costUsd = (double)failure.CostUsd, next = decision.Next.ToUnixTimeMilliseconds(), now = now.ToUnixTimeMilliseconds(),
         };
-        if (await connection.ExecuteAsync(sql, parameters, transaction) == 1)
+        var returned = await connection.ExecuteAsync(sql, parameters, transaction) == 1;
+        if (returned && decision.Failed && rubricVersion == Rubric.CurrentVersion)
         {
-            await connection.ExecuteAsync(sample, parameters, transaction);
+            await SampleQueue.FailBackfilledAsync(connection, transaction, interactionId, failure.Kind, failure.Reason, now);
         }
 
         await transaction.CommitAsync(cancellationToken);
+        return returned;
     }
 
     /// <summary>On interrupt: every pair this run holds goes back to pending, its attempt refunded.</summary>
     public async Task<int> ReleaseAllAsync(string owner, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        const string sql =
-            """
-            UPDATE backfill_work SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, attempts = MAX(0, attempts - 1), updated_at = @now
-            WHERE status = 'leased' AND lease_owner = @owner;
-            """;
         await using var connection = await connections.OpenWriteAsync(cancellationToken);
-        return await connection.ExecuteAsync(sql, new { owner, now = now.ToUnixTimeMilliseconds() });
+        return await SampleQueue.ReleaseAsync(connection, null, owner, now);
     }
 }

@@ -1,5 +1,6 @@
 using QualityWatch.Api;
 using QualityWatch.Judging;
+using QualityWatch.Judging.Queue;
 using QualityWatch.Redaction;
 
 namespace QualityWatch.Evidence;
@@ -7,9 +8,7 @@ namespace QualityWatch.Evidence;
 /// <summary><c>GET /v1/samples/{id}</c> and <c>GET /v1/samples?status=&amp;stream=&amp;limit=</c>: every sample's fate, visible.</summary>
 public static class SampleEndpoints
 {
-    private static readonly string[] Statuses = ["pending", "leased", "done", "failed"];
-
-    public static WebApplication MapSamples(this WebApplication app)
+        public static WebApplication MapSamples(this WebApplication app)
     {
         app.MapGet("/v1/samples/{id}", GetAsync).RequireAuthorization(ApiRoles.Read);
         app.MapGet("/v1/samples", ListAsync).RequireAuthorization(ApiRoles.Read);
@@ -33,7 +32,7 @@ public static class SampleEndpoints
             return ApiErrors.Error(StatusCodes.Status404NotFound, "not_found", $"No sample with interaction id '{id}': it was never sampled, or not received.");
         }
 
-        if (sample.Status is "pending" or "leased")
+        if (SampleStatuses.IsOpen(sample.Status))
         {
             sample.JudgeState = judge.State;
         }
@@ -44,7 +43,7 @@ public static class SampleEndpoints
     private static async Task<IResult> ListAsync(SampleQueries queries, string? status, string? stream, string? limit, CancellationToken cancellationToken)
     {
 
-        var invalid = ApiQuery.Limit(limit, out var take) ?? ApiQuery.OneOf("status", status, Statuses) ?? ApiQuery.NotEmpty("stream", stream);
+        var invalid = ApiQuery.Limit(limit, out var take) ?? ApiQuery.OneOf("status", status, SampleStatuses.Live) ?? ApiQuery.NotEmpty("stream", stream);
         if (invalid is not null)
         {
             return invalid;

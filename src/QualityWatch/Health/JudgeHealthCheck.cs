@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using QualityWatch.Judging;
+using QualityWatch.Judging.Queue;
 using QualityWatch.Storage;
 
 namespace QualityWatch.Health;
@@ -63,6 +64,6 @@ internal sealed class JudgeHealthCheck(
     private async Task<bool> AnySampleWaitingAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM samples WHERE status IN ('pending', 'leased'));");
+        return await connection.ExecuteScalarAsync<bool>($"SELECT EXISTS (SELECT 1 FROM samples WHERE status IN ('{SampleStatuses.Pending}', '{SampleStatuses.Leased}'));");
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using QualityWatch.Judging;
+using QualityWatch.Judging.Queue;
 using QualityWatch.Redaction;
 using QualityWatch.Sampling;
 using QualityWatch.Storage;
@@ -134,7 +135,7 @@ internal sealed class IngestCommitter(
             var counter = sampling.Get(connection, transaction, interaction.Stream);
             var versions = sampling.Versions.Observe(connection, transaction, interaction.Stream, counter.Counter == 0, interaction.PromptVersion, interaction.Model, nowMs);
             var decision = Sampler.Decide(interaction.Stream, counter, versions, interaction.SentId, nowMs);
-            if (decision is not null && SampleStore.Insert(connection, transaction, Redact(interaction, decision, nowMs)))
+            if (decision is not null && SampleQueue.Insert(connection, transaction, Redact(interaction, decision, nowMs)))
             {
                 sampled++;
                 delta.Sampled++;

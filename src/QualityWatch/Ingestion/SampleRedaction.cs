@@ -1,4 +1,5 @@
 using System.Text.Json;
+using QualityWatch.Judging.Queue;
 using QualityWatch.Redaction;
 using QualityWatch.Storage;
 

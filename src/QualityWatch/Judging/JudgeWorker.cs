@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using QualityWatch.Hosting;
+using QualityWatch.Judging.Queue;
 using QualityWatch.Telemetry;
 
 namespace QualityWatch.Judging;
@@ -11,12 +11,11 @@ namespace QualityWatch.Judging;
 /// </summary>
 internal sealed class JudgeWorker(
     IJudgeProvider provider,
-    SampleLeases leases,
+    JudgeStep step,
+    SampleQueue queue,
     LeaseOwner leaseOwner,
-    JudgeRateLimits limits,
     JudgeQueueSignal signal,
     JudgeStatus status,
-    CostCalculator cost,
     QualityWatchMetrics metrics,
     Rubric rubric,
     IOptions<JudgeOptions> options,
@@ -77,7 +76,7 @@ internal sealed class JudgeWorker(
         }
 
         await Task.WhenAll(running.Select(r => r.Call)).ContinueWith(_ => { }, TaskScheduler.Default);
-        var released = await leases.ReleaseAllAsync(owner, time.GetUtcNow(), CancellationToken.None);
+        var released = await queue.ReleaseAllAsync(owner, time.GetUtcNow(), CancellationToken.None);
         Log.LeasesReleased(logger, released);
         status.Set("stopped");
     }
@@ -109,7 +108,7 @@ internal sealed class JudgeWorker(
         }
 
         await leaseOwner.EnsureRegisteredAsync(stoppingToken);
-        var due = await leases.LeaseAsync(owner, free, judge.ServiceTier, now, judge.ResolvedLeaseDuration, stoppingToken);
+        var due = await queue.LeaseAsync(owner, free, judge.ServiceTier, now, judge.ResolvedLeaseDuration, stoppingToken);
         if (due.Count == 0)
         {
             // Nothing due in a lane with room: sleep until a call ends, ingest rings or the poll interval
@@ -127,27 +126,14 @@ internal sealed class JudgeWorker(
 
     private async Task JudgeOneAsync(SampleForJudging sample, CancellationToken stoppingToken, CancellationToken callToken)
     {
+        var tier = judge.ServiceTier;
         try
         {
-            var tier = TierFor(sample);
-            await limits.AcquireTokensAsync(rubric.EstimatedTokens + (Rubric.SampleText(sample).Length / 4), stoppingToken);
-            var started = Stopwatch.GetTimestamp();
-            var outcome = await provider.JudgeAsync(sample, tier, callToken);
-            var latency = Stopwatch.GetElapsedTime(started);
-            var tierUsed = outcome.TierUsed ?? tier;
-
-            // A failed call can still be billed (e.g. an invalid reply), so its tokens and cost count too.
-            var costUsd = cost.Estimate(provider.Model, outcome.Usage, tierUsed);
-            metrics.RecordJudgeCall(provider.Name, provider.Model, tierUsed, outcome.Verdict is null ? outcome.Failure ?? JudgeFailureKind.Transient : null, latency, outcome.Usage, costUsd);
-            status.Record(outcome, time.GetUtcNow());
-            if (outcome.Verdict is { } verdict)
-            {
-                await CommitAsync(sample, tier, outcome, verdict, latency, costUsd);
-            }
-            else
-            {
-                await ReturnAsync(sample, outcome);
-            }
+            tier = TierFor(sample);
+            var result = await step.CallAsync(sample, tier, stoppingToken, callToken);
+            metrics.RecordJudgeCall(provider.Name, provider.Model, result.TierUsed, result.Failure?.Kind, result.Latency, result.Outcome.Usage, result.CostUsd);
+            status.Record(result.Outcome, time.GetUtcNow());
+            await StoreAsync(sample, result);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -156,7 +142,7 @@ internal sealed class JudgeWorker(
         catch (Exception ex)
         {
             LoopFailed(judge.AttemptBackoff, ex);
-            await ReturnAsync(sample, JudgeOutcome.Failed(JudgeFailureKind.Transient, $"internal error: {ex.GetType().Name}"));
+            await StoreAsync(sample, step.Unanswered(sample, tier, JudgeOutcome.Failed(JudgeFailureKind.Transient, $"internal error: {ex.GetType().Name}")));
         }
     }
 
@@ -168,7 +154,7 @@ internal sealed class JudgeWorker(
     {
         var requested = sample.JudgeTier ?? judge.ServiceTier;
         if (judge.FallbackToStandardAfter is { } after && requested == JudgeTiers.Flex && sample.FirstAttemptAt is { } first &&
-            sample.LastError?.StartsWith(nameof(JudgeFailureKind.Unavailable), StringComparison.Ordinal) == true)
+            sample.LastFailure == JudgeFailureKind.Unavailable)
         {
             var waited = time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(first);
             if (waited >= after)
@@ -181,57 +167,49 @@ internal sealed class JudgeWorker(
         return requested;
     }
 
-    private async Task CommitAsync(SampleForJudging sample, string tier, JudgeOutcome outcome, Verdict verdict, TimeSpan latency, decimal costUsd)
+    private async Task StoreAsync(SampleForJudging sample, JudgeResult result)
     {
-        var tierUsed = outcome.TierUsed ?? tier;
-        var record = VerdictRecord.Of(
-            sample.InteractionId, rubric.Version, verdict, provider.Name, provider.Model, tier, tierUsed, latency, sample.Attempts, outcome.Usage, costUsd, time.GetUtcNow());
-
-        // Not the stopping token: a verdict already paid for is committed even during shutdown.
-        if (await leases.CompleteAsync(owner, record, CancellationToken.None))
+        // Paused before the sample is given back, so no call starts between the two.
+        if (result.Failure is { Decision.Action: JudgeFailureAction.Pause } pause)
         {
-            metrics.RecordVerdict(sample.Stream, sample.PromptVersion, verdict.Accuracy, verdict.Tone, verdict.Hallucination);
-            Log.SampleJudged(logger, sample.InteractionId, record.LatencyMs, tierUsed, sample.Attempts);
+            PauseUntil(pause);
         }
-        else
+
+        var stored = await step.StoreAsync(queue, owner, sample, result);
+        if (result.Verdict is { } verdict)
         {
-            Log.LeaseLost(logger, sample.InteractionId);
+            if (stored)
+            {
+                metrics.RecordVerdict(sample.Stream, sample.PromptVersion, verdict.Accuracy, verdict.Tone, verdict.Hallucination);
+                Log.SampleJudged(logger, sample.InteractionId, verdict.LatencyMs, result.TierUsed, sample.Attempts);
+            }
+            else
+            {
+                Log.LeaseLost(logger, sample.InteractionId);
+            }
+
+            return;
         }
-    }
 
-    private async Task ReturnAsync(SampleForJudging sample, JudgeOutcome outcome)
-    {
-        var now = time.GetUtcNow();
-        var kind = outcome.Failure ?? JudgeFailureKind.Transient;
-        var reason = $"{kind}: {outcome.Error}";
-        var (refund, next) = kind switch
-        {
-            JudgeFailureKind.CacheMissing => (true, now),
-            JudgeFailureKind.DailyQuota => (true, PauseUntil(NextUtcMidnight(now), reason)),
-            JudgeFailureKind.CircuitOpen => (true, PauseUntil(now + TimeSpan.FromSeconds(30), reason)),
-
-            // A refused key is a configuration problem: burning every sample's attempts would lose them.
-            JudgeFailureKind.Unauthorized => (true, PauseUntil(now + TimeSpan.FromMinutes(1), reason)),
-            _ => (false, now + (outcome.RetryAfter ?? judge.BackoffAfter(sample.Attempts))),
-        };
-        var failed = !refund && sample.Attempts >= judge.MaxAttempts;
-        var returned = await leases.ReturnAsync(owner, sample.InteractionId, reason, next, failed, refund, now, CancellationToken.None);
-        if (failed && returned)
+        var failure = result.Failure!;
+        var kind = failure.Kind;
+        if (failure.Decision.Failed && stored)
         {
             metrics.RecordSampleFailed(sample.Stream);
         }
 
         // A persistent fault fails every sample alike: one line per kind and minute, then a count.
-        if (failed)
+        if (failure.Decision.Failed)
         {
             if (throttle.ShouldLog($"judge-failed|{kind}", (n, period) => Log.SampleFailedRepeated(logger, kind, n, period)))
             {
-                Log.SampleFailed(logger, sample.InteractionId, sample.Attempts, reason);
+                Log.SampleFailed(logger, sample.InteractionId, sample.Attempts, failure.Reason);
             }
         }
-        else if (!refund && throttle.ShouldLog($"judge-retry|{kind}", (n, period) => Log.SampleRetryRepeated(logger, kind, n, period)))
+        else if (failure.Decision.Action == JudgeFailureAction.NextAttempt &&
+                 throttle.ShouldLog($"judge-retry|{kind}", (n, period) => Log.SampleRetryRepeated(logger, kind, n, period)))
         {
-            Log.SampleRetry(logger, sample.InteractionId, sample.Attempts, kind, outcome.Error ?? "", next - now);
+            Log.SampleRetry(logger, sample.InteractionId, sample.Attempts, kind, result.Outcome.Error ?? "", failure.Decision.Next - time.GetUtcNow());
         }
     }
 
@@ -243,34 +221,31 @@ internal sealed class JudgeWorker(
         }
     }
 
-    private DateTimeOffset PauseUntil(DateTimeOffset until, string reason)
+    private void PauseUntil(JudgeFailure pause)
     {
+        var until = pause.Decision.Next;
         lock (pauseLock)
         {
             if (until <= pausedUntil)
             {
-                return until;
+                return;
             }
 
             pausedUntil = until;
         }
 
-        status.Set($"paused until {until:O}: {reason}");
-        if (reason.StartsWith(nameof(JudgeFailureKind.DailyQuota), StringComparison.Ordinal))
+        status.Set($"paused until {until:O}: {pause.Reason}");
+        switch (pause.Kind)
         {
-            Log.DailyQuotaPause(logger, reason, until);
+            case JudgeFailureKind.DailyQuota:
+                Log.DailyQuotaPause(logger, pause.Reason, until);
+                break;
+            case JudgeFailureKind.Unauthorized:
+                Log.KeyRejected(logger, pause.Reason, until);
+                break;
+            default:
+                Log.CircuitOpen(logger, until - time.GetUtcNow());
+                break;
         }
-        else if (reason.StartsWith(nameof(JudgeFailureKind.Unauthorized), StringComparison.Ordinal))
-        {
-            Log.KeyRejected(logger, reason, until);
-        }
-        else
-        {
-            Log.CircuitOpen(logger, until - time.GetUtcNow());
-        }
-
-        return until;
     }
-
-    private static DateTimeOffset NextUtcMidnight(DateTimeOffset now) => new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(1);
 }

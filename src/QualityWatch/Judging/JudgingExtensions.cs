@@ -4,6 +4,7 @@ using Polly.Telemetry;
 using QualityWatch.Telemetry;
 using QualityWatch.Judging.Gemini;
 using QualityWatch.Judging.OpenAi;
+using QualityWatch.Judging.Queue;
 
 namespace QualityWatch.Judging;
 
@@ -28,7 +29,9 @@ public static class JudgingExtensions
         services.TryAddSingleton<JudgeStatus>();
         services.TryAddSingleton<LogThrottle>();
         services.TryAddSingleton<CostCalculator>();
-        services.TryAddSingleton<SampleLeases>();
+        services.TryAddSingleton<SampleQueue>();
+        services.TryAddSingleton<JudgeFailurePolicy>();
+        services.TryAddSingleton<JudgeStep>();
         services.TryAddSingleton<LeaseOwnerStore>();
         services.TryAddSingleton<LeaseOwner>();
         services.TryAddSingleton<JudgeCacheRegistry>();

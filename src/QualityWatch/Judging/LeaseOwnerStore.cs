@@ -1,4 +1,5 @@
 using Dapper;
+using QualityWatch.Judging.Queue;
 using QualityWatch.Storage;
 
 namespace QualityWatch.Judging;
@@ -37,16 +38,6 @@ public sealed class LeaseOwnerStore(SqliteConnectionFactory connections)
     public async Task<int> ReclaimAsync(string owner, long heartbeatAt, DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string forget = "DELETE FROM lease_owners WHERE owner = @owner AND heartbeat_at = @heartbeatAt;";
-        const string samples =
-            """
-            UPDATE samples SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, attempts = MAX(0, attempts - 1), updated_at = @now
-            WHERE status = 'leased' AND lease_owner = @owner;
-            """;
-        const string backfill =
-            """
-            UPDATE backfill_work SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, attempts = MAX(0, attempts - 1), updated_at = @now
-            WHERE status = 'leased' AND lease_owner = @owner;
-            """;
         var parameters = new { owner, heartbeatAt, now = now.ToUnixTimeMilliseconds() };
         await using var connection = await connections.OpenWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -55,7 +46,7 @@ public sealed class LeaseOwnerStore(SqliteConnectionFactory connections)
             return 0;
         }
 
-        var reclaimed = await connection.ExecuteAsync(samples, parameters, transaction) + await connection.ExecuteAsync(backfill, parameters, transaction);
+        var reclaimed = await SampleQueue.ReleaseAsync(connection, transaction, owner, now);
         await transaction.CommitAsync(cancellationToken);
         return reclaimed;
     }

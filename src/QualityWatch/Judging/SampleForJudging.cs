@@ -1,7 +1,8 @@
 namespace QualityWatch.Judging;
 
 /// <summary>
-/// A leased sample, redacted text only, as the judge worker hands it to a provider. <see cref="JudgeTier"/>
+/// A leased sample, redacted text only, as the judge worker hands it to a provider. <see cref="LastFailure"/>
+/// is how its previous attempt failed (<c>failure_kind</c>), null when it had none. <see cref="JudgeTier"/>
 /// is the tier its sampler asked for (boost samples: <c>Sampling:Boost:JudgeTier</c>); null = <c>Judge:ServiceTier</c>.
 /// </summary>
 public sealed record SampleForJudging(
@@ -12,6 +13,6 @@ public sealed record SampleForJudging(
     string? Context,
     int Attempts,
     long? FirstAttemptAt,
-    string? LastError,
+    JudgeFailureKind? LastFailure,
     string? PromptVersion = null,
     string? JudgeTier = null);

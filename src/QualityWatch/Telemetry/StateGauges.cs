@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using QualityWatch.Alerting;
+using QualityWatch.Judging.Queue;
 using QualityWatch.Sampling;
 using QualityWatch.Storage;
 
@@ -20,7 +21,7 @@ public sealed class StateGauges(
     TimeProvider time,
     ILogger<StateGauges> logger)
 {
-    private static readonly string[] QueueStatuses = ["pending", "leased"];
+    private static readonly string[] QueueStatuses = [SampleStatuses.Pending, SampleStatuses.Leased];
     private static readonly string[] AlertStates = [AlertState.Inactive, AlertState.Pending, AlertState.Firing, AlertState.Resolved];
 
     // Streams no hallucination_rate rule watches are measured as a rule with the defaults would see them.

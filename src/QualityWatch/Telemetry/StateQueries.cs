@@ -1,5 +1,6 @@
 using Dapper;
 using QualityWatch.Judging;
+using QualityWatch.Judging.Queue;
 using QualityWatch.Storage;
 
 namespace QualityWatch.Telemetry;
@@ -12,10 +13,10 @@ internal sealed class StateQueries(SqliteConnectionFactory connections)
 {
     // ix_samples_queue (status, ...) narrows this to the waiting samples; done and failed ones are never read.
     private const string QueueSql =
-        """
+        $"""
         SELECT stream AS Stream, status AS Status, COUNT(*) AS Samples, MIN(received_at) AS OldestReceivedAt
         FROM samples
-        WHERE status IN ('pending', 'leased')
+        WHERE status IN ('{SampleStatuses.Pending}', '{SampleStatuses.Leased}')
         GROUP BY stream, status;
         """;
 

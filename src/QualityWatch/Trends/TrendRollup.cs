@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using QualityWatch.Judging;
+using QualityWatch.Judging.Queue;
 using QualityWatch.Storage;
 
 namespace QualityWatch.Trends;
@@ -136,7 +137,7 @@ public sealed class TrendRollup(SqliteConnectionFactory connections, TrendCalend
 
         // A sample judged under several rubric versions counts once, with the current rubric's verdict.
         const string insert =
-            """
+            $"""
             WITH latest AS (
                 SELECT v.interaction_id, v.accuracy, v.tone, v.hallucination, v.prompt_tokens, v.cached_tokens,
                        v.output_tokens, v.thinking_tokens, v.cost_usd
@@ -147,7 +148,7 @@ public sealed class TrendRollup(SqliteConnectionFactory connections, TrendCalend
                  accuracy_1, accuracy_2, accuracy_3, accuracy_4, accuracy_5, tone_1, tone_2, tone_3, tone_4, tone_5,
                  prompt_tokens, cached_tokens, output_tokens, thinking_tokens, cost_usd, first_seen, last_seen)
             SELECT @granularity, @start, @end, s.stream, COALESCE(s.prompt_version, ''), COALESCE(s.model, ''),
-                   COUNT(*), COUNT(l.interaction_id), COALESCE(SUM(s.status = 'failed'), 0), COALESCE(SUM(l.hallucination), 0),
+                   COUNT(*), COUNT(l.interaction_id), COALESCE(SUM(s.status = '{SampleStatuses.Failed}'), 0), COALESCE(SUM(l.hallucination), 0),
                    COALESCE(SUM(l.accuracy = 1), 0), COALESCE(SUM(l.accuracy = 2), 0), COALESCE(SUM(l.accuracy = 3), 0),
                    COALESCE(SUM(l.accuracy = 4), 0), COALESCE(SUM(l.accuracy = 5), 0),
                    COALESCE(SUM(l.tone = 1), 0), COALESCE(SUM(l.tone = 2), 0), COALESCE(SUM(l.tone = 3), 0),

@@ -88,6 +88,7 @@ public sealed class JudgeFaultTests
 
         Assert.Equal(2, counts.GetValueOrDefault("failed"));
         Assert.Equal(0, Db.Scalar<long>(harness.DatabasePath, "SELECT COUNT(*) FROM verdicts"));
+        Assert.Equal(["InvalidReply"], Db.Query<string>(harness.DatabasePath, "SELECT DISTINCT failure_kind FROM samples"));
         var listed = await (await harness.Host.Client.GetAsync("/v1/samples?status=failed")).ReadJsonAsync();
         Assert.Equal(ids.Order(), listed.EnumerateArray().Select(s => s.GetProperty("interaction_id").GetString()!).Order());
         Assert.All(listed.EnumerateArray(), s =>
@@ -114,6 +115,11 @@ public sealed class JudgeFaultTests
         Assert.StartsWith("DailyQuota:", sample.GetProperty("last_error").GetString(), StringComparison.Ordinal);
         Assert.Contains("paused until", sample.GetProperty("judge_state").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, sample.GetProperty("attempts").GetInt32());
+
+        // The same decision as backfill's (BackfillFailurePolicyTests): the kind in its own column, due when the pause ends.
+        var (kind, next) = Db.Query<(string, long)>(harness.DatabasePath, "SELECT failure_kind, next_attempt_at FROM samples WHERE interaction_id = @id", new { id = first[0] }).Single();
+        Assert.Equal("DailyQuota", kind);
+        Assert.Equal(0, DateTimeOffset.FromUnixTimeMilliseconds(next).TimeOfDay.Ticks);
     }
 
     [Fact]

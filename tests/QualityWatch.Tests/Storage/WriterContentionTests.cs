@@ -1,5 +1,6 @@
 using System.Net;
 using QualityWatch.Judging;
+using QualityWatch.Judging.Queue;
 using QualityWatch.Tests.Support;
 
 namespace QualityWatch.Tests.Storage;
@@ -39,7 +40,7 @@ public sealed class WriterContentionTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         }
 
-        var leases = host.Services.GetRequiredService<SampleLeases>();
+        var leases = host.Services.GetRequiredService<SampleQueue>();
         var now = DateTimeOffset.UtcNow;
         var leased = await leases.LeaseAsync("contention-test", new JudgeLaneSlots(Verdicts, 0), JudgeTiers.Flex, now, TimeSpan.FromHours(1), CancellationToken.None);
         Assert.Equal(Verdicts, leased.Count);

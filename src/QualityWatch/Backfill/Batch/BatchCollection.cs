@@ -76,7 +76,7 @@ internal sealed class BatchCollection(
                     continue; // unmapped lines cannot be trusted; their pairs go back to the queue
                 }
 
-                var (verdict, usage, problem) = Read(line);
+                var (verdict, usage, kind, problem) = Read(line);
                 var usd = cost.Estimate(judge.Value.ResolvedModel, usage, BackfillModes.Batch);
                 if (verdict is not null)
                 {
@@ -85,7 +85,7 @@ internal sealed class BatchCollection(
                 }
                 else
                 {
-                    failures.Add(new BatchItemFailure(key, problem!, (double)usd));
+                    failures.Add(new BatchItemFailure(key, kind, problem!, (double)usd));
                 }
             }
         }
@@ -100,19 +100,22 @@ internal sealed class BatchCollection(
         return true;
     }
 
-    private static (Verdict? Verdict, JudgeUsage Usage, string? Problem) Read(JsonObject line)
+    // A line the API refused (its own error) is Rejected; a reply without a valid verdict is InvalidReply.
+    private static (Verdict? Verdict, JudgeUsage Usage, JudgeFailureKind Kind, string? Problem) Read(JsonObject line)
     {
         if (line["response"] is not JsonObject response)
         {
-            return (null, default, $"error: {line["error"]?["status"]?.GetValue<string>() ?? "no response"}");
+            return (null, default, JudgeFailureKind.Rejected, $"error: {line["error"]?["status"]?.GetValue<string>() ?? "no response"}");
         }
 
         var (text, problem, usage) = GeminiReply.Read(response.ToJsonString());
         if (problem is not null)
         {
-            return (null, usage, $"{nameof(JudgeFailureKind.InvalidReply)}: {problem}");
+            return (null, usage, JudgeFailureKind.InvalidReply, $"{nameof(JudgeFailureKind.InvalidReply)}: {problem}");
         }
 
-        return VerdictParser.TryParse(text, out var verdict, out var error) ? (verdict, usage, null) : (null, usage, $"{nameof(JudgeFailureKind.InvalidReply)}: {error}");
+        return VerdictParser.TryParse(text, out var verdict, out var error)
+            ? (verdict, usage, JudgeFailureKind.InvalidReply, null)
+            : (null, usage, JudgeFailureKind.InvalidReply, $"{nameof(JudgeFailureKind.InvalidReply)}: {error}");
     }
 }

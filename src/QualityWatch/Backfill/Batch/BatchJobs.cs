@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using QualityWatch.Judging;
+using QualityWatch.Judging.Queue;
 using QualityWatch.Storage;
 
 namespace QualityWatch.Backfill.Batch;
@@ -10,8 +11,10 @@ namespace QualityWatch.Backfill.Batch;
 /// written in one transaction before the create call, so a crash leaves a 'creating' job that is
 /// looked up by display name rather than submitted again.
 /// </summary>
-internal sealed class BatchJobs(SqliteConnectionFactory connections)
+internal sealed class BatchJobs(SqliteConnectionFactory connections, JudgeFailurePolicy policy)
 {
+    private const string HeldSql = $"SELECT interaction_id, attempts FROM backfill_work WHERE batch_job_id = @jobId AND status = '{SampleStatuses.Batched}';";
+
     /// <summary>Reserves up to <paramref name="limit"/> pending pairs for a new job; null when none are pending.</summary>
     public async Task<BatchJobRow?> ReserveAsync(string rubric, string model, int limit, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -21,11 +24,11 @@ internal sealed class BatchJobs(SqliteConnectionFactory connections)
             VALUES (@name, @rubric, @model, 'creating', 0, @now, @now) RETURNING id;
             """;
         const string reserve =
-            """
-            UPDATE backfill_work SET status = 'batched', batch_job_id = @id, attempts = attempts + 1, updated_at = @now
+            $"""
+            UPDATE backfill_work SET status = '{SampleStatuses.Batched}', batch_job_id = @id, attempts = attempts + 1, updated_at = @now
             WHERE rubric_version = @rubric AND interaction_id IN (
-                SELECT interaction_id FROM backfill_work WHERE rubric_version = @rubric AND status = 'pending' LIMIT @limit);
-            UPDATE batch_jobs SET requests = (SELECT COUNT(*) FROM backfill_work WHERE batch_job_id = @id AND status = 'batched') WHERE id = @id;
+                SELECT interaction_id FROM backfill_work WHERE rubric_version = @rubric AND status = '{SampleStatuses.Pending}' LIMIT @limit);
+            UPDATE batch_jobs SET requests = (SELECT COUNT(*) FROM backfill_work WHERE batch_job_id = @id AND status = '{SampleStatuses.Batched}') WHERE id = @id;
             """;
         var nowMs = now.ToUnixTimeMilliseconds();
         await using var connection = await connections.OpenWriteAsync(cancellationToken);
@@ -91,9 +94,8 @@ internal sealed class BatchJobs(SqliteConnectionFactory connections)
     /// <summary>The samples a job holds, for (re)building its requests.</summary>
     public async Task<IReadOnlyList<SampleForJudging>> SamplesAsync(long jobId, CancellationToken cancellationToken)
     {
-        const string sql = "SELECT interaction_id, attempts FROM backfill_work WHERE batch_job_id = @jobId AND status = 'batched';";
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var held = (await connection.QueryAsync<(string, long)>(sql, new { jobId })).ToList();
+        var held = (await connection.QueryAsync<(string, long)>(HeldSql, new { jobId })).ToList();
         return await SampleTexts.ReadAsync(connection, held, cancellationToken);
     }
 
@@ -129,8 +131,8 @@ internal sealed class BatchJobs(SqliteConnectionFactory connections)
     public async Task<(long Open, long? NextPoll)> OpenAsync(string rubric, CancellationToken cancellationToken)
     {
         const string sql =
-            """
-            SELECT (SELECT COUNT(*) FROM backfill_work WHERE rubric_version = @rubric AND status IN ('pending', 'batched')) AS Open,
+            $"""
+            SELECT (SELECT COUNT(*) FROM backfill_work WHERE rubric_version = @rubric AND status IN ('{SampleStatuses.Pending}', '{SampleStatuses.Batched}')) AS Open,
                    (SELECT MIN(next_poll_at) FROM batch_jobs WHERE rubric_version = @rubric AND state = 'running') AS NextPoll;
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -149,22 +151,22 @@ internal sealed class BatchJobs(SqliteConnectionFactory connections)
             WHERE id = @jobId AND state = 'running' AND collector = @owner;
             """;
         const string done =
-            """
-            UPDATE backfill_work SET status = 'done', batch_job_id = NULL, last_error = NULL, cost_usd = cost_usd + @CostUsd, updated_at = @JudgedAt
-            WHERE interaction_id = @InteractionId AND rubric_version = @RubricVersion AND status = 'batched' AND batch_job_id = @jobId;
+            $"""
+            UPDATE backfill_work SET status = '{SampleStatuses.Done}', batch_job_id = NULL, last_error = NULL, failure_kind = NULL, cost_usd = cost_usd + @CostUsd, updated_at = @JudgedAt
+            WHERE interaction_id = @InteractionId AND rubric_version = @RubricVersion AND status = '{SampleStatuses.Batched}' AND batch_job_id = @jobId;
             """;
-        const string sample = "UPDATE samples SET status = 'done', updated_at = @JudgedAt WHERE interaction_id = @InteractionId AND origin = 'backfill' AND status <> 'done';";
         const string failed =
-            """
+            $"""
             UPDATE backfill_work
-            SET status = CASE WHEN @refund = 0 AND attempts >= @maxAttempts THEN 'failed' ELSE 'pending' END,
-                attempts = attempts - @refund, batch_job_id = NULL, last_error = @Reason, cost_usd = cost_usd + @CostUsd, updated_at = @now
-            WHERE interaction_id = @InteractionId AND batch_job_id = @jobId AND status = 'batched';
+            SET status = @status, attempts = attempts - @refund,
+                batch_job_id = NULL, next_attempt_at = @next, last_error = @Reason, failure_kind = @kind, cost_usd = cost_usd + @CostUsd, updated_at = @now
+            WHERE interaction_id = @InteractionId AND batch_job_id = @jobId AND status = '{SampleStatuses.Batched}';
             """;
         const string rest =
-            """
-            UPDATE backfill_work SET status = 'pending', attempts = attempts - @refund, batch_job_id = NULL, last_error = @reason, updated_at = @now
-            WHERE batch_job_id = @jobId AND status = 'batched';
+            $"""
+            UPDATE backfill_work SET status = '{SampleStatuses.Pending}', attempts = attempts - @refund, batch_job_id = NULL, last_error = @reason, failure_kind = NULL,
+                                     updated_at = @now
+            WHERE batch_job_id = @jobId AND status = '{SampleStatuses.Batched}';
             """;
         var nowMs = now.ToUnixTimeMilliseconds();
         await using var connection = await connections.OpenWriteAsync(cancellationToken);
@@ -182,14 +184,21 @@ internal sealed class BatchJobs(SqliteConnectionFactory connections)
             parameters.Add("jobId", jobId);
             if (await connection.ExecuteAsync(done, parameters, transaction) == 1)
             {
-                await connection.ExecuteAsync(sample, verdict, transaction);
-                await VerdictStore.InsertAsync(connection, transaction, verdict);
+                await SampleQueue.CloseBackfilledAsync(connection, transaction, verdict);
             }
         }
 
-        foreach (var failure in failures)
+        // A failed line is an attempt like a failed call, decided by the same policy against Batch:MaxAttempts.
+        var attempts = (await connection.QueryAsync<(string Id, long Attempts)>(HeldSql, new { jobId }, transaction)).ToDictionary(h => h.Id, h => (int)h.Attempts, StringComparer.Ordinal);
+        foreach (var failure in failures.Where(f => attempts.ContainsKey(f.InteractionId)))
         {
-            await connection.ExecuteAsync(failed, new { failure.InteractionId, failure.Reason, failure.CostUsd, refund = 0, maxAttempts, jobId, now = nowMs }, transaction);
+            var decision = policy.Decide(failure.Kind, attempts[failure.InteractionId], null, now, maxAttempts);
+            await connection.ExecuteAsync(failed, new
+            {
+                failure.InteractionId, failure.Reason, failure.CostUsd, kind = JudgeFailureKinds.ToText(failure.Kind),
+                status = (decision.Failed ? SampleStatus.Failed : SampleStatus.Pending).ToText(),
+                refund = decision.Refunds ? 1 : 0, next = decision.Next.ToUnixTimeMilliseconds(), jobId, now = nowMs,
+            }, transaction);
         }
 
         // An expired job judged nothing: its pairs go back without losing an attempt.

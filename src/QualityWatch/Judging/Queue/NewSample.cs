@@ -1,4 +1,6 @@
-namespace QualityWatch.Storage;
+using QualityWatch.Storage;
+
+namespace QualityWatch.Judging.Queue;
 
 /// <summary>A sampled interaction, already redacted, as it enters the judge queue.</summary>
 public sealed record NewSample(

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Dapper;
 
-namespace QualityWatch.Judging;
+namespace QualityWatch.Judging.Queue;
 
 /// <summary>The one INSERT of a verdict, shared by the live worker, backfill and batch collection.</summary>
 public static class VerdictStore
