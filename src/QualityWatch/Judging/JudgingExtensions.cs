@@ -37,7 +37,7 @@ public static class JudgingExtensions
             ? ActivatorUtilities.CreateInstance<OpenAiJudgeProvider>(sp)
             : ActivatorUtilities.CreateInstance<GeminiJudgeProvider>(sp));
 
-        services.AddHttpClient(JudgeHttpClient.Name, (sp, client) =>
+        services.AddHttpClient(JudgeHttp.ClientName, (sp, client) =>
             {
                 var judge = sp.GetRequiredService<IOptions<JudgeOptions>>().Value;
                 var baseUrl = judge.ResolvedBaseUrl.ToString();

@@ -36,7 +36,7 @@ internal sealed class GeminiBatchClient(IHttpClientFactory httpFactory, IOptions
 
         var body = new JsonObject { ["batch"] = new JsonObject { ["displayName"] = displayName, ["inputConfig"] = input } };
         using var client = httpFactory.CreateClient(HttpClientName);
-        using var response = await client.PostAsync($"v1beta/models/{judge.Value.ResolvedModel}:batchGenerateContent", JudgeHttpClient.Json(body), cancellationToken);
+        using var response = await client.PostAsync($"v1beta/models/{judge.Value.ResolvedModel}:batchGenerateContent", JudgeHttp.Json(body), cancellationToken);
         var operation = await ReadAsync(response, "create", cancellationToken);
         return (operation["name"]!.GetValue<string>(), file);
     }
@@ -85,7 +85,7 @@ internal sealed class GeminiBatchClient(IHttpClientFactory httpFactory, IOptions
         using var client = httpFactory.CreateClient(HttpClientName);
         using var start = new HttpRequestMessage(HttpMethod.Post, "upload/v1beta/files")
         {
-            Content = JudgeHttpClient.Json(new JsonObject { ["file"] = new JsonObject { ["display_name"] = displayName } }),
+            Content = JudgeHttp.Json(new JsonObject { ["file"] = new JsonObject { ["display_name"] = displayName } }),
         };
         start.Headers.Add("X-Goog-Upload-Protocol", "resumable");
         start.Headers.Add("X-Goog-Upload-Command", "start");

@@ -81,9 +81,9 @@ internal sealed class GeminiContextCache(
 
     private async Task<string?> CreateAsync(CancellationToken cancellationToken)
     {
-        using var client = httpFactory.CreateClient(JudgeHttpClient.Name);
+        using var client = httpFactory.CreateClient(JudgeHttp.ClientName);
         var body = GeminiWire.CreateCache(model, rubric.Text, DisplayName, cacheOptions.Ttl);
-        using var response = await client.PostAsync("v1beta/cachedContents", JudgeHttpClient.Json(body), cancellationToken);
+        using var response = await client.PostAsync("v1beta/cachedContents", JudgeHttp.Json(body), cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (response.StatusCode == HttpStatusCode.BadRequest && text.Contains("too small", StringComparison.OrdinalIgnoreCase))
         {
@@ -109,9 +109,9 @@ internal sealed class GeminiContextCache(
 
     private async Task<bool> RefreshAsync(string cacheName, CancellationToken cancellationToken)
     {
-        using var client = httpFactory.CreateClient(JudgeHttpClient.Name);
+        using var client = httpFactory.CreateClient(JudgeHttp.ClientName);
         var body = new System.Text.Json.Nodes.JsonObject { ["ttl"] = GeminiWire.Duration(cacheOptions.Ttl) };
-        using var request = new HttpRequestMessage(HttpMethod.Patch, $"v1beta/{cacheName}?updateMask=ttl") { Content = JudgeHttpClient.Json(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Patch, $"v1beta/{cacheName}?updateMask=ttl") { Content = JudgeHttp.Json(body) };
         using var response = await client.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
@@ -130,7 +130,7 @@ internal sealed class GeminiContextCache(
     /// <summary>Adopts a still-valid cache for this rubric and model; deletes every other one this service created.</summary>
     private async Task CleanUpAsync(CancellationToken cancellationToken)
     {
-        using var client = httpFactory.CreateClient(JudgeHttpClient.Name);
+        using var client = httpFactory.CreateClient(JudgeHttp.ClientName);
         var now = time.GetUtcNow();
         foreach (var cache in await registry.LiveAsync(cancellationToken))
         {

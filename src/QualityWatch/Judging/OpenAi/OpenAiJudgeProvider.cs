@@ -16,10 +16,10 @@ internal sealed class OpenAiJudgeProvider(IHttpClientFactory httpFactory, IOptio
     public string Model { get; } = options.Value.ResolvedModel;
 
     public Task<JudgeOutcome> JudgeAsync(SampleForJudging sample, string tier, CancellationToken cancellationToken) =>
-        JudgeCall.GuardAsync(async () =>
+        JudgeHttp.GuardAsync(async () =>
         {
-            using var client = httpFactory.CreateClient(JudgeHttpClient.Name);
-            using var response = await client.PostAsync("chat/completions", JudgeHttpClient.Json(Request(sample, tier)), cancellationToken);
+            using var client = httpFactory.CreateClient(JudgeHttp.ClientName);
+            using var response = await client.PostAsync("chat/completions", JudgeHttp.Json(Request(sample, tier)), cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 return await JudgeHttp.FailureAsync(response, time.GetUtcNow(), cancellationToken);

@@ -1,6 +1,4 @@
-using QualityWatch.Statistics;
-
-namespace QualityWatch.Alerting;
+namespace QualityWatch.Statistics;
 
 /// <summary>
 /// One stream × prompt_version statistic (an <c>alert_cusum</c> row). After an alarm the upward statistic

@@ -2,9 +2,13 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace QualityWatch.Notifications.Webhook;
+namespace QualityWatch.Signing;
 
-/// <summary>Standard Webhooks signing: <c>v1,base64(HMAC-SHA256(key, "{id}.{timestamp}.{body}"))</c>.</summary>
+/// <summary>
+/// Standard Webhooks signing, shared by the webhooks QualityWatch sends (notifications) and the ones it
+/// verifies (batch completion), so neither feature depends on the other:
+/// <c>v1,base64(HMAC-SHA256(key, "{id}.{timestamp}.{body}"))</c>.
+/// </summary>
 public static class WebhookSigner
 {
     public const string SecretPrefix = "whsec_";
