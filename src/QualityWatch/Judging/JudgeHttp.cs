@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading.RateLimiting;
 using Polly.CircuitBreaker;
 using Polly.RateLimiting;
 using Polly.Timeout;
+using QualityWatch.Judging.Wire;
 
 namespace QualityWatch.Judging;
 
@@ -18,7 +19,8 @@ internal static class JudgeHttp
     /// <summary>The named HttpClient; configured once in <c>JudgingExtensions</c>.</summary>
     public const string ClientName = "judge";
 
-    public static StringContent Json(JsonNode body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
+    /// <summary>A request body written by a provider's source-generated wire context.</summary>
+    public static StringContent Json<T>(T body, JsonTypeInfo<T> wire) => new(JsonSerializer.Serialize(body, wire), Encoding.UTF8, "application/json");
 
     /// <summary>Runs one call, mapping what the HTTP pipeline throws to typed failures.</summary>
     public static async Task<JudgeOutcome> GuardAsync(Func<Task<JudgeOutcome>> call)
@@ -72,22 +74,32 @@ internal static class JudgeHttp
     /// <summary>The provider's error status and message, trimmed; safe to store (it never echoes sample text).</summary>
     private static string Summary(string body)
     {
+        if (ErrorOf(body) is not { } error)
+        {
+            // Not a JSON error body: a proxy's HTML page, say. The status alone is the useful part.
+            return "";
+        }
+
+        var status = error.Status ?? error.Code?.ToString();
+        return Trim($"{status}: {error.Message}");
+    }
+
+    /// <summary>The <c>error</c> object of an error body; null when the body is not one.</summary>
+    public static ErrorBody? ErrorOf(string? body)
+    {
+        if (string.IsNullOrEmpty(body))
+        {
+            return null;
+        }
+
         try
         {
-            using var document = JsonDocument.Parse(body);
-            if (document.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
-            {
-                var status = error.TryGetProperty("status", out var s) ? s.GetString() : error.TryGetProperty("code", out var c) ? c.ToString() : null;
-                var message = error.TryGetProperty("message", out var m) ? m.GetString() : null;
-                return Trim($"{status}: {message}");
-            }
+            return JsonSerializer.Deserialize(body, JudgingJsonContext.Default.ErrorReply)?.Error;
         }
         catch (JsonException)
         {
-            // Not JSON: a proxy's HTML page, say. The status alone is the useful part.
+            return null;
         }
-
-        return "";
     }
 
     private static string Trim(string text) => text.Length <= 300 ? text : text[..300];

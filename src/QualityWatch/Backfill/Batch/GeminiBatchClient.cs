@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using QualityWatch.Judging;
-using QualityWatch.Judging.Gemini;
+using QualityWatch.Judging.Gemini.Wire;
 
 namespace QualityWatch.Backfill.Batch;
 
@@ -18,9 +18,10 @@ internal sealed class GeminiBatchClient(IHttpClientFactory httpFactory, IOptions
     public const string HttpClientName = "gemini-batch";
 
     /// <summary>Creates the job; returns its name (<c>batches/…</c>) and the uploaded input file, if any.</summary>
-    public async Task<(string Name, string? InputFile)> CreateAsync(string displayName, IReadOnlyList<(string Key, JsonObject Request)> requests, CancellationToken cancellationToken)
+    public async Task<(string Name, string? InputFile)> CreateAsync(string displayName, IReadOnlyList<(string Key, GenerateContentRequest Request)> requests, CancellationToken cancellationToken)
     {
-        var inline = new JsonArray([.. requests.Select(r => (JsonNode)new JsonObject { ["request"] = r.Request.DeepClone(), ["metadata"] = new JsonObject { ["key"] = r.Key } })]);
+        var wire = requests.Select(r => (r.Key, Request: JsonSerializer.SerializeToNode(r.Request, GeminiJsonContext.Default.GenerateContentRequest)!)).ToList();
+        var inline = new JsonArray([.. wire.Select(r => (JsonNode)new JsonObject { ["request"] = r.Request.DeepClone(), ["metadata"] = new JsonObject { ["key"] = r.Key } })]);
         JsonObject input;
         string? file = null;
         if (Encoding.UTF8.GetByteCount(inline.ToJsonString()) <= options.Value.MaxInlineBytes)
@@ -29,14 +30,14 @@ internal sealed class GeminiBatchClient(IHttpClientFactory httpFactory, IOptions
         }
         else
         {
-            var lines = string.Join('\n', requests.Select(r => new JsonObject { ["key"] = r.Key, ["request"] = r.Request.DeepClone() }.ToJsonString())) + "\n";
+            var lines = string.Join('\n', wire.Select(r => new JsonObject { ["key"] = r.Key, ["request"] = r.Request.DeepClone() }.ToJsonString())) + "\n";
             file = await UploadAsync(displayName, Encoding.UTF8.GetBytes(lines), cancellationToken);
             input = new JsonObject { ["fileName"] = file };
         }
 
         var body = new JsonObject { ["batch"] = new JsonObject { ["displayName"] = displayName, ["inputConfig"] = input } };
         using var client = httpFactory.CreateClient(HttpClientName);
-        using var response = await client.PostAsync($"v1beta/models/{judge.Value.ResolvedModel}:batchGenerateContent", JudgeHttp.Json(body), cancellationToken);
+        using var response = await client.PostAsync($"v1beta/models/{judge.Value.ResolvedModel}:batchGenerateContent", Json(body), cancellationToken);
         var operation = await ReadAsync(response, "create", cancellationToken);
         return (operation["name"]!.GetValue<string>(), file);
     }
@@ -85,7 +86,7 @@ internal sealed class GeminiBatchClient(IHttpClientFactory httpFactory, IOptions
         using var client = httpFactory.CreateClient(HttpClientName);
         using var start = new HttpRequestMessage(HttpMethod.Post, "upload/v1beta/files")
         {
-            Content = JudgeHttp.Json(new JsonObject { ["file"] = new JsonObject { ["display_name"] = displayName } }),
+            Content = Json(new JsonObject { ["file"] = new JsonObject { ["display_name"] = displayName } }),
         };
         start.Headers.Add("X-Goog-Upload-Protocol", "resumable");
         start.Headers.Add("X-Goog-Upload-Command", "start");
@@ -102,6 +103,8 @@ internal sealed class GeminiBatchClient(IHttpClientFactory httpFactory, IOptions
         using var uploaded = await client.SendAsync(upload, cancellationToken);
         return (await ReadAsync(uploaded, "upload", cancellationToken))["file"]!["name"]!.GetValue<string>();
     }
+
+    private static StringContent Json(JsonNode body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
 
     private static async Task<JsonObject> ReadAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using QualityWatch.Judging.Gemini.Wire;
 
 namespace QualityWatch.Judging.Gemini;
 
@@ -22,7 +23,7 @@ internal sealed class GeminiJudgeProvider(
             var cacheName = await cache.GetAsync(cancellationToken);
             var body = GeminiWire.GenerateRequest(rubric.Text, Rubric.SampleText(sample), cacheName, tier);
             using var client = httpFactory.CreateClient(JudgeHttp.ClientName);
-            using var response = await client.PostAsync($"v1beta/models/{Model}:generateContent", JudgeHttp.Json(body), cancellationToken);
+            using var response = await client.PostAsync($"v1beta/models/{Model}:generateContent", JudgeHttp.Json(body, GeminiJsonContext.Default.GenerateContentRequest), cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 var failure = await JudgeHttp.FailureAsync(response, time.GetUtcNow(), cancellationToken);
