@@ -138,7 +138,10 @@ internal sealed class JudgeWorker(
 
             // A failed call can still be billed (e.g. an invalid reply), so its tokens and cost count too.
             var costUsd = cost.Estimate(provider.Model, outcome.Usage, tierUsed);
-            metrics.RecordJudgeCall(provider.Name, provider.Model, tierUsed, outcome.Verdict is null ? outcome.Failure ?? JudgeFailureKind.Transient : null, latency, outcome.Usage, costUsd);
+            var usage = outcome.Usage;
+            metrics.RecordJudgeCall(
+                provider.Name, provider.Model, JudgeMetricLabels.Tier(tierUsed), JudgeMetricLabels.Outcome(outcome.Verdict is null ? outcome.Failure ?? JudgeFailureKind.Transient : null),
+                latency, (usage.PromptTokens, usage.CachedTokens, usage.OutputTokens, usage.ThinkingTokens), costUsd);
             status.Record(outcome, time.GetUtcNow());
             if (outcome.Verdict is { } verdict)
             {

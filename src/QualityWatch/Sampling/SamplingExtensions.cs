@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using QualityWatch.Telemetry;
 
 namespace QualityWatch.Sampling;
 
@@ -10,6 +11,8 @@ public static class SamplingExtensions
         services.TryAddSingleton<StreamRouter>();
         services.TryAddSingleton<VersionTracker>();
         services.TryAddSingleton<SamplingState>();
+        services.AddQualityWatchMetrics();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMetricGauges, SamplingGauges>());
         return services;
     }
 }

@@ -1,11 +1,19 @@
 using System.Diagnostics.Metrics;
-using QualityWatch.Sampling;
+using QualityWatch.Telemetry;
 
-namespace QualityWatch.Telemetry;
+namespace QualityWatch.Sampling;
 
 /// <summary>The pacing gauges, read off the ingest writer's in-memory counters (streams seen since start).</summary>
-public sealed class SamplingGauges(SamplingState sampling, LabelLimits labels)
+internal sealed class SamplingGauges(SamplingState sampling, LabelLimits labels) : IMetricGauges
 {
+    public void Register(Meter meter)
+    {
+        ArgumentNullException.ThrowIfNull(meter);
+        meter.CreateObservableGauge(QualityWatchMetrics.SamplingEveryN, EveryN, "{interaction}", "Routine sampling rate as 1 in N, after budget pacing");
+        meter.CreateObservableGauge(QualityWatchMetrics.BudgetUsed, BudgetUsed, "1", "Share of the stream's daily judge budget spent today");
+        meter.CreateObservableCounter(QualityWatchMetrics.VersionsFolded, VersionsFolded, "{interaction}", "Interactions counted as _other past Sampling:MaxVersionsPerStream");
+    }
+
     internal IEnumerable<Measurement<double>> EveryN()
     {
         foreach (var counter in sampling.Loaded)

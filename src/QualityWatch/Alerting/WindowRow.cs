@@ -1,4 +1,4 @@
-namespace QualityWatch.Telemetry;
+namespace QualityWatch.Alerting;
 
 /// <summary>Verdicts judged in an alert window for one stream, and how many found a hallucination (Dapper row).</summary>
 internal sealed class WindowRow

@@ -1,4 +1,4 @@
-namespace QualityWatch.Telemetry;
+namespace QualityWatch.Alerting;
 
 /// <summary>Alert instances of one rule and stream in one state (Dapper row).</summary>
 internal sealed class AlertStateRow

@@ -1,67 +1,43 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
-using QualityWatch.Alerting;
 using QualityWatch.Sampling;
-using QualityWatch.Storage;
+using QualityWatch.Telemetry;
 
-namespace QualityWatch.Telemetry;
+namespace QualityWatch.Alerting;
 
 /// <summary>
-/// Gauges that describe what is in the database right now: the judge queue, the hallucination rate over
-/// alerting's window, and alert states. Read lazily when scraped, at most once per
-/// <see cref="MetricsOptions.StateRefreshInterval"/>, so an idle service does no work for them.
+/// The gauges that come from alert state: the hallucination rate over each stream's hallucination_rate
+/// window (with its threshold and verdict count) and alert instances per rule, stream and state.
+/// Read from the database when scraped, through the shared <see cref="StateReads"/>.
 /// </summary>
-public sealed class StateGauges(
-    SqliteConnectionFactory connections,
-    IOptions<SamplingOptions> sampling,
-    IOptionsMonitor<AlertingOptions> alerting,
-    IOptions<MetricsOptions> options,
-    LabelLimits labels,
-    TimeProvider time,
-    ILogger<StateGauges> logger)
+internal sealed class AlertGauges : IMetricGauges
 {
-    private static readonly string[] QueueStatuses = ["pending", "leased"];
     private static readonly string[] AlertStates = [AlertState.Inactive, AlertState.Pending, AlertState.Firing, AlertState.Resolved];
 
     // Streams no hallucination_rate rule watches are measured as a rule with the defaults would see them.
     private static readonly AlertRuleOptions DefaultRateRule = new() { Kind = AlertRuleKinds.HallucinationRate };
 
-    private readonly StateQueries queries = new(connections);
-    private readonly Lock gate = new();
-    private StateSnapshot snapshot = StateSnapshot.Empty;
-    private bool failing;
+    private readonly IOptions<SamplingOptions> sampling;
+    private readonly IOptionsMonitor<AlertingOptions> alerting;
+    private readonly LabelLimits labels;
+    private readonly StateRead<AlertGaugeState> state;
 
-    internal IEnumerable<Measurement<long>> QueueSamples()
+    public AlertGauges(StateReads reads, IOptions<SamplingOptions> sampling, IOptionsMonitor<AlertingOptions> alerting, LabelLimits labels)
     {
-        var counts = new Dictionary<(string Stream, string Status), long>();
-        foreach (var stream in KnownStreams())
-        {
-            foreach (var status in QueueStatuses)
-            {
-                counts[(stream, status)] = 0;
-            }
-        }
-
-        foreach (var row in Current().Queue)
-        {
-            var key = (labels.Stream(row.Stream), row.Status);
-            counts[key] = counts.GetValueOrDefault(key) + row.Samples;
-        }
-
-        return counts.Select(p => new Measurement<long>(p.Value, new("stream", p.Key.Stream), new("status", p.Key.Status)));
+        ArgumentNullException.ThrowIfNull(reads);
+        this.sampling = sampling;
+        this.alerting = alerting;
+        this.labels = labels;
+        state = reads.Add(tx => AlertGaugeQueries.Read(tx, RateWindows()), AlertGaugeState.Empty);
     }
 
-    internal IEnumerable<Measurement<double>> OldestWaitingAge()
+    public void Register(Meter meter)
     {
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var ages = KnownStreams().ToDictionary(s => s, _ => 0.0);
-        foreach (var row in Current().Queue)
-        {
-            var stream = labels.Stream(row.Stream);
-            ages[stream] = Math.Max(ages.GetValueOrDefault(stream), Math.Max(0, now - row.OldestReceivedAt) / 1000.0);
-        }
-
-        return ages.Select(p => new Measurement<double>(p.Value, new KeyValuePair<string, object?>("stream", p.Key)));
+        ArgumentNullException.ThrowIfNull(meter);
+        meter.CreateObservableGauge(QualityWatchMetrics.HallucinationRate, HallucinationRate, "1", "Share of verdicts with a hallucination over the alert window");
+        meter.CreateObservableGauge(QualityWatchMetrics.HallucinationThreshold, HallucinationThreshold, "1", "The hallucination_rate rule's threshold for the stream");
+        meter.CreateObservableGauge(QualityWatchMetrics.HallucinationWindowVerdicts, WindowVerdicts, "{verdict}", "Verdicts in the alert window the rate is computed from");
+        meter.CreateObservableGauge(QualityWatchMetrics.AlertInstances, AlertInstances, "{alert}", "Alert instances per rule, stream and state");
     }
 
     internal IEnumerable<Measurement<double>> HallucinationRate() =>
@@ -75,7 +51,7 @@ public sealed class StateGauges(
 
     internal IEnumerable<Measurement<long>> AlertInstances()
     {
-        var rows = Current().Alerts;
+        var rows = state.Current.Alerts;
         var measurements = new List<Measurement<long>>();
         foreach (var rule in alerting.CurrentValue.Rules)
         {
@@ -83,9 +59,9 @@ public sealed class StateGauges(
             var streams = KnownStreams(rule).Concat(rows.Where(r => r.Rule == rule.Name).Select(r => labels.Stream(r.Stream)));
             foreach (var stream in streams)
             {
-                foreach (var state in AlertStates)
+                foreach (var alertState in AlertStates)
                 {
-                    counts.TryAdd((stream, state), 0);
+                    counts.TryAdd((stream, alertState), 0);
                 }
             }
 
@@ -102,9 +78,12 @@ public sealed class StateGauges(
         return measurements;
     }
 
+    private IEnumerable<TimeSpan> RateWindows() =>
+        alerting.CurrentValue.Rules.Where(r => r.Kind == AlertRuleKinds.HallucinationRate).Select(r => r.Window).Append(DefaultRateRule.Window).Distinct();
+
     private IEnumerable<(string Stream, long Verdicts, long Hallucinations, double Threshold)> Windows()
     {
-        var current = Current();
+        var current = state.Current;
         var cells = new Dictionary<string, (long Verdicts, long Hallucinations, double Threshold)>();
         var raw = KnownRawStreams().Concat(current.Windows.Values.SelectMany(rows => rows.Select(r => r.Stream))).Distinct();
         foreach (var stream in raw)
@@ -122,45 +101,7 @@ public sealed class StateGauges(
     private AlertRuleOptions RateRuleFor(string stream) =>
         alerting.CurrentValue.Rules.FirstOrDefault(r => r.Kind == AlertRuleKinds.HallucinationRate && RuleStreams.Watches(r, stream)) ?? DefaultRateRule;
 
-    private StateSnapshot Current()
-    {
-        lock (gate)
-        {
-            var now = time.GetUtcNow();
-            if (now - snapshot.ReadAt < options.Value.StateRefreshInterval)
-            {
-                return snapshot;
-            }
-
-            try
-            {
-                var windows = alerting.CurrentValue.Rules.Where(r => r.Kind == AlertRuleKinds.HallucinationRate).Select(r => r.Window).Append(DefaultRateRule.Window);
-                snapshot = queries.Read(now, windows.Distinct());
-                if (failing)
-                {
-                    failing = false;
-                    Log.StateReadRecovered(logger);
-                }
-            }
-            catch (Exception ex)
-            {
-                // A scrape must still answer (with the last values) while the database is briefly unreadable,
-                // e.g. before the first migration. Say so once, not on every scrape.
-                snapshot = snapshot with { ReadAt = now };
-                if (!failing)
-                {
-                    failing = true;
-                    Log.StateReadFailed(logger, ex);
-                }
-            }
-
-            return snapshot;
-        }
-    }
-
     private IEnumerable<string> KnownRawStreams() => sampling.Value.Streams.Select(s => s.Name).Prepend(SamplingOptions.DefaultStream);
-
-    private IEnumerable<string> KnownStreams() => KnownRawStreams().Select(labels.Stream).Distinct();
 
     private IEnumerable<string> KnownStreams(AlertRuleOptions rule) =>
         KnownRawStreams().Where(s => RuleStreams.Watches(rule, s)).Select(labels.Stream).Distinct();

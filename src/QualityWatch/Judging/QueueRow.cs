@@ -1,4 +1,4 @@
-namespace QualityWatch.Telemetry;
+namespace QualityWatch.Judging;
 
 /// <summary>Samples waiting for the judge in one stream and status (Dapper row).</summary>
 internal sealed class QueueRow

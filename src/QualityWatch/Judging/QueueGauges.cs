@@ -1,0 +1,82 @@
+using System.Diagnostics.Metrics;
+using Dapper;
+using Microsoft.Extensions.Options;
+using QualityWatch.Sampling;
+using QualityWatch.Telemetry;
+
+namespace QualityWatch.Judging;
+
+/// <summary>
+/// The judge queue as gauges: samples pending or leased per stream, and how long the oldest has waited.
+/// Read from the database when scraped, through the shared <see cref="StateReads"/>.
+/// </summary>
+internal sealed class QueueGauges : IMetricGauges
+{
+    // ix_samples_queue (status, ...) narrows this to the waiting samples; done and failed ones are never read.
+    private const string QueueSql =
+        """
+        SELECT stream AS Stream, status AS Status, COUNT(*) AS Samples, MIN(received_at) AS OldestReceivedAt
+        FROM samples
+        WHERE status IN ('pending', 'leased')
+        GROUP BY stream, status;
+        """;
+
+    private static readonly string[] QueueStatuses = ["pending", "leased"];
+
+    private readonly IOptions<SamplingOptions> sampling;
+    private readonly LabelLimits labels;
+    private readonly TimeProvider time;
+    private readonly StateRead<IReadOnlyList<QueueRow>> queue;
+
+    public QueueGauges(StateReads reads, IOptions<SamplingOptions> sampling, LabelLimits labels, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(reads);
+        this.sampling = sampling;
+        this.labels = labels;
+        this.time = time;
+        queue = reads.Add<IReadOnlyList<QueueRow>>(tx => tx.Connection.Query<QueueRow>(QueueSql, transaction: tx.Transaction).AsList(), []);
+    }
+
+    public void Register(Meter meter)
+    {
+        ArgumentNullException.ThrowIfNull(meter);
+        meter.CreateObservableGauge(QualityWatchMetrics.QueueSamples, QueueSamples, "{sample}", "Samples waiting for the judge (pending) or being judged (leased)");
+        meter.CreateObservableGauge(QualityWatchMetrics.QueueOldestAge, OldestWaitingAge, "s", "Age of the oldest pending or leased sample; 0 when none");
+    }
+
+    internal IEnumerable<Measurement<long>> QueueSamples()
+    {
+        var counts = new Dictionary<(string Stream, string Status), long>();
+        foreach (var stream in KnownStreams())
+        {
+            foreach (var status in QueueStatuses)
+            {
+                counts[(stream, status)] = 0;
+            }
+        }
+
+        foreach (var row in queue.Current)
+        {
+            var key = (labels.Stream(row.Stream), row.Status);
+            counts[key] = counts.GetValueOrDefault(key) + row.Samples;
+        }
+
+        return counts.Select(p => new Measurement<long>(p.Value, new("stream", p.Key.Stream), new("status", p.Key.Status)));
+    }
+
+    internal IEnumerable<Measurement<double>> OldestWaitingAge()
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var ages = KnownStreams().ToDictionary(s => s, _ => 0.0);
+        foreach (var row in queue.Current)
+        {
+            var stream = labels.Stream(row.Stream);
+            ages[stream] = Math.Max(ages.GetValueOrDefault(stream), Math.Max(0, now - row.OldestReceivedAt) / 1000.0);
+        }
+
+        return ages.Select(p => new Measurement<double>(p.Value, new KeyValuePair<string, object?>("stream", p.Key)));
+    }
+
+    private IEnumerable<string> KnownStreams() =>
+        sampling.Value.Streams.Select(s => s.Name).Prepend(SamplingOptions.DefaultStream).Select(labels.Stream).Distinct();
+}
