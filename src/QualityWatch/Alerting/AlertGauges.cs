@@ -19,21 +19,25 @@ internal sealed class AlertGauges : IMetricGauges
 
     private readonly IOptions<SamplingOptions> sampling;
     private readonly IOptionsMonitor<AlertingOptions> alerting;
-    private readonly LabelLimits labels;
-    private readonly StateRead<AlertGaugeState> state;
+    private LabelLimits? labelLimits;
+    private StateRead<AlertGaugeState>? read;
 
-    public AlertGauges(StateReads reads, IOptions<SamplingOptions> sampling, IOptionsMonitor<AlertingOptions> alerting, LabelLimits labels)
+    public AlertGauges(IOptions<SamplingOptions> sampling, IOptionsMonitor<AlertingOptions> alerting)
     {
-        ArgumentNullException.ThrowIfNull(reads);
         this.sampling = sampling;
         this.alerting = alerting;
-        this.labels = labels;
-        state = reads.Add(tx => AlertGaugeQueries.Read(tx, RateWindows()), AlertGaugeState.Empty);
     }
 
-    public void Register(Meter meter)
+    private LabelLimits Labels => labelLimits ?? throw new InvalidOperationException("The alert gauges are not registered.");
+
+    private StateRead<AlertGaugeState> State => read ?? throw new InvalidOperationException("The alert gauges are not registered.");
+
+    public void Register(GaugeContext context)
     {
-        ArgumentNullException.ThrowIfNull(meter);
+        ArgumentNullException.ThrowIfNull(context);
+        labelLimits = context.Labels;
+        read = context.State.Add(tx => AlertGaugeQueries.Read(tx, RateWindows()), AlertGaugeState.Empty);
+        var meter = context.Meter;
         meter.CreateObservableGauge(QualityWatchMetrics.HallucinationRate, HallucinationRate, "1", "Share of verdicts with a hallucination over the alert window");
         meter.CreateObservableGauge(QualityWatchMetrics.HallucinationThreshold, HallucinationThreshold, "1", "The hallucination_rate rule's threshold for the stream");
         meter.CreateObservableGauge(QualityWatchMetrics.HallucinationWindowVerdicts, WindowVerdicts, "{verdict}", "Verdicts in the alert window the rate is computed from");
@@ -51,12 +55,12 @@ internal sealed class AlertGauges : IMetricGauges
 
     internal IEnumerable<Measurement<long>> AlertInstances()
     {
-        var rows = state.Current.Alerts;
+        var rows = State.Current.Alerts;
         var measurements = new List<Measurement<long>>();
         foreach (var rule in alerting.CurrentValue.Rules)
         {
             var counts = new Dictionary<(string Stream, string State), long>();
-            var streams = KnownStreams(rule).Concat(rows.Where(r => r.Rule == rule.Name).Select(r => labels.Stream(r.Stream)));
+            var streams = KnownStreams(rule).Concat(rows.Where(r => r.Rule == rule.Name).Select(r => Labels.Stream(r.Stream)));
             foreach (var stream in streams)
             {
                 foreach (var alertState in AlertStates)
@@ -67,7 +71,7 @@ internal sealed class AlertGauges : IMetricGauges
 
             foreach (var row in rows.Where(r => r.Rule == rule.Name))
             {
-                var key = (labels.Stream(row.Stream), row.State);
+                var key = (Labels.Stream(row.Stream), row.State);
                 counts[key] = counts.GetValueOrDefault(key) + row.Instances;
             }
 
@@ -83,14 +87,14 @@ internal sealed class AlertGauges : IMetricGauges
 
     private IEnumerable<(string Stream, long Verdicts, long Hallucinations, double Threshold)> Windows()
     {
-        var current = state.Current;
+        var current = State.Current;
         var cells = new Dictionary<string, (long Verdicts, long Hallucinations, double Threshold)>();
         var raw = KnownRawStreams().Concat(current.Windows.Values.SelectMany(rows => rows.Select(r => r.Stream))).Distinct();
         foreach (var stream in raw)
         {
             var rule = RateRuleFor(stream);
             var row = current.Windows.GetValueOrDefault(rule.Window)?.FirstOrDefault(r => r.Stream == stream);
-            var label = labels.Stream(stream);
+            var label = Labels.Stream(stream);
             var cell = cells.GetValueOrDefault(label, (0, 0, rule.Threshold ?? HallucinationRateRule.DefaultThreshold));
             cells[label] = (cell.Verdicts + (row?.Verdicts ?? 0), cell.Hallucinations + (row?.Hallucinations ?? 0), cell.Threshold);
         }
@@ -104,7 +108,7 @@ internal sealed class AlertGauges : IMetricGauges
     private IEnumerable<string> KnownRawStreams() => sampling.Value.Streams.Select(s => s.Name).Prepend(SamplingOptions.DefaultStream);
 
     private IEnumerable<string> KnownStreams(AlertRuleOptions rule) =>
-        KnownRawStreams().Where(s => RuleStreams.Watches(rule, s)).Select(labels.Stream).Distinct();
+        KnownRawStreams().Where(s => RuleStreams.Watches(rule, s)).Select(Labels.Stream).Distinct();
 
     private static KeyValuePair<string, object?> StreamTag(string stream) => new("stream", stream);
 }

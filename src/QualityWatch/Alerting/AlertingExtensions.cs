@@ -16,7 +16,6 @@ public static class AlertingExtensions
         services.TryAddSingleton<OperationalQueries>();
         services.TryAddSingleton<CusumStore>();
         services.TryAddSingleton<AlertEvaluator>();
-        services.AddQualityWatchMetrics();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMetricGauges, AlertGauges>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertRule, HallucinationRateRule>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertRule, SequentialRule>());

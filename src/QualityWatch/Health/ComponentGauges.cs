@@ -15,10 +15,10 @@ public sealed class ComponentGauges : IMetricGauges
     /// <summary>Replaces the states; <paramref name="components"/> holds only the configured components.</summary>
     public void Publish(IReadOnlyDictionary<string, bool> components) => up = components;
 
-    public void Register(Meter meter)
+    public void Register(GaugeContext context)
     {
-        ArgumentNullException.ThrowIfNull(meter);
-        meter.CreateObservableGauge(QualityWatchMetrics.ComponentUp, Up, null, "1 when the component (ingest, storage, judge, notifications) does its work, 0 when it is down");
+        ArgumentNullException.ThrowIfNull(context);
+        context.Meter.CreateObservableGauge(QualityWatchMetrics.ComponentUp, Up, null, "1 when the component (ingest, storage, judge, notifications) does its work, 0 when it is down");
     }
 
     internal IEnumerable<Measurement<int>> Up() =>

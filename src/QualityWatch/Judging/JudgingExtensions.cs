@@ -27,7 +27,6 @@ public static class JudgingExtensions
         services.TryAddSingleton<JudgeQueueSignal>();
         services.TryAddSingleton<JudgeStatus>();
         services.TryAddSingleton<LogThrottle>();
-        services.AddQualityWatchMetrics();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMetricGauges, QueueGauges>());
         services.TryAddSingleton<CostCalculator>();
         services.TryAddSingleton<SampleLeases>();

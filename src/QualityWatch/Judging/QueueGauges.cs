@@ -24,22 +24,26 @@ internal sealed class QueueGauges : IMetricGauges
     private static readonly string[] QueueStatuses = ["pending", "leased"];
 
     private readonly IOptions<SamplingOptions> sampling;
-    private readonly LabelLimits labels;
     private readonly TimeProvider time;
-    private readonly StateRead<IReadOnlyList<QueueRow>> queue;
+    private LabelLimits? labelLimits;
+    private StateRead<IReadOnlyList<QueueRow>>? read;
 
-    public QueueGauges(StateReads reads, IOptions<SamplingOptions> sampling, LabelLimits labels, TimeProvider time)
+    public QueueGauges(IOptions<SamplingOptions> sampling, TimeProvider time)
     {
-        ArgumentNullException.ThrowIfNull(reads);
         this.sampling = sampling;
-        this.labels = labels;
         this.time = time;
-        queue = reads.Add<IReadOnlyList<QueueRow>>(tx => tx.Connection.Query<QueueRow>(QueueSql, transaction: tx.Transaction).AsList(), []);
     }
 
-    public void Register(Meter meter)
+    private LabelLimits Labels => labelLimits ?? throw new InvalidOperationException("The queue gauges are not registered.");
+
+    private StateRead<IReadOnlyList<QueueRow>> Queue => read ?? throw new InvalidOperationException("The queue gauges are not registered.");
+
+    public void Register(GaugeContext context)
     {
-        ArgumentNullException.ThrowIfNull(meter);
+        ArgumentNullException.ThrowIfNull(context);
+        labelLimits = context.Labels;
+        read = context.State.Add<IReadOnlyList<QueueRow>>(tx => tx.Connection.Query<QueueRow>(QueueSql, transaction: tx.Transaction).AsList(), []);
+        var meter = context.Meter;
         meter.CreateObservableGauge(QualityWatchMetrics.QueueSamples, QueueSamples, "{sample}", "Samples waiting for the judge (pending) or being judged (leased)");
         meter.CreateObservableGauge(QualityWatchMetrics.QueueOldestAge, OldestWaitingAge, "s", "Age of the oldest pending or leased sample; 0 when none");
     }
@@ -55,9 +59,9 @@ internal sealed class QueueGauges : IMetricGauges
             }
         }
 
-        foreach (var row in queue.Current)
+        foreach (var row in Queue.Current)
         {
-            var key = (labels.Stream(row.Stream), row.Status);
+            var key = (Labels.Stream(row.Stream), row.Status);
             counts[key] = counts.GetValueOrDefault(key) + row.Samples;
         }
 
@@ -68,9 +72,9 @@ internal sealed class QueueGauges : IMetricGauges
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var ages = KnownStreams().ToDictionary(s => s, _ => 0.0);
-        foreach (var row in queue.Current)
+        foreach (var row in Queue.Current)
         {
-            var stream = labels.Stream(row.Stream);
+            var stream = Labels.Stream(row.Stream);
             ages[stream] = Math.Max(ages.GetValueOrDefault(stream), Math.Max(0, now - row.OldestReceivedAt) / 1000.0);
         }
 
@@ -78,5 +82,5 @@ internal sealed class QueueGauges : IMetricGauges
     }
 
     private IEnumerable<string> KnownStreams() =>
-        sampling.Value.Streams.Select(s => s.Name).Prepend(SamplingOptions.DefaultStream).Select(labels.Stream).Distinct();
+        sampling.Value.Streams.Select(s => s.Name).Prepend(SamplingOptions.DefaultStream).Select(Labels.Stream).Distinct();
 }

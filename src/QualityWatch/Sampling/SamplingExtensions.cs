@@ -11,7 +11,6 @@ public static class SamplingExtensions
         services.TryAddSingleton<StreamRouter>();
         services.TryAddSingleton<VersionTracker>();
         services.TryAddSingleton<SamplingState>();
-        services.AddQualityWatchMetrics();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMetricGauges, SamplingGauges>());
         return services;
     }

@@ -75,8 +75,9 @@ public sealed class QualityWatchMetrics
 
     /// <param name="meterFactory">This host's meter factory.</param>
     /// <param name="labels">The caps on label values.</param>
+    /// <param name="state">The shared read behind the database-backed gauges.</param>
     /// <param name="gauges">Every feature's observable gauges, registered on this meter once.</param>
-    public QualityWatchMetrics(IMeterFactory meterFactory, LabelLimits labels, IEnumerable<IMetricGauges> gauges)
+    public QualityWatchMetrics(IMeterFactory meterFactory, LabelLimits labels, StateReads state, IEnumerable<IMetricGauges> gauges)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         ArgumentNullException.ThrowIfNull(gauges);
@@ -101,9 +102,10 @@ public sealed class QualityWatchMetrics
         tone = meter.CreateHistogram<int>(VerdictTone, "{score}", "Tone score 1-5 of committed verdicts");
         notifications = meter.CreateCounter<long>(Notifications, "{notification}", "Notification delivery attempts by channel and outcome");
 
+        var context = new GaugeContext(meter, labels, state);
         foreach (var gauge in gauges)
         {
-            gauge.Register(meter);
+            gauge.Register(context);
         }
     }
 
