@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
 using QualityWatch.Notifications;
+using QualityWatch.Telemetry;
 
 namespace QualityWatch.Alerting;
 
@@ -15,6 +16,7 @@ public static class AlertingExtensions
         services.TryAddSingleton<OperationalQueries>();
         services.TryAddSingleton<CusumStore>();
         services.TryAddSingleton<AlertEvaluator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMetricGauges, AlertGauges>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertRule, HallucinationRateRule>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertRule, SequentialRule>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertRule, JudgeFailureRatioRule>());

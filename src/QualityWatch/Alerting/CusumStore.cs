@@ -1,5 +1,6 @@
 using Dapper;
 using QualityWatch.Judging;
+using QualityWatch.Statistics;
 using QualityWatch.Storage;
 
 namespace QualityWatch.Alerting;

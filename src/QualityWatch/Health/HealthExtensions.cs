@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using QualityWatch.Api;
+using QualityWatch.Telemetry;
 
 namespace QualityWatch.Health;
 
@@ -12,6 +13,13 @@ public static class HealthExtensions
         services.AddOptionsWithValidateOnStart<HealthOptions, HealthOptionsValidator>().BindConfiguration(HealthOptions.SectionName);
         services.TryAddSingleton<StorageProbe>();
         services.TryAddSingleton<SystemStatus>();
+        if (!services.Any(d => d.ServiceType == typeof(ComponentGauges)))
+        {
+            // One instance: the status checks publish to it, the meter reads it.
+            services.AddSingleton<ComponentGauges>();
+            services.AddSingleton<IMetricGauges>(sp => sp.GetRequiredService<ComponentGauges>());
+        }
+
         services.AddHostedService<StatusMonitor>();
         services.AddHealthChecks()
             .AddCheck("process", () => HealthCheckResult.Healthy("The process answers."), tags: [HealthTags.Live])

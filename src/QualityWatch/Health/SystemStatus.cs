@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using QualityWatch.Telemetry;
 
 namespace QualityWatch.Health;
 

@@ -23,7 +23,7 @@ internal static class JudgeResilience
     /// the on-call needs is logged by the worker once per sample, and the breaker opening keeps its severity.
     /// </summary>
     public static ResilienceEventSeverity Severity(SeverityProviderArguments args) =>
-        args.Source.PipelineName == $"{JudgeHttpClient.Name}-{HandlerName}" && args.Event.EventName is "OnRetry" or "ExecutionAttempt"
+        args.Source.PipelineName == $"{JudgeHttp.ClientName}-{HandlerName}" && args.Event.EventName is "OnRetry" or "ExecutionAttempt"
             ? ResilienceEventSeverity.Debug
             : args.Event.Severity;
 

@@ -131,7 +131,10 @@ internal sealed class JudgeWorker(
         {
             tier = TierFor(sample);
             var result = await step.CallAsync(sample, tier, stoppingToken, callToken);
-            metrics.RecordJudgeCall(provider.Name, provider.Model, result.TierUsed, result.Failure?.Kind, result.Latency, result.Outcome.Usage, result.CostUsd);
+            var usage = result.Outcome.Usage;
+            metrics.RecordJudgeCall(
+                provider.Name, provider.Model, JudgeMetricLabels.Tier(result.TierUsed), JudgeMetricLabels.Outcome(result.Failure?.Kind),
+                result.Latency, (usage.PromptTokens, usage.CachedTokens, usage.OutputTokens, usage.ThinkingTokens), result.CostUsd);
             status.Record(result.Outcome, time.GetUtcNow());
             await StoreAsync(sample, result);
         }

@@ -28,6 +28,7 @@ public static class JudgingExtensions
         services.TryAddSingleton<JudgeQueueSignal>();
         services.TryAddSingleton<JudgeStatus>();
         services.TryAddSingleton<LogThrottle>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMetricGauges, QueueGauges>());
         services.TryAddSingleton<CostCalculator>();
         services.TryAddSingleton<SampleQueue>();
         services.TryAddSingleton<JudgeFailurePolicy>();
@@ -40,7 +41,7 @@ public static class JudgingExtensions
             ? ActivatorUtilities.CreateInstance<OpenAiJudgeProvider>(sp)
             : ActivatorUtilities.CreateInstance<GeminiJudgeProvider>(sp));
 
-        services.AddHttpClient(JudgeHttpClient.Name, (sp, client) =>
+        services.AddHttpClient(JudgeHttp.ClientName, (sp, client) =>
             {
                 var judge = sp.GetRequiredService<IOptions<JudgeOptions>>().Value;
                 var baseUrl = judge.ResolvedBaseUrl.ToString();

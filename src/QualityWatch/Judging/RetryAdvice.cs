@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 
 namespace QualityWatch.Judging;
 
@@ -40,26 +39,14 @@ public static class RetryAdvice
             return null;
         }
 
-        try
+        // An unreadable error body just means no advice.
+        foreach (var detail in JudgeHttp.ErrorOf(body)?.Details ?? [])
         {
-            using var document = JsonDocument.Parse(body);
-            if (!document.RootElement.TryGetProperty("error", out var error) || !error.TryGetProperty("details", out var details))
+            if (detail.RetryDelay is { } text && text.EndsWith('s') &&
+                double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
             {
-                return null;
+                return TimeSpan.FromSeconds(seconds);
             }
-
-            foreach (var detail in details.EnumerateArray())
-            {
-                if (detail.TryGetProperty("retryDelay", out var delay) && delay.GetString() is { } text && text.EndsWith('s') &&
-                    double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
-                {
-                    return TimeSpan.FromSeconds(seconds);
-                }
-            }
-        }
-        catch (JsonException)
-        {
-            // An unreadable error body just means no advice.
         }
 
         return null;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using QualityWatch.Judging.Wire;
 
 namespace QualityWatch.Judging;
 
@@ -10,23 +10,20 @@ public static class VerdictParser
     /// The JSON Schema sent as the structured-output contract. OpenAI's strict mode rejects
     /// some keywords, so the score ranges are only sent where supported (Gemini responseJsonSchema).
     /// </summary>
-    public static JsonObject Schema(bool withRanges) => new()
-    {
-        ["type"] = "object",
-        ["properties"] = new JsonObject
+    internal static JsonSchema Schema(bool withRanges) => new(
+        "object",
+        Properties: new Dictionary<string, JsonSchema>
         {
             ["accuracy"] = ScoreSchema(withRanges),
             ["tone"] = ScoreSchema(withRanges),
-            ["hallucination"] = new JsonObject { ["type"] = "boolean" },
-            ["unsupported_claims"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
-            ["reason"] = new JsonObject { ["type"] = "string" },
+            ["hallucination"] = new("boolean"),
+            ["unsupported_claims"] = new("array", Items: new("string")),
+            ["reason"] = new("string"),
         },
-        ["required"] = new JsonArray("accuracy", "tone", "hallucination", "unsupported_claims", "reason"),
-        ["additionalProperties"] = false,
-    };
+        Required: ["accuracy", "tone", "hallucination", "unsupported_claims", "reason"],
+        AdditionalProperties: false);
 
-    private static JsonObject ScoreSchema(bool withRanges) =>
-        withRanges ? new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = 5 } : new JsonObject { ["type"] = "integer" };
+    private static JsonSchema ScoreSchema(bool withRanges) => withRanges ? new("integer", Minimum: 1, Maximum: 5) : new("integer");
 
     public static bool TryParse(string? text, out Verdict? verdict, out string? error)
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using QualityWatch.Api;
 using QualityWatch.Notifications.Email;
+using QualityWatch.Signing;
 
 namespace QualityWatch.Notifications;
 
@@ -118,7 +119,7 @@ internal sealed class NotificationsOptionsValidator : IValidateOptions<Notificat
             {
                 errors.Add($"{key}:Secret is required (whsec_<base64> or any text).");
             }
-            else if (hook.Secret.StartsWith(Webhook.WebhookSigner.SecretPrefix, StringComparison.Ordinal) && Webhook.WebhookSigner.KeyOf(hook.Secret) is null)
+            else if (hook.Secret.StartsWith(WebhookSigner.SecretPrefix, StringComparison.Ordinal) && WebhookSigner.KeyOf(hook.Secret) is null)
             {
                 errors.Add($"{key}:Secret starts with whsec_ but the rest is not valid base64.");
             }

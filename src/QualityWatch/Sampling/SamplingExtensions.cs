@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using QualityWatch.Telemetry;
 
 namespace QualityWatch.Sampling;
 
@@ -10,6 +11,7 @@ public static class SamplingExtensions
         services.TryAddSingleton<StreamRouter>();
         services.TryAddSingleton<VersionTracker>();
         services.TryAddSingleton<SamplingState>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMetricGauges, SamplingGauges>());
         return services;
     }
 }

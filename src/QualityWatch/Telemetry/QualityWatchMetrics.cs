@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using QualityWatch.Judging;
 
 namespace QualityWatch.Telemetry;
 
@@ -74,11 +73,14 @@ public sealed class QualityWatchMetrics
     private readonly Histogram<int> tone;
     private readonly Counter<long> notifications;
 
-    public QualityWatchMetrics(IMeterFactory meterFactory, LabelLimits labels, StateGauges state, SamplingGauges sampling, ComponentGauges components)
+    /// <param name="meterFactory">This host's meter factory.</param>
+    /// <param name="labels">The caps on label values.</param>
+    /// <param name="state">The shared read behind the database-backed gauges.</param>
+    /// <param name="gauges">Every feature's observable gauges, registered on this meter once.</param>
+    public QualityWatchMetrics(IMeterFactory meterFactory, LabelLimits labels, StateReads state, IEnumerable<IMetricGauges> gauges)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
-        ArgumentNullException.ThrowIfNull(state);
-        ArgumentNullException.ThrowIfNull(components);
+        ArgumentNullException.ThrowIfNull(gauges);
         this.labels = labels;
         var meter = meterFactory.Create(MeterName);
         received = meter.CreateCounter<long>(InteractionsReceived, "{interaction}", "New interactions committed (duplicates excluded)");
@@ -100,16 +102,11 @@ public sealed class QualityWatchMetrics
         tone = meter.CreateHistogram<int>(VerdictTone, "{score}", "Tone score 1-5 of committed verdicts");
         notifications = meter.CreateCounter<long>(Notifications, "{notification}", "Notification delivery attempts by channel and outcome");
 
-        meter.CreateObservableGauge(QueueSamples, state.QueueSamples, "{sample}", "Samples waiting for the judge (pending) or being judged (leased)");
-        meter.CreateObservableGauge(QueueOldestAge, state.OldestWaitingAge, "s", "Age of the oldest pending or leased sample; 0 when none");
-        meter.CreateObservableGauge(HallucinationRate, state.HallucinationRate, "1", "Share of verdicts with a hallucination over the alert window");
-        meter.CreateObservableGauge(HallucinationThreshold, state.HallucinationThreshold, "1", "The hallucination_rate rule's threshold for the stream");
-        meter.CreateObservableGauge(HallucinationWindowVerdicts, state.WindowVerdicts, "{verdict}", "Verdicts in the alert window the rate is computed from");
-        meter.CreateObservableGauge(AlertInstances, state.AlertInstances, "{alert}", "Alert instances per rule, stream and state");
-        meter.CreateObservableGauge(SamplingEveryN, sampling.EveryN, "{interaction}", "Routine sampling rate as 1 in N, after budget pacing");
-        meter.CreateObservableGauge(BudgetUsed, sampling.BudgetUsed, "1", "Share of the stream's daily judge budget spent today");
-        meter.CreateObservableGauge(ComponentUp, components.Up, null, "1 when the component (ingest, storage, judge, notifications) does its work, 0 when it is down");
-        meter.CreateObservableCounter(VersionsFolded, sampling.VersionsFolded, "{interaction}", "Interactions counted as _other past Sampling:MaxVersionsPerStream");
+        var context = new GaugeContext(meter, labels, state);
+        foreach (var gauge in gauges)
+        {
+            gauge.Register(context);
+        }
     }
 
     public void RecordReceived(string stream, long count) => Add(received, count, new TagList { { "stream", labels.Stream(stream) } });
@@ -118,7 +115,7 @@ public sealed class QualityWatchMetrics
 
     public void RecordRejected(string stream, long count) => Add(rejected, count, new TagList { { "stream", labels.Stream(stream) } });
 
-    /// <summary><paramref name="reason"/> is a <see cref="Sampling.SampleReason"/> value.</summary>
+    /// <summary><paramref name="reason"/> is a sampling reason (<c>SampleReason</c>: every_n, hash, boost, ...).</summary>
     public void RecordSampled(string stream, string reason, long count) =>
         Add(sampled, count, new TagList { { "stream", labels.Stream(stream) }, { "reason", reason } });
 
@@ -136,17 +133,20 @@ public sealed class QualityWatchMetrics
         commitInteractions.Record(interactions);
     }
 
-    /// <summary>One judge call: its outcome (null failure = a verdict), latency, and the tokens and cost it was billed.</summary>
-    public void RecordJudgeCall(string provider, string model, string tier, JudgeFailureKind? failure, TimeSpan duration, JudgeUsage usage, decimal costUsd)
+    /// <summary>
+    /// One judge call: its outcome, latency, and the tokens and cost it was billed. <paramref name="tier"/> and
+    /// <paramref name="outcome"/> are labels from the judge's closed sets (Judging's <c>JudgeMetricLabels</c>).
+    /// </summary>
+    public void RecordJudgeCall(string provider, string model, string tier, string outcome, TimeSpan duration, (long Prompt, long Cached, long Output, long Thinking) tokens, decimal costUsd)
     {
-        var outcome = new TagList { { "provider", provider }, { "tier", JudgeTiers.IsKnown(tier) ? tier : LabelLimits.Other }, { "outcome", OutcomeLabel(failure) } };
-        judgeRequests.Add(1, outcome);
-        judgeDuration.Record(duration.TotalSeconds, outcome);
+        var call = new TagList { { "provider", provider }, { "tier", tier }, { "outcome", outcome } };
+        judgeRequests.Add(1, call);
+        judgeDuration.Record(duration.TotalSeconds, call);
         var modelLabel = labels.Model(model);
-        AddTokens(provider, modelLabel, "prompt", usage.PromptTokens);
-        AddTokens(provider, modelLabel, "cached", usage.CachedTokens);
-        AddTokens(provider, modelLabel, "output", usage.OutputTokens);
-        AddTokens(provider, modelLabel, "thinking", usage.ThinkingTokens);
+        AddTokens(provider, modelLabel, "prompt", tokens.Prompt);
+        AddTokens(provider, modelLabel, "cached", tokens.Cached);
+        AddTokens(provider, modelLabel, "output", tokens.Output);
+        AddTokens(provider, modelLabel, "thinking", tokens.Thinking);
         if (costUsd > 0)
         {
             judgeCost.Add((double)costUsd, new TagList { { "provider", provider }, { "model", modelLabel } });
@@ -172,22 +172,6 @@ public sealed class QualityWatchMetrics
         var label = NotificationOutcomes.IsKnown(outcome) ? outcome : LabelLimits.Other;
         notifications.Add(1, new TagList { { "channel", labels.Channel(channel) }, { "outcome", label } });
     }
-
-    /// <summary>The <c>outcome</c> label of a judge call: <c>success</c> or the failure kind in snake_case.</summary>
-    public static string OutcomeLabel(JudgeFailureKind? failure) => failure switch
-    {
-        null => "success",
-        JudgeFailureKind.RateLimited => "rate_limited",
-        JudgeFailureKind.Unavailable => "unavailable",
-        JudgeFailureKind.Transient => "transient",
-        JudgeFailureKind.InvalidReply => "invalid_reply",
-        JudgeFailureKind.CacheMissing => "cache_missing",
-        JudgeFailureKind.DailyQuota => "daily_quota",
-        JudgeFailureKind.CircuitOpen => "circuit_open",
-        JudgeFailureKind.Unauthorized => "unauthorized",
-        JudgeFailureKind.Rejected => "rejected",
-        _ => LabelLimits.Other,
-    };
 
     private void AddTokens(string provider, string model, string type, long tokens) =>
         Add(judgeTokens, tokens, new TagList { { "provider", provider }, { "model", model }, { "type", type } });

@@ -36,7 +36,7 @@ public static class TelemetryExtensions
 
     /// <summary>
     /// The instruments alone, for a stage that records metrics (ingest, judge, notifications) and
-    /// may be composed without the exporter, as its tests do.
+    /// may be composed without the exporter, as its tests do. A feature's gauges come with the feature.
     /// </summary>
     public static IServiceCollection AddQualityWatchMetrics(this IServiceCollection services)
     {
@@ -49,12 +49,9 @@ public static class TelemetryExtensions
         services.AddOptionsWithValidateOnStart<MetricsOptions, MetricsOptionsValidator>().BindConfiguration(MetricsOptions.SectionName);
         services.AddMetrics();
         services.TryAddSingleton<LabelLimits>();
-        services.TryAddSingleton<StateGauges>();
-        // The pacing gauges read the ingest writer's counters; hosts without ingest (tests, tools) get an empty set.
-        services.TryAddSingleton<QualityWatch.Sampling.VersionTracker>();
-        services.TryAddSingleton<QualityWatch.Sampling.SamplingState>();
-        services.TryAddSingleton<SamplingGauges>();
-        services.TryAddSingleton<ComponentGauges>();
+
+        // Each feature adds its own gauges (IMetricGauges); the database-backed ones read through StateReads.
+        services.TryAddSingleton<StateReads>();
         services.TryAddSingleton<QualityWatchMetrics>();
         return services;
     }

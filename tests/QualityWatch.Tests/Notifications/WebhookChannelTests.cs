@@ -1,6 +1,7 @@
 using System.Text.Json;
 using QualityWatch.Notifications;
 using QualityWatch.Notifications.Webhook;
+using QualityWatch.Signing;
 using QualityWatch.Tests.Support;
 
 namespace QualityWatch.Tests.Notifications;

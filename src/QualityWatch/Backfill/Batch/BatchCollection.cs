@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using QualityWatch.Backfill.Batch.Wire;
 using QualityWatch.Judging;
 using QualityWatch.Judging.Gemini;
 
@@ -66,11 +66,11 @@ internal sealed class BatchCollection(
         var state = status.State switch { BatchStatus.Succeeded => "done", BatchStatus.Expired => "expired", _ => "failed" };
         if (state == "done")
         {
-            var lines = status.Inlined?.OfType<JsonObject>().ToList() ?? (status.ResponsesFile is { } file ? [.. await client.DownloadAsync(file, cancellationToken)] : []);
+            var lines = status.Inlined ?? (status.ResponsesFile is { } file ? await client.DownloadAsync(file, cancellationToken) : []);
             var now = time.GetUtcNow();
             foreach (var line in lines)
             {
-                var key = line["metadata"]?["key"]?.GetValue<string>() ?? line["key"]?.GetValue<string>();
+                var key = line.Metadata?.Key ?? line.Key;
                 if (key is null)
                 {
                     continue; // unmapped lines cannot be trusted; their pairs go back to the queue
@@ -101,14 +101,14 @@ internal sealed class BatchCollection(
     }
 
     // A line the API refused (its own error) is Rejected; a reply without a valid verdict is InvalidReply.
-    private static (Verdict? Verdict, JudgeUsage Usage, JudgeFailureKind Kind, string? Problem) Read(JsonObject line)
+    private static (Verdict? Verdict, JudgeUsage Usage, JudgeFailureKind Kind, string? Problem) Read(BatchResult line)
     {
-        if (line["response"] is not JsonObject response)
+        if (line.Response is not { } response)
         {
-            return (null, default, JudgeFailureKind.Rejected, $"error: {line["error"]?["status"]?.GetValue<string>() ?? "no response"}");
+            return (null, default, JudgeFailureKind.Rejected, $"error: {line.Error?.Status ?? "no response"}");
         }
 
-        var (text, problem, usage) = GeminiReply.Read(response.ToJsonString());
+        var (text, problem, usage) = GeminiReply.Read(response);
         if (problem is not null)
         {
             return (null, usage, JudgeFailureKind.InvalidReply, $"{nameof(JudgeFailureKind.InvalidReply)}: {problem}");

@@ -1,7 +1,7 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using QualityWatch.Judging;
 using QualityWatch.Judging.Gemini;
+using QualityWatch.Judging.Gemini.Wire;
 
 namespace QualityWatch.Backfill.Batch;
 
@@ -86,12 +86,7 @@ internal sealed class BatchJudge(
         }
     }
 
-    // A batch line is a plain GenerateContentRequest: the batch itself is the tier.
-    private static JsonObject Request(Rubric rubric, SampleForJudging sample)
-    {
-        var request = GeminiWire.GenerateRequest(rubric.Text, Rubric.SampleText(sample), null, JudgeTiers.Standard);
-        request.Remove("serviceTier");
-        request.Remove("cachedContent");
-        return request;
-    }
+    // A batch line is a plain GenerateContentRequest: the batch itself is the tier, and there is no explicit cache.
+    private static GenerateContentRequest Request(Rubric rubric, SampleForJudging sample) =>
+        GeminiWire.GenerateRequest(rubric.Text, Rubric.SampleText(sample), cachedContent: null, tier: null);
 }

@@ -1,10 +1,11 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Options;
+using QualityWatch.Backfill.Batch.Wire;
 using QualityWatch.Judging;
-using QualityWatch.Judging.Gemini;
+using QualityWatch.Judging.Gemini.Wire;
 
 namespace QualityWatch.Backfill.Batch;
 
@@ -18,34 +19,35 @@ internal sealed class GeminiBatchClient(IHttpClientFactory httpFactory, IOptions
     public const string HttpClientName = "gemini-batch";
 
     /// <summary>Creates the job; returns its name (<c>batches/…</c>) and the uploaded input file, if any.</summary>
-    public async Task<(string Name, string? InputFile)> CreateAsync(string displayName, IReadOnlyList<(string Key, JsonObject Request)> requests, CancellationToken cancellationToken)
+    public async Task<(string Name, string? InputFile)> CreateAsync(string displayName, IReadOnlyList<(string Key, GenerateContentRequest Request)> requests, CancellationToken cancellationToken)
     {
-        var inline = new JsonArray([.. requests.Select(r => (JsonNode)new JsonObject { ["request"] = r.Request.DeepClone(), ["metadata"] = new JsonObject { ["key"] = r.Key } })]);
-        JsonObject input;
+        IReadOnlyList<InlinedRequest> inline = [.. requests.Select(r => new InlinedRequest(r.Request, new BatchItemMetadata(r.Key)))];
+        BatchInputConfig input;
         string? file = null;
-        if (Encoding.UTF8.GetByteCount(inline.ToJsonString()) <= options.Value.MaxInlineBytes)
+        if (Encoding.UTF8.GetByteCount(JsonSerializer.Serialize(inline, BatchJsonContext.Default.IReadOnlyListInlinedRequest)) <= options.Value.MaxInlineBytes)
         {
-            input = new JsonObject { ["requests"] = new JsonObject { ["requests"] = inline } };
+            input = new BatchInputConfig(new InlinedRequests(inline), null);
         }
         else
         {
-            var lines = string.Join('\n', requests.Select(r => new JsonObject { ["key"] = r.Key, ["request"] = r.Request.DeepClone() }.ToJsonString())) + "\n";
+            var lines = string.Join('\n', requests.Select(r => JsonSerializer.Serialize(new BatchFileLine(r.Key, r.Request), BatchJsonContext.Default.BatchFileLine))) + "\n";
             file = await UploadAsync(displayName, Encoding.UTF8.GetBytes(lines), cancellationToken);
-            input = new JsonObject { ["fileName"] = file };
+            input = new BatchInputConfig(null, file);
         }
 
-        var body = new JsonObject { ["batch"] = new JsonObject { ["displayName"] = displayName, ["inputConfig"] = input } };
+        var body = new CreateBatchRequest(new BatchSpec(displayName, input));
         using var client = httpFactory.CreateClient(HttpClientName);
-        using var response = await client.PostAsync($"v1beta/models/{judge.Value.ResolvedModel}:batchGenerateContent", JudgeHttpClient.Json(body), cancellationToken);
-        var operation = await ReadAsync(response, "create", cancellationToken);
-        return (operation["name"]!.GetValue<string>(), file);
+        using var response = await client.PostAsync(
+            $"v1beta/models/{judge.Value.ResolvedModel}:batchGenerateContent", JudgeHttp.Json(body, BatchJsonContext.Default.CreateBatchRequest), cancellationToken);
+        var operation = await ReadAsync(response, "create", BatchJsonContext.Default.BatchOperation, cancellationToken);
+        return (operation.Name ?? throw new BatchApiException("create: the operation has no name"), file);
     }
 
     public async Task<BatchStatus> GetAsync(string name, CancellationToken cancellationToken)
     {
         using var client = httpFactory.CreateClient(HttpClientName);
         using var response = await client.GetAsync($"v1beta/{name}", cancellationToken);
-        return BatchStatus.Read(await ReadAsync(response, "get", cancellationToken));
+        return BatchStatus.Read(await ReadAsync(response, "get", BatchJsonContext.Default.BatchOperation, cancellationToken));
     }
 
     /// <summary>The job with this display name, if the API has one: how a crash during creation is resolved.</summary>
@@ -56,28 +58,29 @@ internal sealed class GeminiBatchClient(IHttpClientFactory httpFactory, IOptions
         do
         {
             using var response = await client.GetAsync($"v1beta/batches?pageSize=100{(token is null ? "" : $"&pageToken={Uri.EscapeDataString(token)}")}", cancellationToken);
-            var page = await ReadAsync(response, "list", cancellationToken);
-            foreach (var operation in (page["operations"] as JsonArray ?? []).OfType<JsonObject>())
+            var page = await ReadAsync(response, "list", BatchJsonContext.Default.ListBatchesResponse, cancellationToken);
+            foreach (var operation in page.Operations ?? [])
             {
-                if (operation["metadata"]?["displayName"]?.GetValue<string>() == displayName)
+                if (operation.Metadata?.DisplayName == displayName)
                 {
-                    return operation["name"]!.GetValue<string>();
+                    return operation.Name ?? throw new BatchApiException("list: an operation has no name");
                 }
             }
 
-            token = page["nextPageToken"]?.GetValue<string>();
+            token = page.NextPageToken;
         }
         while (!string.IsNullOrEmpty(token));
         return null;
     }
 
-    public async Task<IReadOnlyList<JsonObject>> DownloadAsync(string file, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<BatchResult>> DownloadAsync(string file, CancellationToken cancellationToken)
     {
         using var client = httpFactory.CreateClient(HttpClientName);
         using var response = await client.GetAsync($"download/v1beta/{file}:download?alt=media", cancellationToken);
         await EnsureAsync(response, "download", cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        return [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(l => JsonNode.Parse(l)).OfType<JsonObject>()];
+        return [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => JsonSerializer.Deserialize(line, BatchJsonContext.Default.BatchResult)).OfType<BatchResult>()];
     }
 
     private async Task<string> UploadAsync(string displayName, byte[] content, CancellationToken cancellationToken)
@@ -85,7 +88,7 @@ internal sealed class GeminiBatchClient(IHttpClientFactory httpFactory, IOptions
         using var client = httpFactory.CreateClient(HttpClientName);
         using var start = new HttpRequestMessage(HttpMethod.Post, "upload/v1beta/files")
         {
-            Content = JudgeHttpClient.Json(new JsonObject { ["file"] = new JsonObject { ["display_name"] = displayName } }),
+            Content = JudgeHttp.Json(new UploadStartRequest(new UploadFile(displayName)), BatchJsonContext.Default.UploadStartRequest),
         };
         start.Headers.Add("X-Goog-Upload-Protocol", "resumable");
         start.Headers.Add("X-Goog-Upload-Command", "start");
@@ -100,15 +103,16 @@ internal sealed class GeminiBatchClient(IHttpClientFactory httpFactory, IOptions
         upload.Headers.Add("X-Goog-Upload-Command", "upload, finalize");
         upload.Headers.Add("X-Goog-Upload-Offset", "0");
         using var uploaded = await client.SendAsync(upload, cancellationToken);
-        return (await ReadAsync(uploaded, "upload", cancellationToken))["file"]!["name"]!.GetValue<string>();
+        var reply = await ReadAsync(uploaded, "upload", BatchJsonContext.Default.UploadReply, cancellationToken);
+        return reply.File?.Name ?? throw new BatchApiException("upload: the reply names no file");
     }
 
-    private static async Task<JsonObject> ReadAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, string what, JsonTypeInfo<T> wire, CancellationToken cancellationToken)
     {
         await EnsureAsync(response, what, cancellationToken);
         try
         {
-            return JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken)) as JsonObject ?? throw new BatchApiException($"{what}: not a JSON object");
+            return JsonSerializer.Deserialize(await response.Content.ReadAsStringAsync(cancellationToken), wire) ?? throw new BatchApiException($"{what}: not a JSON object");
         }
         catch (JsonException ex)
         {
@@ -121,8 +125,7 @@ internal sealed class GeminiBatchClient(IHttpClientFactory httpFactory, IOptions
         if (!response.IsSuccessStatusCode)
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            var status = JsonNode.Parse(body.Length > 0 && body[0] == '{' ? body : "{}")?["error"]?["status"]?.GetValue<string>();
-            throw new BatchApiException($"{what}: HTTP {(int)response.StatusCode} {status}");
+            throw new BatchApiException($"{what}: HTTP {(int)response.StatusCode} {JudgeHttp.ErrorOf(body)?.Status}");
         }
     }
 }

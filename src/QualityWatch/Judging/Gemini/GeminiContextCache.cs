@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using QualityWatch.Judging.Gemini.Wire;
 
 namespace QualityWatch.Judging.Gemini;
 
@@ -81,9 +82,9 @@ internal sealed class GeminiContextCache(
 
     private async Task<string?> CreateAsync(CancellationToken cancellationToken)
     {
-        using var client = httpFactory.CreateClient(JudgeHttpClient.Name);
+        using var client = httpFactory.CreateClient(JudgeHttp.ClientName);
         var body = GeminiWire.CreateCache(model, rubric.Text, DisplayName, cacheOptions.Ttl);
-        using var response = await client.PostAsync("v1beta/cachedContents", JudgeHttpClient.Json(body), cancellationToken);
+        using var response = await client.PostAsync("v1beta/cachedContents", JudgeHttp.Json(body, GeminiJsonContext.Default.CreateCachedContentRequest), cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (response.StatusCode == HttpStatusCode.BadRequest && text.Contains("too small", StringComparison.OrdinalIgnoreCase))
         {
@@ -99,9 +100,9 @@ internal sealed class GeminiContextCache(
             return null;
         }
 
-        using var document = JsonDocument.Parse(text);
-        name = document.RootElement.GetProperty("name").GetString();
-        expireAt = ExpireTime(document.RootElement);
+        var created = Deserialize(text);
+        name = created.Name ?? throw new JsonException("the created cache has no name");
+        expireAt = ExpireTime(created);
         await registry.RecordAsync(name!, model, rubric.Version, expireAt, time.GetUtcNow(), cancellationToken);
         Log.CacheCreated(logger, name!, expireAt);
         return name;
@@ -109,9 +110,9 @@ internal sealed class GeminiContextCache(
 
     private async Task<bool> RefreshAsync(string cacheName, CancellationToken cancellationToken)
     {
-        using var client = httpFactory.CreateClient(JudgeHttpClient.Name);
-        var body = new System.Text.Json.Nodes.JsonObject { ["ttl"] = GeminiWire.Duration(cacheOptions.Ttl) };
-        using var request = new HttpRequestMessage(HttpMethod.Patch, $"v1beta/{cacheName}?updateMask=ttl") { Content = JudgeHttpClient.Json(body) };
+        using var client = httpFactory.CreateClient(JudgeHttp.ClientName);
+        var body = new CachedContentTtl(GeminiWire.Duration(cacheOptions.Ttl));
+        using var request = new HttpRequestMessage(HttpMethod.Patch, $"v1beta/{cacheName}?updateMask=ttl") { Content = JudgeHttp.Json(body, GeminiJsonContext.Default.CachedContentTtl) };
         using var response = await client.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
@@ -120,8 +121,7 @@ internal sealed class GeminiContextCache(
             return false;
         }
 
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-        expireAt = ExpireTime(document.RootElement);
+        expireAt = ExpireTime(Deserialize(await response.Content.ReadAsStringAsync(cancellationToken)));
         await registry.RecordAsync(cacheName, model, rubric.Version, expireAt, time.GetUtcNow(), cancellationToken);
         Log.CacheRefreshed(logger, cacheName, expireAt);
         return true;
@@ -130,7 +130,7 @@ internal sealed class GeminiContextCache(
     /// <summary>Adopts a still-valid cache for this rubric and model; deletes every other one this service created.</summary>
     private async Task CleanUpAsync(CancellationToken cancellationToken)
     {
-        using var client = httpFactory.CreateClient(JudgeHttpClient.Name);
+        using var client = httpFactory.CreateClient(JudgeHttp.ClientName);
         var now = time.GetUtcNow();
         foreach (var cache in await registry.LiveAsync(cancellationToken))
         {
@@ -155,8 +155,11 @@ internal sealed class GeminiContextCache(
         }
     }
 
-    private DateTimeOffset ExpireTime(JsonElement cache) =>
-        cache.TryGetProperty("expireTime", out var value) && DateTimeOffset.TryParse(value.GetString(), System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+    private static CachedContentReply Deserialize(string body) =>
+        JsonSerializer.Deserialize(body, GeminiJsonContext.Default.CachedContentReply) ?? throw new JsonException("the cache reply is null");
+
+    private DateTimeOffset ExpireTime(CachedContentReply cache) =>
+        DateTimeOffset.TryParse(cache.ExpireTime, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
             ? parsed
             : time.GetUtcNow() + cacheOptions.Ttl;
 

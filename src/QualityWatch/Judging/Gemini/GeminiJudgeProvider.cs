@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using QualityWatch.Judging.Gemini.Wire;
 
 namespace QualityWatch.Judging.Gemini;
 
@@ -17,12 +18,12 @@ internal sealed class GeminiJudgeProvider(
     public string Model { get; } = options.Value.ResolvedModel;
 
     public Task<JudgeOutcome> JudgeAsync(SampleForJudging sample, string tier, CancellationToken cancellationToken) =>
-        JudgeCall.GuardAsync(async () =>
+        JudgeHttp.GuardAsync(async () =>
         {
             var cacheName = await cache.GetAsync(cancellationToken);
             var body = GeminiWire.GenerateRequest(rubric.Text, Rubric.SampleText(sample), cacheName, tier);
-            using var client = httpFactory.CreateClient(JudgeHttpClient.Name);
-            using var response = await client.PostAsync($"v1beta/models/{Model}:generateContent", JudgeHttpClient.Json(body), cancellationToken);
+            using var client = httpFactory.CreateClient(JudgeHttp.ClientName);
+            using var response = await client.PostAsync($"v1beta/models/{Model}:generateContent", JudgeHttp.Json(body, GeminiJsonContext.Default.GenerateContentRequest), cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 var failure = await JudgeHttp.FailureAsync(response, time.GetUtcNow(), cancellationToken);

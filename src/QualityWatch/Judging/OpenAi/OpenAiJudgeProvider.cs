@@ -1,6 +1,6 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using QualityWatch.Judging.OpenAi.Wire;
 
 namespace QualityWatch.Judging.OpenAi;
 
@@ -16,10 +16,10 @@ internal sealed class OpenAiJudgeProvider(IHttpClientFactory httpFactory, IOptio
     public string Model { get; } = options.Value.ResolvedModel;
 
     public Task<JudgeOutcome> JudgeAsync(SampleForJudging sample, string tier, CancellationToken cancellationToken) =>
-        JudgeCall.GuardAsync(async () =>
+        JudgeHttp.GuardAsync(async () =>
         {
-            using var client = httpFactory.CreateClient(JudgeHttpClient.Name);
-            using var response = await client.PostAsync("chat/completions", JudgeHttpClient.Json(Request(sample, tier)), cancellationToken);
+            using var client = httpFactory.CreateClient(JudgeHttp.ClientName);
+            using var response = await client.PostAsync("chat/completions", JudgeHttp.Json(OpenAiWire.ChatRequest(Model, rubric.Text, Rubric.SampleText(sample), tier), OpenAiJsonContext.Default.ChatRequest), cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 return await JudgeHttp.FailureAsync(response, time.GetUtcNow(), cancellationToken);
@@ -27,8 +27,8 @@ internal sealed class OpenAiJudgeProvider(IHttpClientFactory httpFactory, IOptio
 
             try
             {
-                using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-                return Read(document.RootElement, tier);
+                var reply = JsonSerializer.Deserialize(await response.Content.ReadAsStringAsync(cancellationToken), OpenAiJsonContext.Default.ChatCompletion);
+                return Read(reply ?? throw new JsonException("the body is null"), tier);
             }
             catch (JsonException ex)
             {
@@ -36,65 +36,42 @@ internal sealed class OpenAiJudgeProvider(IHttpClientFactory httpFactory, IOptio
             }
         });
 
-    private JsonObject Request(SampleForJudging sample, string tier) => new()
+    /// <summary>The judged verdict of a completion, or why there is none.</summary>
+    internal static JudgeOutcome Read(ChatCompletion reply, string tier)
     {
-        ["model"] = Model,
-        ["messages"] = new JsonArray(
-            new JsonObject { ["role"] = "system", ["content"] = rubric.Text },
-            new JsonObject { ["role"] = "user", ["content"] = Rubric.SampleText(sample) }),
-        ["temperature"] = 0,
-        ["response_format"] = new JsonObject
-        {
-            ["type"] = "json_schema",
-            ["json_schema"] = new JsonObject { ["name"] = "verdict", ["strict"] = true, ["schema"] = VerdictParser.Schema(withRanges: false) },
-        },
-        ["service_tier"] = tier == JudgeTiers.Standard ? "default" : tier,
-    };
-
-    private static JudgeOutcome Read(JsonElement root, string tier)
-    {
-        var usage = Usage(root);
-        var served = root.TryGetProperty("service_tier", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()! : tier;
+        var usage = Usage(reply.Usage);
+        var served = reply.ServiceTier ?? tier;
         var tierUsed = served is "default" or "auto" ? JudgeTiers.Standard : served;
-        if (!root.TryGetProperty("choices", out var choices) || choices.GetArrayLength() == 0)
+        if (reply.Choices is not { Count: > 0 } choices)
         {
             return JudgeOutcome.Failed(JudgeFailureKind.InvalidReply, "no choices", usage: usage);
         }
 
         var choice = choices[0];
-        var finish = choice.TryGetProperty("finish_reason", out var f) ? f.GetString() : null;
-        var message = choice.GetProperty("message");
-        if (message.TryGetProperty("refusal", out var refusal) && refusal.ValueKind == JsonValueKind.String)
+        if (choice.Message?.Refusal is not null)
         {
             return JudgeOutcome.Failed(JudgeFailureKind.InvalidReply, "the model refused", usage: usage);
         }
 
-        if (finish is not null && finish != "stop")
+        if (choice.FinishReason is { } finish && finish != "stop")
         {
             return JudgeOutcome.Failed(JudgeFailureKind.InvalidReply, $"finish_reason {finish}", usage: usage);
         }
 
-        var content = message.TryGetProperty("content", out var c) ? c.GetString() : null;
-        return VerdictParser.TryParse(content, out var verdict, out var error)
+        return VerdictParser.TryParse(choice.Message?.Content, out var verdict, out var error)
             ? JudgeOutcome.Success(verdict!, usage, tierUsed)
             : JudgeOutcome.Failed(JudgeFailureKind.InvalidReply, error!, usage: usage);
     }
 
-    private static JudgeUsage Usage(JsonElement root)
+    // completion_tokens includes reasoning tokens; store them apart, as Gemini reports them.
+    private static JudgeUsage Usage(ChatUsage? usage)
     {
-        if (!root.TryGetProperty("usage", out var usage) || usage.ValueKind != JsonValueKind.Object)
+        if (usage is null)
         {
             return default;
         }
 
-        // completion_tokens includes reasoning tokens; store them apart, as Gemini reports them.
-        var reasoning = Nested(usage, "completion_tokens_details", "reasoning_tokens");
-        return new JudgeUsage(Number(usage, "prompt_tokens"), Nested(usage, "prompt_tokens_details", "cached_tokens"), Number(usage, "completion_tokens") - reasoning, reasoning);
+        var reasoning = usage.CompletionTokensDetails?.ReasoningTokens ?? 0;
+        return new JudgeUsage(usage.PromptTokens ?? 0, usage.PromptTokensDetails?.CachedTokens ?? 0, (usage.CompletionTokens ?? 0) - reasoning, reasoning);
     }
-
-    private static long Nested(JsonElement usage, string parent, string name) =>
-        usage.TryGetProperty(parent, out var details) && details.ValueKind == JsonValueKind.Object ? Number(details, name) : 0;
-
-    private static long Number(JsonElement parent, string name) =>
-        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt64() : 0;
 }

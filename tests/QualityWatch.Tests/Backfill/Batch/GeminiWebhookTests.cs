@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Options;
-using QualityWatch.Notifications.Webhook;
+using QualityWatch.Signing;
 using QualityWatch.Tests.Support;
 
 namespace QualityWatch.Tests.Backfill.Batch;

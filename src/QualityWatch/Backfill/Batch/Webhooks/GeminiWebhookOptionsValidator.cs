@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using QualityWatch.Notifications.Webhook;
+using QualityWatch.Signing;
 
 namespace QualityWatch.Backfill.Batch.Webhooks;
 

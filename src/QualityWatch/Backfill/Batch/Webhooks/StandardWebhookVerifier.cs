@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using QualityWatch.Notifications.Webhook;
+using QualityWatch.Signing;
 
 namespace QualityWatch.Backfill.Batch.Webhooks;
 

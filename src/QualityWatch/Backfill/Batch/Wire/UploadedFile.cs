@@ -1,0 +1,3 @@
+namespace QualityWatch.Backfill.Batch.Wire;
+
+internal sealed record UploadedFile(string? Name);

@@ -1,0 +1,3 @@
+namespace QualityWatch.Judging.Gemini.Wire;
+
+internal sealed record PromptFeedback(string? BlockReason);

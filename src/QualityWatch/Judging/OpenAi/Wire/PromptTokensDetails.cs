@@ -1,0 +1,3 @@
+namespace QualityWatch.Judging.OpenAi.Wire;
+
+internal sealed record PromptTokensDetails(long? CachedTokens);
