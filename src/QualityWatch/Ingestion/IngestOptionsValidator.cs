@@ -2,21 +2,12 @@ using Microsoft.Extensions.Options;
 
 namespace QualityWatch.Ingestion;
 
-/// <summary>Range checks; the rule that an API without keys may only listen on loopback is <see cref="Api.AuthOptionsValidator"/>'s.</summary>
+/// <summary>Range checks; the keys are <see cref="Api.LegacyKeyOptionsValidator"/>'s and <see cref="Api.AuthOptionsValidator"/>'s.</summary>
 internal sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
 {
     public ValidateOptionsResult Validate(string? name, IngestOptions options)
     {
         var errors = new List<string>();
-        for (var i = 0; i < options.ApiKeys.Count; i++)
-        {
-            if (string.IsNullOrWhiteSpace(options.ApiKeys[i]) || options.ApiKeys[i].Length < 16)
-            {
-                // The key itself is never echoed: it is a secret even when it is a bad one.
-                errors.Add($"Ingest:ApiKeys:{i} must be at least 16 characters.");
-            }
-        }
-
         Range(errors, "Ingest:MaxBodyBytes", options.MaxBodyBytes, 1024, 1L << 30);
         Range(errors, "Ingest:MaxInteractionsPerRequest", options.MaxInteractionsPerRequest, 1, 1_000_000);
         Range(errors, "Ingest:MaxFieldLength", options.MaxFieldLength, 1, 10_000_000);

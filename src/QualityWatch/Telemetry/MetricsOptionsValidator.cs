@@ -1,10 +1,9 @@
 using Microsoft.Extensions.Options;
 using QualityWatch.Api;
-using QualityWatch.Ingestion;
 
 namespace QualityWatch.Telemetry;
 
-internal sealed class MetricsOptionsValidator(IOptions<IngestOptions> ingest, IOptions<AuthOptions> auth) : IValidateOptions<MetricsOptions>
+internal sealed class MetricsOptionsValidator(IOptions<LegacyKeyOptions> ingest, IOptions<AuthOptions> auth) : IValidateOptions<MetricsOptions>
 {
     public ValidateOptionsResult Validate(string? name, MetricsOptions options)
     {
