@@ -73,10 +73,9 @@ internal static class ConnectionsCommand
         try
         {
             var load = Machine.LoadAverage();
-            await using var service = await ServiceProcess.StartAsync(dll, new Dictionary<string, string>(settings)
+            await using var service = await ServiceProcess.StartAsync(dll, new Dictionary<string, string>(settings.Concat(BenchKey.Settings("bench-connections-key-0123456789")))
             {
                 ["Storage__DatabasePath"] = Path.Combine(folder.FullName, "qualitywatch.db"),
-                ["Ingest__ApiKeys__0"] = "bench-connections-key-0123456789",
             });
 
             if (fileLimit is { } files)

@@ -49,11 +49,10 @@ internal static class CrashCommand
 
         var folder = Directory.CreateTempSubdirectory("qw-bench-crash-");
         var database = Path.Combine(folder.FullName, "qualitywatch.db");
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(BenchKey.Settings(Key))
         {
             ["Storage__DatabasePath"] = database,
             ["Sampling__EveryN"] = "1",
-            ["Ingest__ApiKeys__0"] = Key,
             ["Logging__LogLevel__Default"] = "Warning",
         };
         var acknowledged = new ConcurrentQueue<string>();

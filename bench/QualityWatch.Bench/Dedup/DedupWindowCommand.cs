@@ -73,10 +73,9 @@ internal static class DedupWindowCommand
         try
         {
             var database = Path.Combine(folder.FullName, "qualitywatch.db");
-            await using var service = await ServiceProcess.StartAsync(dll, new Dictionary<string, string>
+            await using var service = await ServiceProcess.StartAsync(dll, new Dictionary<string, string>(BenchKey.Settings(Key))
             {
                 ["Storage__DatabasePath"] = database,
-                ["Ingest__ApiKeys__0"] = Key,
                 ["Ingest__DedupWindow"] = window.ToString("c"),
             });
 

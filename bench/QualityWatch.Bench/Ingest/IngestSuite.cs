@@ -62,10 +62,9 @@ internal static class IngestSuite
         var folder = Directory.CreateTempSubdirectory("qw-bench-ingest-");
         try
         {
-            await using var service = await ServiceProcess.StartAsync(dll, new Dictionary<string, string>
+            await using var service = await ServiceProcess.StartAsync(dll, new Dictionary<string, string>(BenchKey.Settings(Key))
             {
                 ["Storage__DatabasePath"] = Path.Combine(folder.FullName, "qualitywatch.db"),
-                ["Ingest__ApiKeys__0"] = Key,
             });
 
             // The first seconds of a fresh process are JIT and pool growth, not steady-state ingest.

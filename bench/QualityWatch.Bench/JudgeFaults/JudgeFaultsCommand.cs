@@ -59,11 +59,10 @@ internal static class JudgeFaultsCommand
 
         var folder = Directory.CreateTempSubdirectory("qw-bench-faults-");
         var database = Path.Combine(folder.FullName, "qualitywatch.db");
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(BenchKey.Settings(IngestKey))
         {
             ["Storage__DatabasePath"] = database,
             ["Logging__LogLevel__Default"] = "Warning",
-            ["Ingest__ApiKeys__0"] = IngestKey,
             ["Sampling__EveryN"] = "1",
             ["Judge__ServiceTier"] = "standard",
             ["Judge__RequestsPerMinute"] = "600",

@@ -114,10 +114,9 @@ internal static class NotifyOutagesCommand
         }
     }
 
-    private static Dictionary<string, string> Environment(string database, int smtpPort, Uri hook) => new()
+    private static Dictionary<string, string> Environment(string database, int smtpPort, Uri hook) => new(BenchKey.Settings("bench-notify-outages-key-0123456789"))
     {
         ["Storage__DatabasePath"] = database,
-        ["Ingest__ApiKeys__0"] = "bench-notify-outages-key-0123456789",
         ["Logging__LogLevel__Default"] = "Warning",
         ["Notifications__DispatchInterval"] = "00:00:01",
         ["Notifications__Retry__InitialDelay"] = "00:00:01",

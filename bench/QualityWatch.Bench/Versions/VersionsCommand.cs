@@ -61,7 +61,7 @@ internal static class VersionsCommand
     {
         var folder = Directory.CreateTempSubdirectory("qw-bench-versions-");
         var database = Path.Combine(folder.FullName, "qualitywatch.db");
-        var environment = new Dictionary<string, string> { ["Storage__DatabasePath"] = database, ["Ingest__ApiKeys__0"] = Key };
+        var environment = new Dictionary<string, string>(BenchKey.Settings(Key)) { ["Storage__DatabasePath"] = database };
         if (cap is { } n)
         {
             environment["Sampling__MaxVersionsPerStream"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
