@@ -1,5 +1,6 @@
 using System.CommandLine;
 using QualityWatch.Bench.Shared;
+using QualityWatch.Testing;
 
 namespace QualityWatch.Bench.Ingest;
 
@@ -62,7 +63,7 @@ internal static class IngestSuite
         var folder = Directory.CreateTempSubdirectory("qw-bench-ingest-");
         try
         {
-            await using var service = await ServiceProcess.StartAsync(dll, new Dictionary<string, string>(BenchKey.Settings(Key))
+            await using var service = await ServiceProcess.StartReadyAsync(dll, new Dictionary<string, string>(BenchKey.Settings(Key))
             {
                 ["Storage__DatabasePath"] = Path.Combine(folder.FullName, "qualitywatch.db"),
             });

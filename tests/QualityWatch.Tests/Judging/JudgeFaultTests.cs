@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using QualityWatch.Simulator.Faults;
 using QualityWatch.Simulator.Stats;
 using QualityWatch.Tests.Support;
@@ -28,7 +30,7 @@ public sealed class JudgeFaultTests
     [Fact]
     public async Task Judge_429sRetried_AreLoggedAtDebug_NotAsPollyWarnings()
     {
-        var logs = new LogCapture();
+        var logs = new FakeLogCollector();
         await using var harness = await JudgeHarness.StartAsync(settings: new Dictionary<string, string?> { ["Logging:LogLevel:Polly"] = "Debug" }, logs: logs);
         harness.Simulator.Faults.Enqueue(SimulatedFault.TooManyRequests(retryDelay: TimeSpan.FromSeconds(0.2)));
         harness.Simulator.Faults.Enqueue(SimulatedFault.TooManyRequests(retryDelay: TimeSpan.FromSeconds(0.2)));
@@ -37,9 +39,9 @@ public sealed class JudgeFaultTests
         await harness.SettleAsync();
 
         Assert.Equal([429, 429, 200], harness.Simulator.Stats.Records.Where(r => r.Kind == EndpointKind.GenerateContent).OrderBy(r => r.Timestamp).Select(r => r.StatusCode));
-        var polly = logs.Lines.Where(l => l.Contains(" Polly[", StringComparison.Ordinal)).ToList();
-        Assert.Contains(polly, l => l.StartsWith("Debug ", StringComparison.Ordinal) && l.Contains("OnRetry", StringComparison.Ordinal));
-        Assert.DoesNotContain(polly, l => l.StartsWith("Warning ", StringComparison.Ordinal) || l.StartsWith("Error ", StringComparison.Ordinal));
+        var polly = logs.GetSnapshot().Where(r => r.Category == "Polly").ToList();
+        Assert.Contains(polly, r => r.Level == LogLevel.Debug && r.Message.Contains("OnRetry", StringComparison.Ordinal));
+        Assert.DoesNotContain(polly, r => r.Level is LogLevel.Warning or LogLevel.Error);
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Text.Json;
-using QualityWatch.Notifications;
+using Microsoft.Extensions.Logging.Testing;
 using QualityWatch.Notifications.Webhook;
+using QualityWatch.Notifications;
 using QualityWatch.Tests.Support;
 
 namespace QualityWatch.Tests.Notifications;
@@ -208,12 +209,12 @@ public sealed class WebhookChannelTests
             Assert.True(await Eventually.TrueAsync(() => !receiver.Requests.IsEmpty));
         }
 
-        var logs = new LogCapture();
+        var logs = new FakeLogCollector();
         await using var second = await InProcessHost.StartAsync(temp.DatabasePath, NotificationSettings.Fast().Webhook(0, "new", receiver.Url, Secret), logs);
 
         Assert.True(await Eventually.TrueAsync(() => Status(temp) == "failed"), $"status {Status(temp)}");
         Assert.Equal("channel webhook:old is not configured", Db.Scalar<string>(temp.DatabasePath, "SELECT last_error FROM notification_deliveries"));
-        Assert.True(await Eventually.TrueAsync(() => logs.Lines.Any(l => l.Contains("[5008]", StringComparison.Ordinal) && l.Contains("webhook:old", StringComparison.Ordinal))));
+        Assert.True(await Eventually.TrueAsync(() => logs.GetSnapshot().Any(r => r.Is(5008) && r.Message.Contains("webhook:old", StringComparison.Ordinal))));
     }
 
     private static INotificationOutbox Outbox(InProcessHost host) => host.Services.GetRequiredService<INotificationOutbox>();

@@ -1,6 +1,7 @@
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
 using QualityWatch.Hosting;
 
@@ -29,7 +30,7 @@ public sealed class InProcessHost : IAsyncDisposable
     /// Starts the app; <paramref name="logs"/>, if given, receives every log line the settings let through;
     /// <paramref name="time"/>, if given, replaces the system clock (e.g. a FakeTimeProvider).
     /// </summary>
-    public static async Task<InProcessHost> StartAsync(string databasePath, IDictionary<string, string?>? settings = null, LogCapture? logs = null, TimeProvider? time = null)
+    public static async Task<InProcessHost> StartAsync(string databasePath, IDictionary<string, string?>? settings = null, FakeLogCollector? logs = null, TimeProvider? time = null)
     {
         var config = new Dictionary<string, string?>
         {
@@ -46,7 +47,7 @@ public sealed class InProcessHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(config);
             if (logs is not null)
             {
-                builder.Logging.AddProvider(logs);
+                builder.Logging.AddProvider(new FakeLoggerProvider(logs));
             }
 
             if (time is not null)

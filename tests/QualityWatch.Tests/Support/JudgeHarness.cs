@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using QualityWatch.Simulator;
 
 namespace QualityWatch.Tests.Support;
@@ -19,7 +20,7 @@ public sealed class JudgeHarness : IAsyncDisposable
 
     public string DatabasePath => temp.DatabasePath;
 
-    public static async Task<JudgeHarness> StartAsync(string provider = "gemini", IDictionary<string, string?>? settings = null, SimulatorOptions? simulatorOptions = null, LogCapture? logs = null)
+    public static async Task<JudgeHarness> StartAsync(string provider = "gemini", IDictionary<string, string?>? settings = null, SimulatorOptions? simulatorOptions = null, FakeLogCollector? logs = null)
     {
         simulatorOptions ??= new SimulatorOptions();
         simulatorOptions.GeminiApiKey = GeminiKey;
@@ -47,7 +48,7 @@ public sealed class JudgeHarness : IAsyncDisposable
         ["Judge:RequestTimeout"] = "00:00:05",
     };
 
-    public async Task StartHostAsync(string provider = "gemini", IDictionary<string, string?>? settings = null, LogCapture? logs = null)
+    public async Task StartHostAsync(string provider = "gemini", IDictionary<string, string?>? settings = null, FakeLogCollector? logs = null)
     {
         var config = JudgeSettings(provider, Simulator.BaseAddress);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
 using QualityWatch.Notifications;
 using QualityWatch.Redaction;
@@ -15,13 +16,13 @@ public sealed class NotificationHarness : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
 
-    private NotificationHarness(ServiceProvider provider, LogCapture logs)
+    private NotificationHarness(ServiceProvider provider, FakeLogCollector logs)
     {
         this.provider = provider;
         Logs = logs;
     }
 
-    public LogCapture Logs { get; }
+    public FakeLogCollector Logs { get; }
 
     public INotificationOutbox Outbox => provider.GetRequiredService<INotificationOutbox>();
 
@@ -39,10 +40,10 @@ public sealed class NotificationHarness : IAsyncDisposable
             config[key] = value;
         }
 
-        var logs = new LogCapture();
+        var logs = new FakeLogCollector();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(config).Build());
-        services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        services.AddLogging(b => b.AddProvider(new FakeLoggerProvider(logs)).SetMinimumLevel(LogLevel.Trace));
         services.AddSingleton(time);
         if (channels.Length > 0)
         {
