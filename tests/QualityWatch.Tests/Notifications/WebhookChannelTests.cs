@@ -73,8 +73,7 @@ public sealed class WebhookChannelTests
         await Outbox(host).EnqueueAsync(SomeNotification.Firing(), CancellationToken.None);
 
         Assert.True(await Eventually.TrueAsync(() => Status(temp) == "sent"), $"status {Status(temp)}");
-        await Task.Delay(600);
-        Assert.Equal(4, receiver.Requests.Count);
+        Assert.True(await Eventually.StaysAsync(() => receiver.Requests.Count == 4, TimeSpan.FromMilliseconds(600)), $"{receiver.Requests.Count} requests");
         Assert.Single(receiver.Accepted);
         Assert.Single(receiver.Requests.Select(r => r.Id).Distinct());
         Assert.Equal(4, Db.Scalar<long>(temp.DatabasePath, "SELECT attempts FROM notification_deliveries"));
@@ -95,8 +94,7 @@ public sealed class WebhookChannelTests
         await Outbox(host).EnqueueAsync(SomeNotification.Firing(), CancellationToken.None);
 
         Assert.True(await Eventually.TrueAsync(() => Status(temp) == "failed"), $"status {Status(temp)}");
-        await Task.Delay(600);
-        Assert.Single(receiver.Requests);
+        Assert.True(await Eventually.StaysAsync(() => receiver.Requests.Count == 1, TimeSpan.FromMilliseconds(600)), $"{receiver.Requests.Count} requests");
         Assert.Contains("400", Db.Scalar<string>(temp.DatabasePath, "SELECT last_error FROM notification_deliveries"), StringComparison.Ordinal);
     }
 
@@ -111,8 +109,7 @@ public sealed class WebhookChannelTests
         await Outbox(host).EnqueueAsync(SomeNotification.Firing(), CancellationToken.None);
 
         Assert.True(await Eventually.TrueAsync(() => Status(temp) == "failed"), $"status {Status(temp)}");
-        await Task.Delay(600);
-        Assert.Equal(3, receiver.Requests.Count);
+        Assert.True(await Eventually.StaysAsync(() => receiver.Requests.Count == 3, TimeSpan.FromMilliseconds(600)), $"{receiver.Requests.Count} requests");
         Assert.Equal(3, Db.Scalar<long>(temp.DatabasePath, "SELECT attempts FROM notification_deliveries"));
         Assert.Equal("failed", Db.Scalar<string>(temp.DatabasePath, "SELECT outcome FROM notification_attempts WHERE attempt = 3"));
     }
@@ -164,7 +161,7 @@ public sealed class WebhookChannelTests
         await Outbox(host).EnqueueAsync(SomeNotification.Report([1, 2, 3]), CancellationToken.None);
 
         Assert.True(await Eventually.TrueAsync(() => !receiver.Requests.IsEmpty));
-        await Task.Delay(500);
+        Assert.True(await Eventually.StaysAsync(() => receiver.Requests.Count == 1, TimeSpan.FromMilliseconds(500)), $"{receiver.Requests.Count} requests");
         var request = Assert.Single(receiver.Requests);
         Assert.Contains("qualitywatch.report", request.Body, StringComparison.Ordinal);
         Assert.Equal(1, Db.Scalar<long>(temp.DatabasePath, "SELECT COUNT(*) FROM notification_deliveries"));
@@ -187,12 +184,11 @@ public sealed class WebhookChannelTests
         var callsWhileDown = receiver.Requests.Count;
         Assert.Equal("pending", Status(temp));
         receiver.Respond = _ => 200;
-        await Task.Delay(300);
-        Assert.Equal(callsWhileDown, receiver.Requests.Count);
+        Assert.True(await Eventually.StaysAsync(() => receiver.Requests.Count == callsWhileDown, TimeSpan.FromMilliseconds(300)), "a stopped service kept calling");
 
         await using var second = await InProcessHost.StartAsync(temp.DatabasePath, settings);
         Assert.True(await Eventually.TrueAsync(() => Status(temp) == "sent"), $"status {Status(temp)}");
-        await Task.Delay(500);
+        Assert.True(await Eventually.StaysAsync(() => receiver.Accepted.Count() == 1, TimeSpan.FromMilliseconds(500)), $"{receiver.Accepted.Count()} accepted");
         Assert.Single(receiver.Accepted);
         Assert.Single(receiver.Requests.Select(r => r.Id).Distinct());
     }

@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using QualityWatch.Hosting;
 
 namespace QualityWatch.Tests.Support;
@@ -32,16 +32,7 @@ public sealed class InProcessHost : IAsyncDisposable
     /// </summary>
     public static async Task<InProcessHost> StartAsync(string databasePath, IDictionary<string, string?>? settings = null, FakeLogCollector? logs = null, TimeProvider? time = null)
     {
-        var config = new Dictionary<string, string?>
-        {
-            ["Storage:DatabasePath"] = databasePath,
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            config[key] = value;
-        }
-
+        var config = TestHost.Settings(databasePath, settings, [new("Logging:LogLevel:Default", "Warning")]);
         var app = QualityWatchApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(config);

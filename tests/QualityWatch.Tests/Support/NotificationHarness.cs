@@ -1,8 +1,7 @@
-using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using QualityWatch.Notifications;
 using QualityWatch.Redaction;
-using QualityWatch.Storage;
 
 namespace QualityWatch.Tests.Support;
 
@@ -34,27 +33,18 @@ public sealed class NotificationHarness : IAsyncDisposable
     public static async Task<NotificationHarness> StartAsync(
         string databasePath, TimeProvider time, IDictionary<string, string?>? settings = null, params INotificationChannel[] channels)
     {
-        var config = new Dictionary<string, string?> { ["Storage:DatabasePath"] = databasePath };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            config[key] = value;
-        }
-
         var logs = new FakeLogCollector();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(config).Build());
-        services.AddLogging(b => b.AddProvider(new FakeLoggerProvider(logs)).SetMinimumLevel(LogLevel.Trace));
-        services.AddSingleton(time);
-        if (channels.Length > 0)
+        var provider = await TestHost.ServicesAsync(databasePath, time, settings, services =>
         {
-            services.AddSingleton(new NotificationChannels(channels));
-        }
+            services.AddLogging(b => b.AddProvider(new FakeLoggerProvider(logs)).SetMinimumLevel(LogLevel.Trace));
+            if (channels.Length > 0)
+            {
+                services.AddSingleton(new NotificationChannels(channels));
+            }
 
-        services.AddStorage();
-        services.AddRedaction();
-        services.AddNotifications();
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        await provider.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
+            services.AddRedaction();
+            services.AddNotifications();
+        });
         return new NotificationHarness(provider, logs);
     }
 
