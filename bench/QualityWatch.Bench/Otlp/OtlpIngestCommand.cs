@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using QualityWatch.Bench.Ingest;
 using QualityWatch.Bench.Shared;
+using QualityWatch.Testing;
 
 namespace QualityWatch.Bench.Otlp;
 
@@ -60,12 +61,9 @@ internal static class OtlpIngestCommand
         var folder = Directory.CreateTempSubdirectory("qw-bench-otlp-");
         try
         {
-            await using var service = await ServiceProcess.StartAsync(dll, new Dictionary<string, string>
+            await using var service = await ServiceProcess.StartReadyAsync(dll, new Dictionary<string, string>(BenchKey.Settings(Key))
             {
                 ["Storage__DatabasePath"] = Path.Combine(folder.FullName, "qualitywatch.db"),
-                ["Auth__Keys__0__Name"] = "bench",
-                ["Auth__Keys__0__Key"] = Key,
-                ["Auth__Keys__0__Roles__0"] = "ingest",
                 ["Otlp__ResourceLabels__0"] = "dataset",
             });
             if (warmup > TimeSpan.Zero)
