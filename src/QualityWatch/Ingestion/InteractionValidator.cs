@@ -20,8 +20,11 @@ internal sealed partial class InteractionValidator(IOptions<IngestOptions> optio
     /// <summary>
     /// Validates one wire object. <paramref name="history"/> (the backfill command) lifts the
     /// <c>Ingest:MaxTimestampAge</c> horizon, not the calendar: nothing before Unix time 0 is taken.
+    /// <paramref name="generatedId"/> says the id is QualityWatch's own hex rendering of random bytes (OTLP's
+    /// <c>{trace_id}:{span_id}</c>): it cannot hold PII, and a run of hex digits must not be mistaken for a
+    /// phone number and rewritten, or the id would no longer name its span.
     /// </summary>
-    public bool TryValidate(InteractionWire wire, out Interaction? interaction, out string? error, bool history = false)
+    public bool TryValidate(InteractionWire wire, out Interaction? interaction, out string? error, bool history = false, bool generatedId = false)
     {
         interaction = null;
         error = Check(wire, history, out var timestamp);
@@ -34,7 +37,7 @@ internal sealed partial class InteractionValidator(IOptions<IngestOptions> optio
         // Identifiers are redacted here, before anything counts, stores or logs them; streams are
         // matched on the labels as sent, since a stream's Match names them as the sender does.
         interaction = new Interaction(
-            identifiers.Redact(wire.Id!), timestamp, wire.Prompt!, wire.Response!, wire.Context, identifiers.Redact(wire.Model),
+            generatedId ? wire.Id! : identifiers.Redact(wire.Id!), timestamp, wire.Prompt!, wire.Response!, wire.Context, identifiers.Redact(wire.Model),
             identifiers.Redact(wire.PromptVersion), identifiers.Redact(wire.ConversationId), RedactNames(labels), wire.Usage)
         {
             Stream = router.Route(labels),

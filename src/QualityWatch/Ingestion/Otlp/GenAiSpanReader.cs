@@ -61,6 +61,14 @@ internal static class GenAiSpanReader
     /// <summary>Semantic conventions 1.37+: messages as lists of typed parts.</summary>
     private static GenAiContent? Current(OtlpAttributes attributes)
     {
+        if (attributes.RawString("gen_ai.input.messages") is { } rawInput && attributes.RawString("gen_ai.output.messages") is { } rawOutput &&
+            !attributes.Has("gen_ai.system_instructions") &&
+            MessageListReader.TryRead(rawInput, out var fastInput) && MessageListReader.TryRead(rawOutput, out var fastOutput))
+        {
+            return new GenAiContent(
+                [.. fastInput.Where(t => t.Role != "system")], [.. fastInput.Where(t => t.Role == "system").Select(t => t.Text)], Text(fastOutput));
+        }
+
         var input = attributes.Json("gen_ai.input.messages");
         var output = attributes.Json("gen_ai.output.messages");
         if (input is null && output is null)

@@ -38,6 +38,10 @@ internal sealed class OtlpAttributes
         }
         : null;
 
+    /// <summary>The value when it is a string attribute, else null.</summary>
+    public string? RawString(string key) =>
+        values.TryGetValue(key, out var v) && v.ValueCase == AnyValue.ValueOneofCase.StringValue ? v.StringValue : null;
+
     /// <summary>A structured value as JSON; a string holding JSON (how most SDKs send message lists) is parsed.</summary>
     public JsonNode? Json(string key)
     {

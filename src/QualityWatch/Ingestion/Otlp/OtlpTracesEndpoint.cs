@@ -73,7 +73,7 @@ internal static class OtlpTracesEndpoint
                 }
                 else if (wire is not null)
                 {
-                    if (!validator.TryValidate(wire, out var interaction, out var error))
+                    if (!validator.TryValidate(wire, out var interaction, out var error, generatedId: true))
                     {
                         errors.Add($"span {wire.Id}: {error}");
                         fates[SpanFate.Rejected] = fates.GetValueOrDefault(SpanFate.Rejected) + 1;

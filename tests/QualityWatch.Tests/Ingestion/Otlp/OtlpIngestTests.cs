@@ -57,6 +57,19 @@ public sealed class OtlpIngestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TraceIdsThatLookLikePhoneNumbers_AreKeptAsSent()
+    {
+        // Hex ids are random bytes: a run of digits is common and must not be redacted as a phone number.
+        var chat = Spans.Chat("Digits?", "Kept.");
+        chat.TraceId = ByteString.CopyFrom(Convert.FromHexString("44207946095844207946095844207946"));
+        chat.SpanId = ByteString.CopyFrom(Convert.FromHexString("4155550123415555"));
+
+        await PostProtobuf(Spans.Export("support-bot", chat));
+
+        Assert.Equal(1, Db.Scalar<long>(temp.DatabasePath, "SELECT COUNT(*) FROM samples WHERE interaction_id = '44207946095844207946095844207946:4155550123415555'"));
+    }
+
+    [Fact]
     public async Task Protobuf_ResentExport_IsDeduplicated()
     {
         var export = Spans.Export("support-bot", Spans.Chat("Hi", "Hello!"));
@@ -125,12 +138,12 @@ public sealed class OtlpIngestTests : IAsyncLifetime
         Assert.Equal(2, Db.Scalar<long>(temp.DatabasePath, "SELECT SUM(received) FROM volume_hourly WHERE stream = 'support'"));
         var metrics = await MetricsScrape.FetchUntilAsync(host.Client, m => m.Sum("qualitywatch_otlp_spans_total") >= 2);
         Assert.Equal(2, metrics.Sum("qualitywatch_otlp_spans_total", ("outcome", "content_not_captured")));
-        var hint = Assert.Single(logs.GetSnapshot(), r => r.Is(16000)).Message;
+        var hint = Assert.Single(logs.GetSnapshot(), r => r.Is(17000)).Message;
         Assert.Contains("EnableSensitiveData", hint, StringComparison.Ordinal);
         Assert.Contains("OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=true", hint, StringComparison.Ordinal);
 
         await PostProtobuf(Spans.Export("support-bot", Spans.ChatWithoutContent()));
-        Assert.Single(logs.GetSnapshot(), r => r.Is(16000));
+        Assert.Single(logs.GetSnapshot(), r => r.Is(17000));
     }
 
     [Fact]
