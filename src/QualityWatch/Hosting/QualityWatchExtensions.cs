@@ -15,6 +15,7 @@ using QualityWatch.Sampling;
 using QualityWatch.Storage;
 using QualityWatch.Telemetry;
 using QualityWatch.Trends;
+using QualityWatch.WebConsole;
 
 namespace QualityWatch.Hosting;
 
@@ -43,6 +44,7 @@ public static class QualityWatchExtensions
         services.AddAlerting();
         services.AddReports();
         services.AddBackfill();
+        services.AddWebConsole();
         return services;
     }
 
@@ -59,6 +61,7 @@ public static class QualityWatchExtensions
         app.MapNotifications();
         app.MapReports();
         app.MapGeminiWebhook();
+        app.MapWebConsole();
         return app;
     }
 }
