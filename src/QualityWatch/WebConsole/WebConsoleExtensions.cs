@@ -21,6 +21,7 @@ public static class WebConsoleExtensions
         services.TryAddSingleton<ConsoleSessions>();
         services.TryAddSingleton<ConsoleClock>();
         services.TryAddSingleton<ConsoleLinks>();
+        services.TryAddSingleton<AlertPageQueries>();
         services.AddRazorComponents();
 
         services.AddDataProtection().SetApplicationName("QualityWatch");

@@ -3,3 +3,5 @@
 CREATE INDEX ix_samples_occurred_at ON samples (occurred_at);
 -- The samples that drove an alert: one stream and prompt_version within the alert's window.
 CREATE INDEX ix_samples_stream_version_time ON samples (stream, prompt_version, occurred_at);
+-- An alert's console page reads one instance's transitions in time order.
+CREATE INDEX ix_alert_history_instance ON alert_history (rule, stream, prompt_version, at);
