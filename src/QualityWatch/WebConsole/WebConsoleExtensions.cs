@@ -22,6 +22,8 @@ public static class WebConsoleExtensions
         services.TryAddSingleton<ConsoleClock>();
         services.TryAddSingleton<ConsoleLinks>();
         services.TryAddSingleton<AlertPageQueries>();
+        services.TryAddSingleton<OverviewQueries>();
+        services.TryAddSingleton<HealthPageQueries>();
         services.AddRazorComponents();
 
         services.AddDataProtection().SetApplicationName("QualityWatch");
