@@ -16,7 +16,7 @@ internal static class ConsoleReport
 
         var text = new StringBuilder();
         text.Append(ConsoleCommand.Heading).Append(" (").Append(Machine.Today()).Append(")\n\n");
-        text.Append("Machine: ").Append(Machine.Describe()).Append(", Release build. `console` starts the service as its own process to create\n")
+        text.Append("Machine: ").Append(Machine.Describe()).Append(", Release build. `console` starts the service in its own process (Kestrel, 127.0.0.1) to create\n")
             .Append("the schema, fills the database directly with ").Append(Fmt.N0(samples)).Append(" samples, each judged (3 streams, 4 prompt_versions,\n")
             .Append("30 days, 8 % hallucinated; ").Append(Fmt.F(fillSeconds, 1)).Append(" s), starts it again (no key: the console is open on loopback)\n")
             .Append("and requests each page 3 times to warm up, then `--requests` times one after another; time is request sent to\n")
