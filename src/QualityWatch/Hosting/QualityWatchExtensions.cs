@@ -16,6 +16,7 @@ using QualityWatch.Sampling;
 using QualityWatch.Storage;
 using QualityWatch.Telemetry;
 using QualityWatch.Trends;
+using QualityWatch.WebConsole;
 
 namespace QualityWatch.Hosting;
 
@@ -37,6 +38,7 @@ public static class QualityWatchExtensions
         services.AddOtlpIngest();
         services.AddJudging();
         services.TryAddSingleton<SampleQueries>();
+        services.TryAddSingleton<SampleSearch>();
         services.AddQuartz();
         services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
         services.AddTrends();
@@ -45,6 +47,7 @@ public static class QualityWatchExtensions
         services.AddAlerting();
         services.AddReports();
         services.AddBackfill();
+        services.AddWebConsole();
         return services;
     }
 
@@ -62,6 +65,7 @@ public static class QualityWatchExtensions
         app.MapNotifications();
         app.MapReports();
         app.MapGeminiWebhook();
+        app.MapWebConsole();
         return app;
     }
 }
