@@ -11,6 +11,7 @@ using QualityWatch.Notifications;
 using QualityWatch.Reports;
 using QualityWatch.Redaction;
 using QualityWatch.Evidence;
+using QualityWatch.Reviews;
 using QualityWatch.Sampling;
 using QualityWatch.Storage;
 using QualityWatch.Telemetry;
@@ -42,6 +43,7 @@ public static class QualityWatchExtensions
         services.AddNotifications();
         services.AddAlerting();
         services.AddReports();
+        services.AddReviews();
         services.AddBackfill();
         return services;
     }
@@ -58,6 +60,7 @@ public static class QualityWatchExtensions
         app.MapAlerting();
         app.MapNotifications();
         app.MapReports();
+        app.MapReviews();
         app.MapGeminiWebhook();
         return app;
     }
