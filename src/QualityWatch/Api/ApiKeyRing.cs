@@ -48,5 +48,8 @@ internal sealed class ApiKeyRing
         return found;
     }
 
+    /// <summary>The key named <paramref name="name"/>, for a console session to re-check against the configured keys.</summary>
+    public ApiKey? FindByName(string name) => keys.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.Ordinal));
+
     private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 }

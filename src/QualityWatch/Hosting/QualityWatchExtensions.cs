@@ -16,6 +16,7 @@ using QualityWatch.Sampling;
 using QualityWatch.Storage;
 using QualityWatch.Telemetry;
 using QualityWatch.Trends;
+using QualityWatch.WebConsole;
 
 namespace QualityWatch.Hosting;
 
@@ -45,6 +46,7 @@ public static class QualityWatchExtensions
         services.AddReports();
         services.AddReviews();
         services.AddBackfill();
+        services.AddWebConsole();
         return services;
     }
 
@@ -62,6 +64,7 @@ public static class QualityWatchExtensions
         app.MapReports();
         app.MapReviews();
         app.MapGeminiWebhook();
+        app.MapWebConsole();
         return app;
     }
 }

@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using QualityWatch.Api;
+using QualityWatch.WebConsole.Components;
+
+namespace QualityWatch.WebConsole;
+
+public static class WebConsoleExtensions
+{
+    /// <summary>The console: Razor components rendered on the server, its sign-in schemes and policies, Data Protection keys beside the database.</summary>
+    public static IServiceCollection AddWebConsole(this IServiceCollection services)
+    {
+        services.AddOptionsWithValidateOnStart<ConsoleOptions, ConsoleOptionsValidator>().BindConfiguration(ConsoleOptions.SectionName);
+        services.TryAddSingleton<TrustedProxyList>();
+        services.TryAddSingleton<ConsoleSessions>();
+        services.TryAddSingleton<ConsoleClock>();
+        services.TryAddSingleton<ConsoleLinks>();
+        services.AddRazorComponents();
+
+        services.AddDataProtection().SetApplicationName("QualityWatch");
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<KeyManagementOptions>, ConsoleKeyStorage>());
+        services.Configure<AntiforgeryOptions>(o =>
+        {
+            o.Cookie.Name = "qw_antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        services.AddAuthentication()
+            .AddPolicyScheme(ConsoleSchemes.Console, "Console", o => o.ForwardDefaultSelector = SelectScheme)
+            .AddScheme<AuthenticationSchemeOptions, ProxyAuthenticationHandler>(ConsoleSchemes.Proxy, configureOptions: null)
+            .AddCookie(ConsoleSchemes.Cookie);
+        services.AddOptions<CookieAuthenticationOptions>(ConsoleSchemes.Cookie).Configure<IOptions<ConsoleOptions>>((cookie, console) =>
+        {
+            cookie.Cookie.Name = ConsoleSchemes.CookieName;
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.ExpireTimeSpan = console.Value.SessionLifetime;
+            cookie.SlidingExpiration = true;
+            cookie.LoginPath = "/login";
+            cookie.LogoutPath = "/logout";
+            cookie.AccessDeniedPath = "/login";
+            cookie.Events.OnValidatePrincipal = c => c.HttpContext.RequestServices.GetRequiredService<ConsoleSessions>().ValidateAsync(c);
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ConsoleSchemes.ReadPolicy, p => p.AddAuthenticationSchemes(ConsoleSchemes.Console).RequireAuthenticatedUser().RequireRole(ApiRoles.Read, ApiRoles.Admin))
+            .AddPolicy(ConsoleSchemes.ReviewPolicy, p => p.AddAuthenticationSchemes(ConsoleSchemes.Console).RequireAuthenticatedUser().RequireRole(ApiRoles.Review, ApiRoles.Admin));
+        return services;
+    }
+
+    /// <summary>
+    /// The console's pages behind the <c>read</c> policy (the login page opts out), antiforgery on every form post,
+    /// the embedded stylesheet, and <c>POST /logout</c>. Call after <c>UseApiGate</c>: antiforgery runs after authentication.
+    /// </summary>
+    public static WebApplication MapWebConsole(this WebApplication app)
+    {
+        app.UseAntiforgery();
+        app.MapGet(ConsoleAssets.StylesheetPath, ConsoleAssets.Stylesheet).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost("/logout", LogoutAsync).AllowAnonymous().WithMetadata(new RequireAntiforgeryTokenAttribute());
+        app.MapRazorComponents<App>().RequireAuthorization(ConsoleSchemes.ReadPolicy);
+        return app;
+    }
+
+    /// <summary>No key configured (loopback only): open, as the API is. A trusted proxy's user: the proxy. Else the session cookie.</summary>
+    private static string SelectScheme(HttpContext context)
+    {
+        var services = context.RequestServices;
+        if (services.GetRequiredService<ConsoleSessions>().Open)
+        {
+            return ApiKeyAuthenticationHandler.SchemeName;
+        }
+
+        return ProxyAuthenticationHandler.UserOf(context, services.GetRequiredService<TrustedProxyList>()) is null
+            ? ConsoleSchemes.Cookie
+            : ConsoleSchemes.Proxy;
+    }
+
+    private static async Task LogoutAsync(HttpContext context)
+    {
+        await context.SignOutAsync(ConsoleSchemes.Cookie);
+        context.Response.Redirect("/login");
+    }
+}
