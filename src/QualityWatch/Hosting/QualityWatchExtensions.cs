@@ -65,6 +65,7 @@ public static class QualityWatchExtensions
         app.MapReviews();
         app.MapGeminiWebhook();
         app.MapWebConsole();
+        app.MapReviewScript();
         return app;
     }
 }
