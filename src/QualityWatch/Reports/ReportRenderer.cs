@@ -75,11 +75,23 @@ public static class ReportRenderer
 
     public static string Html(DateOnly day, TrendCalendar calendar, IReadOnlyList<StreamDay> streams, IReadOnlyList<AlertFired> alerts, double threshold)
     {
-        var zone = calendar.Zone.Id;
         var html = new StringBuilder();
         html.Append(Invariant, $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{E(Subject(day, streams))}</title></head>");
         html.Append("<body style=\"font-family:sans-serif;max-width:860px\">");
-        html.Append(Invariant, $"<h1>QualityWatch daily report {Date(day)}</h1><p>Days in {E(zone)}. Threshold {Percent(threshold)}.</p>");
+        html.Append(Invariant, $"<h1>QualityWatch daily report {Date(day)}</h1>");
+        html.Append(Fragment(calendar, streams, alerts, threshold));
+        return html.Append("</body></html>").ToString();
+    }
+
+    /// <summary>
+    /// Everything under the report's title, as HTML: what the email's body shows and the console's
+    /// <c>/reports/daily</c> page embeds, so both show the same content.
+    /// </summary>
+    public static string Fragment(TrendCalendar calendar, IReadOnlyList<StreamDay> streams, IReadOnlyList<AlertFired> alerts, double threshold)
+    {
+        var zone = calendar.Zone.Id;
+        var html = new StringBuilder();
+        html.Append(Invariant, $"<p>Days in {E(zone)}. Threshold {Percent(threshold)}.</p>");
         if (streams.Count == 0)
         {
             html.Append("<p>No interactions, samples or verdicts that day.</p>");
@@ -149,7 +161,7 @@ public static class ReportRenderer
             }
         }
 
-        html.Append("<h2>Alerts fired</h2><pre>").Append(E(AlertsText(calendar, alerts))).Append("</pre></body></html>");
+        html.Append("<h2>Alerts fired</h2><pre>").Append(E(AlertsText(calendar, alerts))).Append("</pre>");
         return html.ToString();
     }
 

@@ -25,9 +25,9 @@ public static class ReviewSeed
     /// <summary><paramref name="yes"/> samples the judge called hallucinated and <paramref name="no"/> it called clean; the ids of each.</summary>
     public static (List<string> Yes, List<string> No) Judged(
         string databasePath, int yes, int no, string stream = "default", string promptVersion = "v1", string reason = "every_n",
-        string judgeModel = "judge-a", string rubric = "v1")
+        string judgeModel = "judge-a", string rubric = "v1", DateTimeOffset? occurredAt = null)
     {
-        var at = DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeMilliseconds();
+        var at = (occurredAt ?? DateTimeOffset.UtcNow.AddHours(-1)).ToUnixTimeMilliseconds();
         var yesIds = Enumerable.Range(0, yes).Select(_ => Some.Id()).ToList();
         var noIds = Enumerable.Range(0, no).Select(_ => Some.Id()).ToList();
         using var connection = Db.Open(databasePath);
