@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using QualityWatch.Bench.Connections;
+using QualityWatch.Bench.WebConsole;
 using QualityWatch.Bench.Cost;
 using QualityWatch.Bench.Crash;
 using QualityWatch.Bench.Dedup;
@@ -30,6 +31,7 @@ var root = new RootCommand("QualityWatch benchmarks: one verb each, writing its 
     ConnectionsCommand.Command(),
     VersionsCommand.Command(),
     NotifyOutagesCommand.Command(),
+    ConsoleCommand.Command(),
 };
 
 // A misspelt option or a missing verb must not run a benchmark at its defaults: say why and exit 2.

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using QualityWatch.Notifications;
+using QualityWatch.WebConsole;
 
 namespace QualityWatch.Alerting;
 
@@ -16,7 +17,8 @@ public sealed class AlertEvaluator(
     AlertStore store,
     INotificationOutbox outbox,
     TimeProvider time,
-    ILogger<AlertEvaluator> logger)
+    ILogger<AlertEvaluator> logger,
+    ConsoleLinks? links = null)
 {
     private readonly Dictionary<string, IAlertRule> byKind = kinds.ToDictionary(k => k.Kind, StringComparer.Ordinal);
 
@@ -49,7 +51,7 @@ public sealed class AlertEvaluator(
             string? evidenceJson = null;
             if (step.NotificationKind is { } kind)
             {
-                var notification = AlertNotificationBuilder.Build(rule, step.Instance, observation, kind, step.Reason!);
+                var notification = AlertNotificationBuilder.Build(rule, step.Instance, observation, kind, step.Reason!, links);
                 evidenceJson = notification.EvidenceJson;
                 await outbox.EnqueueAsync(notification, cancellationToken);
                 Log.Notified(logger, kind, notification.Key, notification.Reason);

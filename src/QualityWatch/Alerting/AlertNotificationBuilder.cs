@@ -3,14 +3,18 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using QualityWatch.Notifications;
+using QualityWatch.WebConsole;
 
 namespace QualityWatch.Alerting;
 
 /// <summary>Turns an instance, its observation and the reason into a <see cref="Notification"/> with evidence as JSON, text and HTML.</summary>
 internal static class AlertNotificationBuilder
 {
-    public static Notification Build(AlertRuleOptions rule, AlertInstance instance, RuleObservation observation, string kind, string reason)
+    public static Notification Build(AlertRuleOptions rule, AlertInstance instance, RuleObservation observation, string kind, string reason, ConsoleLinks? links = null)
     {
+        // With Console:PublicUrl the alert's page is one click away, and each example's sample page too.
+        var url = links?.Absolute(ConsoleLinks.Alert(AlertIds.Of(rule.Name, instance.Stream, instance.PromptVersion)));
+        Func<string, string?> sampleUrl = id => links?.Absolute(ConsoleLinks.Sample(id));
         var labels = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["alertname"] = rule.Name,
@@ -41,19 +45,25 @@ internal static class AlertNotificationBuilder
             $"{rule.Name}/{instance.Stream}/{instance.PromptVersion}",
             reason,
             subject,
-            Text(reason, observation.Evidence),
-            Html(reason, observation.Evidence),
+            Text(reason, observation.Evidence, url, sampleUrl),
+            Html(reason, observation.Evidence, url, sampleUrl),
             labels,
             annotations,
             instance.FiredAt ?? instance.LastEvaluatedAt,
             kind == NotificationKinds.Resolved ? instance.ResolvedAt : null,
             evidence,
-            []);
+            [],
+            url);
     }
 
-    private static string Text(string reason, AlertEvidence e)
+    private static string Text(string reason, AlertEvidence e, string? url, Func<string, string?> sampleUrl)
     {
         var text = new StringBuilder();
+        if (url is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Open in the console: {url}\n\n");
+        }
+
         foreach (var (name, value) in Facts(reason, e))
         {
             text.Append(CultureInfo.InvariantCulture, $"{name}: {value}\n");
@@ -71,6 +81,11 @@ internal static class AlertNotificationBuilder
         foreach (var x in e.Examples)
         {
             text.Append(CultureInfo.InvariantCulture, $"\nExample {x.InteractionId} ({Or(x.PromptVersion)}, {Or(x.Model)}; accuracy {x.Accuracy}, tone {x.Tone}):\n  response: {x.Response}\n");
+            if (sampleUrl(x.InteractionId) is { } link)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  {link}\n");
+            }
+
             foreach (var claim in x.UnsupportedClaims)
             {
                 text.Append(CultureInfo.InvariantCulture, $"  unsupported: {claim}\n");
@@ -80,9 +95,15 @@ internal static class AlertNotificationBuilder
         return text.ToString();
     }
 
-    private static string Html(string reason, AlertEvidence e)
+    private static string Html(string reason, AlertEvidence e, string? url, Func<string, string?> sampleUrl)
     {
-        var html = new StringBuilder("<table>");
+        var html = new StringBuilder();
+        if (url is not null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{Enc(url)}\">Open this alert in the console</a></p>");
+        }
+
+        html.Append("<table>");
         foreach (var (name, value) in Facts(reason, e))
         {
             html.Append(CultureInfo.InvariantCulture, $"<tr><th align=\"left\">{Enc(name)}</th><td>{Enc(value)}</td></tr>");
@@ -102,7 +123,8 @@ internal static class AlertNotificationBuilder
 
         foreach (var x in e.Examples)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<h4>Example {Enc(x.InteractionId)}</h4><blockquote>{Enc(x.Response)}</blockquote><ul>");
+            var title = sampleUrl(x.InteractionId) is { } link ? $"<a href=\"{Enc(link)}\">{Enc(x.InteractionId)}</a>" : Enc(x.InteractionId);
+            html.Append(CultureInfo.InvariantCulture, $"<h4>Example {title}</h4><blockquote>{Enc(x.Response)}</blockquote><ul>");
             foreach (var claim in x.UnsupportedClaims)
             {
                 html.Append(CultureInfo.InvariantCulture, $"<li>{Enc(claim)}</li>");

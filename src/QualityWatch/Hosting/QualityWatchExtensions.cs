@@ -37,6 +37,7 @@ public static class QualityWatchExtensions
         services.AddIngestion();
         services.AddJudging();
         services.TryAddSingleton<SampleQueries>();
+        services.TryAddSingleton<SampleSearch>();
         services.AddQuartz();
         services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
         services.AddTrends();

@@ -3,6 +3,7 @@ namespace QualityWatch.Notifications;
 /// <summary>
 /// One message to deliver: an alert firing / repeat / resolved, or a daily report. Every
 /// notification says why it was sent (<see cref="Reason"/>); channels pick what they can carry.
+/// <see cref="ConsoleUrl"/> is the console page it is about, absolute under <c>Console:PublicUrl</c> (null without one).
 /// </summary>
 public sealed record Notification(
     string Kind,
@@ -16,4 +17,5 @@ public sealed record Notification(
     DateTimeOffset StartsAt,
     DateTimeOffset? EndsAt,
     string? EvidenceJson,
-    IReadOnlyList<NotificationAttachment> Attachments);
+    IReadOnlyList<NotificationAttachment> Attachments,
+    string? ConsoleUrl = null);

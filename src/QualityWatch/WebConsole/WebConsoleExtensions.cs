@@ -21,6 +21,9 @@ public static class WebConsoleExtensions
         services.TryAddSingleton<ConsoleSessions>();
         services.TryAddSingleton<ConsoleClock>();
         services.TryAddSingleton<ConsoleLinks>();
+        services.TryAddSingleton<AlertPageQueries>();
+        services.TryAddSingleton<OverviewQueries>();
+        services.TryAddSingleton<HealthPageQueries>();
         services.AddRazorComponents();
 
         services.AddDataProtection().SetApplicationName("QualityWatch");
@@ -84,6 +87,13 @@ public static class WebConsoleExtensions
 
     private static async Task LogoutAsync(HttpContext context)
     {
+        // The middleware only records the check; a handler that reads no form must act on it itself.
+        if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
         await context.SignOutAsync(ConsoleSchemes.Cookie);
         context.Response.Redirect("/login");
     }

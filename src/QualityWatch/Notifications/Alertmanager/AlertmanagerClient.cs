@@ -42,7 +42,8 @@ public sealed class AlertmanagerClient(IHttpClientFactory clients, IOptions<Noti
             endsAt = n.StartsAt;
         }
 
-        return new AlertmanagerAlert(labels, annotations, n.StartsAt, endsAt, alertmanager.GeneratorUrl?.ToString());
+        // The alert's own console page beats the configured fixed URL: it is where "Source" should lead.
+        return new AlertmanagerAlert(labels, annotations, n.StartsAt, endsAt, n.ConsoleUrl ?? alertmanager.GeneratorUrl?.ToString());
     }
 
     public async Task<DeliveryResult> PostAsync(AlertmanagerAlert alert, CancellationToken cancellationToken)

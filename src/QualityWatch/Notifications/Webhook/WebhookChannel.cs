@@ -58,7 +58,7 @@ internal sealed class WebhookChannel(WebhookEndpointOptions endpoint, IHttpClien
             now,
             new WebhookData(
                 stored.Id, n.Kind, n.Key, n.Reason, n.Subject, n.TextBody, n.Labels, n.Annotations, n.StartsAt, n.EndsAt,
-                Evidence(n.EvidenceJson), [.. n.Attachments.Select(a => a.FileName)]));
+                Evidence(n.EvidenceJson), [.. n.Attachments.Select(a => a.FileName)], n.ConsoleUrl));
     }
 
     private static JsonElement? Evidence(string? json)

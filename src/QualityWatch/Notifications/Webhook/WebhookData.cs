@@ -15,4 +15,5 @@ public sealed record WebhookData(
     DateTimeOffset StartsAt,
     DateTimeOffset? EndsAt,
     JsonElement? Evidence,
-    IReadOnlyList<string> Attachments);
+    IReadOnlyList<string> Attachments,
+    string? ConsoleUrl);

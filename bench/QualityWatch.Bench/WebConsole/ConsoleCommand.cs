@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.Diagnostics;
+using QualityWatch.Bench.Ingest;
+using QualityWatch.Bench.Shared;
+
+namespace QualityWatch.Bench.WebConsole;
+
+/// <summary>
+/// <c>console</c>: the web console's server time per page with a million samples. Starts the service as a child
+/// process once to create the schema, fills the database directly (<see cref="ConsoleFill"/>), starts it again
+/// (open console on loopback, no judge) and times each page over loopback: p50 and p95 against the 200 ms target.
+/// </summary>
+internal static class ConsoleCommand
+{
+    public const string Heading = "## Console pages";
+    public const double TargetMs = 200;
+
+    public static Command Command() => BenchVerb.Create(
+        "console",
+        "the console's server time per page with 1 M samples in the database",
+        RunAsync,
+        BenchOption.Int("--samples", 1_000_000, "samples (each with a verdict) to fill the database with"),
+        BenchOption.Int("--requests", 40, "timed requests per page"),
+        BenchOption.ServiceDll(),
+        BenchOption.Results(),
+        BenchOption.NoWrite());
+
+    private static async Task<int> RunAsync(BenchArgs a)
+    {
+        if (a.ServiceDll("console") is not { } dll)
+        {
+            return 2;
+        }
+
+        var folder = Directory.CreateTempSubdirectory("qw-bench-console-");
+        var database = Path.Combine(folder.FullName, "qualitywatch.db");
+        var environment = new Dictionary<string, string>
+        {
+            ["Storage__DatabasePath"] = database,
+            // The rollup would fold the million verdicts in the background while pages are timed: push it out.
+            ["Trends__RollupInterval"] = "1.00:00:00",
+        };
+        try
+        {
+            await using (var first = await ServiceProcess.StartAsync(dll, environment))
+            {
+                await first.StopAsync();
+            }
+
+            var samples = a.Int("--samples");
+            var (fillSeconds, someId) = ConsoleFill.Fill(database, samples);
+            Console.WriteLine($"filled {samples:N0} samples and verdicts in {fillSeconds:F1} s");
+
+            var pages = new[]
+            {
+                "/", "/samples", "/samples?stream=support", "/samples?stream=support&hallucination=yes",
+                "/samples?hallucination=yes&max_accuracy=2", "/samples/" + someId, "/alerts", "/health",
+            };
+            var results = new List<ConsolePageResult>();
+            await using (var service = await ServiceProcess.StartAsync(dll, environment))
+            {
+                using var client = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+                foreach (var page in pages)
+                {
+                    results.Add(await TimeAsync(client, page, a.Int("--requests")));
+                }
+            }
+
+            var section = ConsoleReport.Section(samples, fillSeconds, results);
+            Console.WriteLine(section);
+            if (a.Write)
+            {
+                ResultsFile.WriteSection(a.ResultsPath(), Heading, section);
+            }
+
+            return results.All(r => r.Errors == 0) ? 0 : 1;
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<ConsolePageResult> TimeAsync(HttpClient client, string page, int requests)
+    {
+        var errors = 0;
+        for (var i = 0; i < 3; i++)
+        {
+            using var warm = await client.GetAsync(page);
+        }
+
+        var times = new List<double>();
+        for (var i = 0; i < requests; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            using var response = await client.GetAsync(page);
+            _ = await response.Content.ReadAsByteArrayAsync();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+            if (!response.IsSuccessStatusCode)
+            {
+                errors++;
+            }
+        }
+
+        times.Sort();
+        return new ConsolePageResult(page, times[(int)(times.Count * 0.5)], times[Math.Min(times.Count - 1, (int)Math.Ceiling(times.Count * 0.95) - 1)], times[^1], errors);
+    }
+}
