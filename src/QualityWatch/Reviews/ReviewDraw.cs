@@ -84,6 +84,14 @@ public sealed class ReviewDraw(SqliteConnectionFactory connections, ReviewQuerie
         return new QueueView { Reviewer = reviewer, Stream = stream, JudgedYesShare = share, Labelled = labelled, Samples = samples };
     }
 
+    /// <summary>One judged sample as the queue shows it, drawn or not (a sample page's "review this"); null when it has no verdict.</summary>
+    public async Task<QueueItemView?> ItemAsync(string reviewer, string interactionId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<DetailRow>(DetailsSql, new { ids = new[] { interactionId }, reviewer });
+        return rows.FirstOrDefault()?.ToView(boosted: false);
+    }
+
     private static async Task<List<Candidate>> CandidatesAsync(
         SqliteConnection connection, string reviewer, string? stream, List<string> boostStreams, int judged, int limit, long now)
     {
