@@ -12,6 +12,7 @@ using QualityWatch.Notifications;
 using QualityWatch.Reports;
 using QualityWatch.Redaction;
 using QualityWatch.Evidence;
+using QualityWatch.Reviews;
 using QualityWatch.Sampling;
 using QualityWatch.Storage;
 using QualityWatch.Telemetry;
@@ -46,6 +47,7 @@ public static class QualityWatchExtensions
         services.AddNotifications();
         services.AddAlerting();
         services.AddReports();
+        services.AddReviews();
         services.AddBackfill();
         services.AddWebConsole();
         return services;
@@ -64,8 +66,10 @@ public static class QualityWatchExtensions
         app.MapAlerting();
         app.MapNotifications();
         app.MapReports();
+        app.MapReviews();
         app.MapGeminiWebhook();
         app.MapWebConsole();
+        app.MapReviewScript();
         return app;
     }
 }

@@ -14,7 +14,7 @@ public sealed class ReportQueries(SqliteConnectionFactory connections)
         const string sql =
             """
             SELECT s.interaction_id AS InteractionId, COALESCE(s.prompt_version, '') AS PromptVersion, v.accuracy AS Accuracy,
-                   s.response AS Response, v.unsupported_claims AS Claims, v.reason AS Reason
+                   s.response AS Response, v.unsupported_claims AS Claims, v.reason AS Reason, s.prompt AS Prompt, s.context AS Context
             FROM samples s JOIN verdicts v ON v.interaction_id = s.interaction_id
             WHERE s.stream = @stream AND s.occurred_at >= @start AND s.occurred_at < @end AND v.hallucination = 1 AND v.rubric_version = @rubric
             ORDER BY v.accuracy, v.judged_at DESC, s.interaction_id
@@ -27,7 +27,36 @@ public sealed class ReportQueries(SqliteConnectionFactory connections)
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<WorstRow>(sql, new { stream, start, end, limit, rubric = Rubric.CurrentVersion });
-        return [.. rows.Select(r => new WorstExample(r.InteractionId, r.PromptVersion, (int)r.Accuracy, r.Response, Claims(r.Claims), r.Reason))];
+        return [.. rows.Select(r => new WorstExample(r.InteractionId, r.PromptVersion, (int)r.Accuracy, r.Response, Claims(r.Claims), r.Reason, r.Prompt, r.Context))];
+    }
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> worst judged samples of one prompt_version (or model) of a stream: hallucinated first,
+    /// then lowest accuracy, newest first; every verdict under the current rubric, so a version with no hallucination still shows its weakest.
+    /// </summary>
+    public async Task<IReadOnlyList<WorstExample>> WorstOfVersionAsync(string stream, bool byModel, string value, int limit, CancellationToken cancellationToken)
+    {
+        const string byPromptVersion =
+            """
+            SELECT s.interaction_id AS InteractionId, COALESCE(s.prompt_version, '') AS PromptVersion, v.accuracy AS Accuracy,
+                   s.response AS Response, v.unsupported_claims AS Claims, v.reason AS Reason, s.prompt AS Prompt, s.context AS Context
+            FROM samples s JOIN verdicts v ON v.interaction_id = s.interaction_id
+            WHERE s.stream = @stream AND s.prompt_version = @value AND v.rubric_version = @rubric
+            ORDER BY v.hallucination DESC, v.accuracy, v.judged_at DESC, s.interaction_id
+            LIMIT @limit;
+            """;
+        const string byModelSql =
+            """
+            SELECT s.interaction_id AS InteractionId, COALESCE(s.prompt_version, '') AS PromptVersion, v.accuracy AS Accuracy,
+                   s.response AS Response, v.unsupported_claims AS Claims, v.reason AS Reason, s.prompt AS Prompt, s.context AS Context
+            FROM samples s JOIN verdicts v ON v.interaction_id = s.interaction_id
+            WHERE s.stream = @stream AND s.model = @value AND v.rubric_version = @rubric
+            ORDER BY v.hallucination DESC, v.accuracy, v.judged_at DESC, s.interaction_id
+            LIMIT @limit;
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<WorstRow>(byModel ? byModelSql : byPromptVersion, new { stream, value, limit, rubric = Rubric.CurrentVersion });
+        return [.. rows.Select(r => new WorstExample(r.InteractionId, r.PromptVersion, (int)r.Accuracy, r.Response, Claims(r.Claims), r.Reason, r.Prompt, r.Context))];
     }
 
     /// <summary>Alerts that went to firing in [start, end), from alerting's transition history.</summary>
@@ -68,6 +97,8 @@ public sealed class ReportQueries(SqliteConnectionFactory connections)
         public string Response { get; set; } = "";
         public string Claims { get; set; } = "[]";
         public string Reason { get; set; } = "";
+        public string Prompt { get; set; } = "";
+        public string? Context { get; set; }
     }
 
     private sealed class AlertRow

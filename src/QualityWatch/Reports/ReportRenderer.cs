@@ -18,8 +18,9 @@ public static class ReportRenderer
         return $"QualityWatch daily report {Date(day)}: {rate}, {judged} judged";
     }
 
-    public static string Text(DateOnly day, string zone, IReadOnlyList<StreamDay> streams, IReadOnlyList<AlertFired> alerts, double threshold)
+    public static string Text(DateOnly day, TrendCalendar calendar, IReadOnlyList<StreamDay> streams, IReadOnlyList<AlertFired> alerts, double threshold)
     {
+        var zone = calendar.Zone.Id;
         var text = new StringBuilder();
         text.Append(Invariant, $"QualityWatch daily report for {Date(day)} ({zone})\n\n");
         if (streams.Count == 0)
@@ -39,9 +40,26 @@ public static class ReportRenderer
                 text.Append(Invariant, $"  prompt_version {Label(v.PromptVersion)} / model {Label(v.Model)}: {v.Judged} judged, rate {Rate(v)} ({Interval(v)})\n");
             }
 
+            foreach (var change in s.Changes)
+            {
+                text.Append(Invariant, $"  Deploy: {change.Label} at {Local(calendar, change.FirstSeen)}\n");
+            }
+
+            foreach (var window in s.AroundChanges)
+            {
+                text.Append(Invariant, $"  Hour by hour around {window.Change.Label} ({window.Change.Value} alone in the last columns):\n");
+                foreach (var h in window.Hours)
+                {
+                    text.Append(Invariant, $"    {Local(calendar, h.Start)}  judged {h.All.Judged,5}  rate {Rate(h.All),6}  | {window.Change.Value}: judged {h.Changed.Judged,5}  rate {Rate(h.Changed),6}\n");
+                }
+            }
+
             foreach (var w in s.Worst)
             {
-                text.Append(Invariant, $"  Example {w.InteractionId} (accuracy {w.Accuracy}): {w.Response}\n");
+                text.Append(Invariant, $"  Example {w.InteractionId} (prompt_version {Label(w.PromptVersion)}, accuracy {w.Accuracy}): {w.Reason}\n");
+                text.Append(Invariant, $"    prompt:   {w.Prompt}\n");
+                text.Append(Invariant, $"    context:  {w.Context ?? "(none)"}\n");
+                text.Append(Invariant, $"    response: {w.Response}\n");
                 foreach (var claim in w.UnsupportedClaims)
                 {
                     text.Append(Invariant, $"    unsupported: {claim}\n");
@@ -51,16 +69,29 @@ public static class ReportRenderer
             text.Append('\n');
         }
 
-        text.Append(AlertsText(alerts));
+        text.Append(AlertsText(calendar, alerts));
         return text.ToString();
     }
 
-    public static string Html(DateOnly day, string zone, IReadOnlyList<StreamDay> streams, IReadOnlyList<AlertFired> alerts, double threshold)
+    public static string Html(DateOnly day, TrendCalendar calendar, IReadOnlyList<StreamDay> streams, IReadOnlyList<AlertFired> alerts, double threshold)
     {
         var html = new StringBuilder();
         html.Append(Invariant, $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{E(Subject(day, streams))}</title></head>");
         html.Append("<body style=\"font-family:sans-serif;max-width:860px\">");
-        html.Append(Invariant, $"<h1>QualityWatch daily report {Date(day)}</h1><p>Days in {E(zone)}. Threshold {Percent(threshold)}.</p>");
+        html.Append(Invariant, $"<h1>QualityWatch daily report {Date(day)}</h1>");
+        html.Append(Fragment(calendar, streams, alerts, threshold));
+        return html.Append("</body></html>").ToString();
+    }
+
+    /// <summary>
+    /// Everything under the report's title, as HTML: what the email's body shows and the console's
+    /// <c>/reports/daily</c> page embeds, so both show the same content.
+    /// </summary>
+    public static string Fragment(TrendCalendar calendar, IReadOnlyList<StreamDay> streams, IReadOnlyList<AlertFired> alerts, double threshold)
+    {
+        var zone = calendar.Zone.Id;
+        var html = new StringBuilder();
+        html.Append(Invariant, $"<p>Days in {E(zone)}. Threshold {Percent(threshold)}.</p>");
         if (streams.Count == 0)
         {
             html.Append("<p>No interactions, samples or verdicts that day.</p>");
@@ -88,13 +119,38 @@ public static class ReportRenderer
                 html.Append("</ul>");
             }
 
-            html.Append(Invariant, $"<p><img src=\"cid:{E(s.ChartContentId)}\" alt=\"{E(s.Stream)} hallucination rate, last {s.History.Count} days\" width=\"{TrendChart.Width}\" height=\"{TrendChart.Height}\"></p>");
+            html.Append(Invariant, $"<p><img src=\"cid:{E(s.ChartContentId)}\" alt=\"{E(s.Stream)} hallucination rate per day, with deploy markers\" width=\"{TrendChart.Width}\" height=\"{TrendChart.Height}\"></p>");
+            if (s.Changes.Count > 0)
+            {
+                html.Append("<h3>Deploys</h3><ul>");
+                foreach (var change in s.Changes)
+                {
+                    html.Append(Invariant, $"<li>{E(change.Label)} at {E(Local(calendar, change.FirstSeen))}</li>");
+                }
+
+                html.Append("</ul>");
+            }
+
+            foreach (var window in s.AroundChanges)
+            {
+                html.Append(Invariant, $"<h3>Hour by hour around {E(window.Change.Label)}</h3>");
+                html.Append(Invariant, $"<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse\"><tr><th>hour ({E(zone)})</th><th>judged</th><th>rate (95% CI)</th><th>{E(window.Change.Value)} judged</th><th>{E(window.Change.Value)} rate</th></tr>");
+                foreach (var h in window.Hours)
+                {
+                    html.Append(Invariant, $"<tr><td>{E(Local(calendar, h.Start))}</td><td align=\"right\">{h.All.Judged}</td><td>{Rate(h.All)} ({Interval(h.All)})</td><td align=\"right\">{h.Changed.Judged}</td><td>{Rate(h.Changed)}</td></tr>");
+                }
+
+                html.Append("</table>");
+            }
+
             if (s.Worst.Count > 0)
             {
                 html.Append("<h3>Worst examples</h3>");
                 foreach (var w in s.Worst)
                 {
-                    html.Append(Invariant, $"<div><p><b>{E(w.InteractionId)}</b> (prompt_version {E(Label(w.PromptVersion))}, accuracy {w.Accuracy}): {E(w.Reason)}</p><blockquote>{E(w.Response)}</blockquote><ul>");
+                    html.Append(Invariant, $"<div><p><b>{E(w.InteractionId)}</b> (prompt_version {E(Label(w.PromptVersion))}, accuracy {w.Accuracy}): {E(w.Reason)}</p>");
+                    html.Append(Invariant, $"<p><b>Prompt</b></p><blockquote>{E(w.Prompt)}</blockquote><p><b>Context</b></p><blockquote>{E(w.Context ?? "(none)")}</blockquote>");
+                    html.Append(Invariant, $"<p><b>Response</b></p><blockquote>{E(w.Response)}</blockquote><ul>");
                     foreach (var claim in w.UnsupportedClaims)
                     {
                         html.Append(Invariant, $"<li>unsupported: {E(claim)}</li>");
@@ -105,16 +161,23 @@ public static class ReportRenderer
             }
         }
 
-        html.Append("<h2>Alerts fired</h2><pre>").Append(E(AlertsText(alerts))).Append("</pre></body></html>");
+        html.Append("<h2>Alerts fired</h2><pre>").Append(E(AlertsText(calendar, alerts))).Append("</pre>");
         return html.ToString();
     }
 
-    private static string AlertsText(IReadOnlyList<AlertFired> alerts) => alerts switch
+    private static string AlertsText(TrendCalendar calendar, IReadOnlyList<AlertFired> alerts) => alerts switch
     {
         [] => "Alerts: none fired.\n",
         _ => "Alerts fired:\n" + string.Concat(alerts.Select(a =>
-            $"  {a.At.ToString("yyyy-MM-dd HH:mm", Invariant)}Z {a.Rule} stream {a.Stream ?? "-"} prompt_version {a.PromptVersion ?? "-"}\n")),
+            $"  {Local(calendar, a.At)} {a.Rule} stream {a.Stream ?? "-"} prompt_version {a.PromptVersion ?? "-"}\n")),
     };
+
+    /// <summary>An instant in the report's time zone, ISO 8601 to the minute with its offset: <c>2026-03-10 09:10+01:00</c>, or <c>…Z</c> in UTC.</summary>
+    private static string Local(TrendCalendar calendar, DateTimeOffset instant)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, calendar.Zone);
+        return local.ToString(local.Offset == TimeSpan.Zero ? "yyyy-MM-dd HH:mm'Z'" : "yyyy-MM-dd HH:mmzzz", Invariant);
+    }
 
     private static void Row(StringBuilder html, string name, string value) => html.Append(Invariant, $"<tr><th align=\"left\">{E(name)}</th><td>{E(value)}</td></tr>");
 

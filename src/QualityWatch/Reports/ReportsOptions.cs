@@ -22,4 +22,7 @@ public sealed class ReportsOptions
 
     /// <summary>Hallucinated samples shown per stream (redacted text only). Default 3, 0–20.</summary>
     public int WorstExamples { get; set; } = 3;
+
+    /// <summary>Hours shown before and after each prompt_version or model change of the day, hour by hour. Default 6, 1–24.</summary>
+    public int HoursAroundChange { get; set; } = 6;
 }

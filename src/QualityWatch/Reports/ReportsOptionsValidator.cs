@@ -11,6 +11,7 @@ internal sealed class ReportsOptionsValidator : IValidateOptions<ReportsOptions>
         OptionRange.Check(errors, "Reports:CatchUpDays", options.CatchUpDays, 1, 31);
         OptionRange.Check(errors, "Reports:ChartDays", options.ChartDays, 2, 90);
         OptionRange.Check(errors, "Reports:WorstExamples", options.WorstExamples, 0, 20);
+        OptionRange.Check(errors, "Reports:HoursAroundChange", options.HoursAroundChange, 1, 24);
         if (!(options.HallucinationThreshold > 0 && options.HallucinationThreshold < 1))
         {
             errors.Add($"Reports:HallucinationThreshold must be a fraction between 0 and 1 (0.05 = 5%), was {options.HallucinationThreshold}.");

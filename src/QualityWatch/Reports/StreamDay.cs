@@ -2,7 +2,10 @@ using QualityWatch.Trends;
 
 namespace QualityWatch.Reports;
 
-/// <summary>One stream in a daily report: the day's totals, the day before, the chart history and the worst examples.</summary>
+/// <summary>
+/// One stream in a daily report: the day's totals, the day before, the chart history, the worst examples, the
+/// prompt_version and model changes inside the chart's days (its deploy markers), and the day's changes hour by hour.
+/// </summary>
 public sealed record StreamDay(
     string Stream,
     TrendBucket Day,
@@ -10,7 +13,9 @@ public sealed record StreamDay(
     IReadOnlyList<TrendBucket> Versions,
     IReadOnlyList<(DateOnly Day, TrendBucket Totals)> History,
     IReadOnlyList<WorstExample> Worst,
-    string ChartContentId)
+    string ChartContentId,
+    IReadOnlyList<VersionChange> Changes,
+    IReadOnlyList<ChangeWindow> AroundChanges)
 {
     /// <summary>Day-over-day change of the hallucination rate in percentage points; null when either day has no verdicts.</summary>
     public double? RateChangePoints => Day.HallucinationRate is { } today && PreviousDay.HallucinationRate is { } before ? (today - before) * 100 : null;

@@ -1,4 +1,6 @@
 namespace QualityWatch.Reports;
 
-/// <summary>A hallucinated sample shown in the report: redacted response and the judge's unsupported claims.</summary>
-public sealed record WorstExample(string InteractionId, string PromptVersion, int Accuracy, string Response, IReadOnlyList<string> UnsupportedClaims, string Reason);
+/// <summary>A hallucinated sample shown in the report: its redacted prompt, context and response, and the judge's unsupported claims.</summary>
+public sealed record WorstExample(
+    string InteractionId, string PromptVersion, int Accuracy, string Response, IReadOnlyList<string> UnsupportedClaims, string Reason,
+    string Prompt = "", string? Context = null);

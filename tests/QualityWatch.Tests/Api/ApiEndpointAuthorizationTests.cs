@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using QualityWatch.Api;
+using QualityWatch.Reviews;
 using QualityWatch.Tests.Support;
 
 namespace QualityWatch.Tests.Api;
@@ -42,7 +43,13 @@ public sealed class ApiEndpointAuthorizationTests
             }
 
             Assert.False(anonymous, $"{route} allows anonymous callers");
-            var expected = route == "/v1/interactions" ? ApiRoles.Ingest : ApiRoles.Read;
+            var expected = (route, methods.Count > 0 ? methods[0] : "") switch
+            {
+                ("/v1/interactions", _) => ApiRoles.Ingest,
+                ("/v1/reviews", "POST") => ApiRoles.Review,
+                ("/v1/reviews/queue", _) => ReviewPolicies.Queue,
+                _ => ApiRoles.Read,
+            };
             Assert.True(policies.SequenceEqual([expected]), $"{string.Join(",", methods)} {route} requires [{string.Join(",", policies)}], expected [{expected}]");
             if (expected == ApiRoles.Read)
             {

@@ -19,7 +19,7 @@ public sealed class ReportFixture : IDisposable
         Time = time;
         Options = options;
         Store = new ReportStore(db.Connections);
-        Builder = new DailyReportBuilder(db.Queries, new ReportQueries(db.Connections), db.Calendar, Microsoft.Extensions.Options.Options.Create(options));
+        Builder = new DailyReportBuilder(db.Queries, new ReportQueries(db.Connections), new QualityWatch.Trends.VersionChanges(db.Connections), db.Calendar, Microsoft.Extensions.Options.Options.Create(options));
         Sender = new DailyReportSender(Builder, Store, Outbox, db.Rollup, db.Calendar, Microsoft.Extensions.Options.Options.Create(options), time, NullLogger<DailyReportSender>.Instance);
     }
 

@@ -1,0 +1,6 @@
+using QualityWatch.Trends;
+
+namespace QualityWatch.Reports;
+
+/// <summary>One hour around a change: the stream's totals, and the new prompt_version's or model's share of them.</summary>
+public sealed record ChangeHour(DateTimeOffset Start, TrendBucket All, TrendBucket Changed);

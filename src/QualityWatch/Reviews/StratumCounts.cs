@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace QualityWatch.Reviews;
+
+/// <summary>A count per stratum of the draw: samples the judge called hallucinated, and the rest.</summary>
+public sealed record StratumCounts(
+    [property: JsonPropertyName("judged_yes")] long JudgedYes,
+    [property: JsonPropertyName("judged_no")] long JudgedNo);

@@ -1,0 +1,23 @@
+using QualityWatch.Reviews;
+
+namespace QualityWatch.Tests.Reviews;
+
+public sealed class StratumAllocationTests
+{
+    [Theory]
+    [InlineData(0, 0, 10, 0.5, 100, 100, 5, 5)]
+    [InlineData(0, 0, 10, 0.5, 2, 100, 2, 8)]
+    [InlineData(0, 0, 10, 0.5, 100, 3, 7, 3)]
+    [InlineData(0, 0, 10, 0.5, 1, 1, 1, 1)]
+    [InlineData(0, 0, 1, 0.5, 9, 9, 1, 0)]
+    [InlineData(1, 0, 1, 0.5, 9, 9, 0, 1)]
+    [InlineData(0, 10, 4, 0.5, 9, 9, 4, 0)]
+    [InlineData(0, 0, 10, 0.2, 100, 100, 2, 8)]
+    public void Allocate_TargetsTheShareOfAllLabels_AndGivesShortPlacesToTheOtherStratum(
+        long labelledYes, long labelledNo, int n, double share, int availableYes, int availableNo, int yes, int no)
+    {
+        var allocated = StratumAllocation.Allocate(new StratumCounts(labelledYes, labelledNo), n, share, availableYes, availableNo);
+
+        Assert.Equal((yes, no), allocated);
+    }
+}
