@@ -45,7 +45,7 @@ public sealed class ApiEndpointAuthorizationTests
             Assert.False(anonymous, $"{route} allows anonymous callers");
             var expected = (route, methods.Count > 0 ? methods[0] : "") switch
             {
-                ("/v1/interactions", _) => ApiRoles.Ingest,
+                ("/v1/interactions", _) or ("/v1/traces", _) => ApiRoles.Ingest,
                 ("/v1/reviews", "POST") => ApiRoles.Review,
                 ("/v1/reviews/queue", _) => ReviewPolicies.Queue,
                 _ => ApiRoles.Read,
