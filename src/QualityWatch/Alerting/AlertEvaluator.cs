@@ -41,22 +41,24 @@ public sealed class AlertEvaluator(
         var now = time.GetUtcNow();
         var observations = await byKind[rule.Kind].ObserveAsync(rule, now, cancellationToken);
         var instances = await store.LoadAsync(rule.Name, cancellationToken);
+        var transitions = await store.TransitionsAsync(rule.Name, now - rule.FlapWindow, cancellationToken);
         foreach (var observation in observations)
         {
-            var instance = instances.GetValueOrDefault((observation.Stream, observation.PromptVersion))
-                ?? AlertInstance.New(rule.Name, observation.Stream, observation.PromptVersion, now);
-            var step = AlertLifecycle.Step(rule, instance, observation, now);
-            string? evidenceJson = null;
+            var key = (observation.Stream, observation.PromptVersion);
+            var instance = instances.GetValueOrDefault(key) ?? AlertInstance.New(rule.Name, observation.Stream, observation.PromptVersion, now);
+            var step = AlertLifecycle.Step(rule, instance, observation, now, transitions.GetValueOrDefault(key));
+            var evidenceJson = JsonSerializer.Serialize(observation.Evidence, AlertingJsonContext.Default.AlertEvidence);
+            var next = step.Instance with { Evidence = evidenceJson };
             if (step.NotificationKind is { } kind)
             {
-                var notification = AlertNotificationBuilder.Build(rule, step.Instance, observation, kind, step.Reason!);
-                evidenceJson = notification.EvidenceJson;
-                await outbox.EnqueueAsync(notification, cancellationToken);
+                var notification = AlertNotificationBuilder.Build(rule, next, observation, kind, step.Reason!);
+                var channels = await outbox.EnqueueAsync(notification, cancellationToken);
                 Log.Notified(logger, kind, notification.Key, notification.Reason);
-            }
-            else if (step.Transition is not null)
-            {
-                evidenceJson = JsonSerializer.Serialize(observation.Evidence, AlertingJsonContext.Default.AlertEvidence);
+                if (channels == 0)
+                {
+                    // Nobody took it: the notification log must not claim a page went out.
+                    next = next with { LastNotifiedAt = instance.LastNotifiedAt, LastNotificationKind = instance.LastNotificationKind, LastNotificationReason = instance.LastNotificationReason };
+                }
             }
 
             if (step.Transition is { } transition)
@@ -64,7 +66,7 @@ public sealed class AlertEvaluator(
                 Log.Transition(logger, rule.Name, observation.Stream, observation.PromptVersion, transition.From, transition.To, transition.Reason);
             }
 
-            await store.SaveAsync(step.Instance, step.Transition, evidenceJson, cancellationToken);
+            await store.SaveAsync(next, step.Transition, evidenceJson, cancellationToken);
         }
     }
 }

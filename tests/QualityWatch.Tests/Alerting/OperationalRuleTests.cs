@@ -70,6 +70,10 @@ public sealed class OperationalRuleTests : IDisposable
             Dapper.SqlMapper.Execute(connection, "UPDATE samples SET status = 'done' WHERE interaction_id IN @Ids;", new { Ids = fresh.Concat(stale) });
         }
 
+        // Drained, then held for the default ResolveAfter (15 min) before it resolves.
+        await alerts.EvaluateAsync();
+        Assert.Equal(NotificationKinds.Firing, alerts.Outbox.Sent[^1].Kind);
+        time.Advance(TimeSpan.FromMinutes(15));
         await alerts.EvaluateAsync();
         Assert.Equal(NotificationKinds.Resolved, alerts.Outbox.Sent[^1].Kind);
     }

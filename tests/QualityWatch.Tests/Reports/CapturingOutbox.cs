@@ -18,13 +18,13 @@ public sealed class CapturingOutbox : INotificationOutbox
         }
     }
 
-    public Task EnqueueAsync(Notification notification, CancellationToken cancellationToken)
+    public Task<int> EnqueueAsync(Notification notification, CancellationToken cancellationToken)
     {
         lock (sent)
         {
             sent.Add(notification);
         }
 
-        return Task.CompletedTask;
+        return Task.FromResult(1);
     }
 }
