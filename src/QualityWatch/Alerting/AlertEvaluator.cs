@@ -1,20 +1,20 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using QualityWatch.Notifications;
+using QualityWatch.Incidents;
 
 namespace QualityWatch.Alerting;
 
 /// <summary>
-/// One evaluation round: every rule observes, each instance steps through its lifecycle, and a notification
-/// is handed to the outbox only when the persisted notification log says one is due (Alertmanager's
-/// evaluate → dedup → notify). The outbox is called before the state is saved: a crash in between
-/// re-sends once rather than losing a page.
+/// One evaluation round: every rule observes, each instance steps through its lifecycle, and its firing, resolve
+/// or repeat goes to the <see cref="IncidentTracker"/>, which groups signals into incidents and hands the incident's
+/// notification to the outbox only when one is due (Alertmanager's evaluate → dedup → notify). The outbox is called
+/// before the instance's state is saved: a crash in between re-sends once rather than losing a page.
 /// </summary>
 public sealed class AlertEvaluator(
     IOptionsMonitor<AlertingOptions> options,
     IEnumerable<IAlertRule> kinds,
     AlertStore store,
-    INotificationOutbox outbox,
+    IncidentTracker incidents,
     TimeProvider time,
     ILogger<AlertEvaluator> logger)
 {
@@ -34,6 +34,8 @@ public sealed class AlertEvaluator(
                 Log.RuleFailed(logger, rule.Name, exception);
             }
         }
+
+        await incidents.SweepAsync(time.GetUtcNow(), cancellationToken);
     }
 
     private async Task EvaluateRuleAsync(AlertRuleOptions rule, CancellationToken cancellationToken)
@@ -49,14 +51,12 @@ public sealed class AlertEvaluator(
             var step = AlertLifecycle.Step(rule, instance, observation, now, transitions.GetValueOrDefault(key));
             var evidenceJson = JsonSerializer.Serialize(observation.Evidence, AlertingJsonContext.Default.AlertEvidence);
             var next = step.Instance with { Evidence = evidenceJson };
-            if (step.NotificationKind is { } kind)
+            if (step.NotificationKind is not null || step.Transition is not null)
             {
-                var notification = AlertNotificationBuilder.Build(rule, next, observation, kind, step.Reason!);
-                var channels = await outbox.EnqueueAsync(notification, cancellationToken);
-                Log.Notified(logger, kind, notification.Key, notification.Reason);
-                if (channels == 0)
+                var channels = await incidents.StepAsync(rule, next, observation, step, now, cancellationToken);
+                if (step.NotificationKind is not null && channels == 0)
                 {
-                    // Nobody took it: the notification log must not claim a page went out.
+                    // Nobody took it (no channel, a silence, or the incident already told): the log must not claim a page went out.
                     next = next with { LastNotifiedAt = instance.LastNotifiedAt, LastNotificationKind = instance.LastNotificationKind, LastNotificationReason = instance.LastNotificationReason };
                 }
             }

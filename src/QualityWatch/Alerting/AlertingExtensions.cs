@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
-using QualityWatch.Notifications;
+using QualityWatch.Incidents;
 
 namespace QualityWatch.Alerting;
 
@@ -15,6 +15,7 @@ public static class AlertingExtensions
         services.TryAddSingleton<OperationalQueries>();
         services.TryAddSingleton<CusumStore>();
         services.TryAddSingleton<AlertEvaluator>();
+        services.AddIncidents();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertRule, HallucinationRateRule>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertRule, SequentialRule>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertRule, JudgeFailureRatioRule>());
@@ -38,5 +39,5 @@ public static class AlertingExtensions
         return services;
     }
 
-    public static WebApplication MapAlerting(this WebApplication app) => app.MapAlertEndpoints();
+    public static WebApplication MapAlerting(this WebApplication app) => app.MapAlertEndpoints().MapIncidents();
 }

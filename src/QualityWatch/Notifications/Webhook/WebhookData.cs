@@ -15,4 +15,8 @@ public sealed record WebhookData(
     DateTimeOffset StartsAt,
     DateTimeOffset? EndsAt,
     JsonElement? Evidence,
-    IReadOnlyList<string> Attachments);
+    IReadOnlyList<string> Attachments)
+{
+    /// <summary>The incident the notification belongs to (the same on its page, updates and resolve); null for reports.</summary>
+    public string? IncidentId => Labels.TryGetValue(IncidentThread.Label, out var id) ? id : null;
+}

@@ -1,0 +1,4 @@
+namespace QualityWatch.Incidents;
+
+/// <summary>One delivery of an incident's thread: its kind (firing, update, repeat, resolved), channel, status and time.</summary>
+public sealed record IncidentNotificationView(string NotificationId, string Kind, string Channel, string Status, DateTimeOffset At, string Reason);
