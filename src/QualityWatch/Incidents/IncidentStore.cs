@@ -10,9 +10,10 @@ public sealed class IncidentStore(SqliteConnectionFactory connections)
     private const string ForSignalSql =
         "SELECT " + IncidentRow.Columns +
         """
-         FROM incidents i JOIN incident_signals s ON s.incident_id = i.id
-        WHERE i.state <> 'resolved' AND i.stream = @Stream AND s.rule = @Rule AND s.prompt_version = @PromptVersion
-        ORDER BY i.opened_at DESC LIMIT 1;
+         FROM incidents WHERE id = (
+            SELECT i.id FROM incidents i JOIN incident_signals s ON s.incident_id = i.id
+            WHERE i.state <> 'resolved' AND i.stream = @Stream AND s.rule = @Rule AND s.prompt_version = @PromptVersion
+            ORDER BY i.opened_at DESC LIMIT 1);
         """;
 
     /// <summary>The unresolved incident this alert instance is a signal of, if any.</summary>
