@@ -13,6 +13,7 @@ public static class TrendsExtensions
         services.TryAddSingleton<TrendCalendar>();
         services.TryAddSingleton<TrendRollup>();
         services.TryAddSingleton<TrendQueries>();
+        services.AddHostedService<VersionFirstSeenGauge>();
         services.TryAddSingleton<LogThrottle>();
         services.AddQuartz(q => q.ScheduleJob<TrendRollupJob>(
             (sp, trigger) => trigger
