@@ -157,19 +157,21 @@ public sealed class IncidentStore(SqliteConnectionFactory connections)
             r.ResolvedAt is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null, r.Summary, r.Value))];
     }
 
+    // A notification no channel took (none configured for its kind) is listed once, with no channel.
     private const string NotificationsSql =
         """
-        SELECT n.id AS NotificationId, n.kind AS Kind, d.channel AS Channel, d.status AS Status, COALESCE(d.sent_at, d.updated_at) AS At, n.reason AS Reason
-        FROM notifications n JOIN notification_deliveries d ON d.notification_id = n.id
+        SELECT n.id AS NotificationId, n.kind AS Kind, d.channel AS Channel, COALESCE(d.status, 'no_channel') AS Status,
+               COALESCE(d.sent_at, d.updated_at, n.created_at) AS At, n.reason AS Reason
+        FROM notifications n LEFT JOIN notification_deliveries d ON d.notification_id = n.id
         WHERE n.key = @Key
         ORDER BY n.created_at, d.id;
         """;
 
-    /// <summary>Every delivery of the incident's thread, oldest first: what went where, and when it was sent (or last tried).</summary>
+    /// <summary>Every notification of the incident's thread per channel, oldest first: what went where, and when it was sent (or last tried).</summary>
     public async Task<IReadOnlyList<IncidentNotificationView>> NotificationsAsync(string key, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string NotificationId, string Kind, string Channel, string Status, long At, string Reason)>(
+        var rows = await connection.QueryAsync<(string NotificationId, string Kind, string? Channel, string Status, long At, string Reason)>(
             new CommandDefinition(NotificationsSql, new { Key = key }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => new IncidentNotificationView(r.NotificationId, r.Kind, r.Channel, r.Status, DateTimeOffset.FromUnixTimeMilliseconds(r.At), r.Reason))];
     }
