@@ -14,7 +14,8 @@ public sealed record Incident(
     IReadOnlyDictionary<string, string> Labels,
     bool Paged,
     bool Held,
-    DateTimeOffset? LastNotifiedAt)
+    DateTimeOffset? LastNotifiedAt,
+    DateTimeOffset? LastSentAt)
 {
     /// <summary>The notification key of every message of the incident: one thread, one Alertmanager alert.</summary>
     public string Key => $"incident/{Id}";

@@ -9,7 +9,7 @@ internal sealed class IncidentRow
         """
         id AS Id, stream AS Stream, dimension AS Dimension, value AS Value, kind AS Kind, state AS State, opened_at AS OpenedAt,
         resolved_at AS ResolvedAt, acknowledged_at AS AcknowledgedAt, acknowledged_by AS AcknowledgedBy, acknowledged_note AS AcknowledgedNote,
-        labels AS Labels, paged AS Paged, held AS Held, last_notified_at AS LastNotifiedAt
+        labels AS Labels, paged AS Paged, held AS Held, last_notified_at AS LastNotifiedAt, last_sent_at AS LastSentAt
         """;
 
     public string Id { get; set; } = "";
@@ -27,6 +27,7 @@ internal sealed class IncidentRow
     public long Paged { get; set; }
     public long Held { get; set; }
     public long? LastNotifiedAt { get; set; }
+    public long? LastSentAt { get; set; }
 
     public Incident ToIncident() => new(
         Id,
@@ -41,7 +42,8 @@ internal sealed class IncidentRow
         JsonSerializer.Deserialize(Labels, IncidentsJsonContext.Default.DictionaryStringString) ?? [],
         Paged == 1,
         Held == 1,
-        At(LastNotifiedAt));
+        At(LastNotifiedAt),
+        At(LastSentAt));
 
     public static long? Ms(DateTimeOffset? value) => value?.ToUnixTimeMilliseconds();
 

@@ -116,7 +116,7 @@ public sealed class IncidentStore(SqliteConnectionFactory connections)
     /// <summary>A notification of the incident was handed to the outbox; the notified time moves only when a channel took it.</summary>
     public Task NotifiedAsync(string id, bool taken, DateTimeOffset at, CancellationToken cancellationToken) =>
         ExecuteAsync(
-            "UPDATE incidents SET paged = 1, held = 0, last_notified_at = CASE WHEN @Taken = 1 THEN @At ELSE last_notified_at END WHERE id = @Id;",
+            "UPDATE incidents SET paged = 1, held = 0, last_sent_at = @At, last_notified_at = CASE WHEN @Taken = 1 THEN @At ELSE last_notified_at END WHERE id = @Id;",
             new { Id = id, Taken = taken ? 1 : 0, At = at.ToUnixTimeMilliseconds() },
             cancellationToken);
 

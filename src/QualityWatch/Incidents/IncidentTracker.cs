@@ -64,7 +64,7 @@ public sealed class IncidentTracker(
             labels.TryAdd(subject.Dimension, subject.Value);
         }
 
-        var incident = new Incident(id, instance.Stream, subject, IncidentStates.Open, now, null, null, null, null, labels, false, false, null);
+        var incident = new Incident(id, instance.Stream, subject, IncidentStates.Open, now, null, null, null, null, labels, false, false, null, null);
         await incidents.OpenAsync(incident, cancellationToken);
         Log.Opened(logger, id, subject.Kind, instance.Stream, subject.Text, rule.Name);
         return incident;
@@ -97,9 +97,10 @@ public sealed class IncidentTracker(
     {
         if (await incidents.ForSignalAsync(rule.Name, instance.Stream, instance.PromptVersion, cancellationToken) is not { } incident
             || incident.State == IncidentStates.Acknowledged
-            || (incident.LastNotifiedAt is { } last && now - last < rule.RepeatInterval))
+            || now - (incident.LastSentAt ?? incident.OpenedAt) < rule.RepeatInterval)
         {
-            // Not a signal of an incident, acknowledged, or another signal of the incident just repeated it.
+            // Not a signal of an incident, acknowledged, or the incident sent something within the interval (another
+            // signal's repeat; or, with no channel, the instance's own repeat, which then falls due every evaluation).
             return 0;
         }
 

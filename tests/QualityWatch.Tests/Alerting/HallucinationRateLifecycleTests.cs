@@ -180,6 +180,18 @@ public sealed class HallucinationRateLifecycleTests : IDisposable
         Assert.Null(instance.LastNotifiedAt);
         Assert.Null(instance.LastNotificationKind);
         Assert.Equal([NotificationKinds.Firing], outbox.Sent.Select(n => n.Kind));
+
+        // Past the repeat interval: one repeat, then none at the following evaluations (not one per evaluation).
+        for (var i = 0; i < 5; i++)
+        {
+            time.Advance(TimeSpan.FromMinutes(50));
+            AlertSeed.Insert(temp.DatabasePath, AlertSeed.Spread(time.GetUtcNow(), TimeSpan.FromMinutes(50), 90, 8));
+            await alerts.EvaluateAsync();
+            await alerts.EvaluateAsync();
+        }
+
+        Assert.Equal(AlertState.Firing, (await alerts.InstanceAsync("HallucinationRateHigh"))!.State);
+        Assert.Equal([NotificationKinds.Firing, NotificationKinds.Repeat], outbox.Sent.Select(n => n.Kind));
     }
 
     [Fact]

@@ -22,7 +22,8 @@ CREATE TABLE incidents (
     labels            TEXT    NOT NULL,             -- JSON: the labels every notification of the incident carries
     paged             INTEGER NOT NULL DEFAULT 0,   -- 1 once the first page was taken by a channel
     held              INTEGER NOT NULL DEFAULT 0,   -- 1 while a page is owed because a silence held it
-    last_notified_at  INTEGER NULL
+    last_notified_at  INTEGER NULL,                 -- when a channel last took one of its notifications
+    last_sent_at      INTEGER NULL                  -- when one was last handed to the outbox (taken or not): repeats are measured from it
 );
 
 CREATE INDEX ix_incidents_stream_state ON incidents (stream, state);
