@@ -1,24 +1,22 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using QualityWatch.Notifications;
-using QualityWatch.WebConsole;
+using QualityWatch.Incidents;
 
 namespace QualityWatch.Alerting;
 
 /// <summary>
-/// One evaluation round: every rule observes, each instance steps through its lifecycle, and a notification
-/// is handed to the outbox only when the persisted notification log says one is due (Alertmanager's
-/// evaluate → dedup → notify). The outbox is called before the state is saved: a crash in between
-/// re-sends once rather than losing a page.
+/// One evaluation round: every rule observes, each instance steps through its lifecycle, and its firing, resolve
+/// or repeat goes to the <see cref="IncidentTracker"/>, which groups signals into incidents and hands the incident's
+/// notification to the outbox only when one is due (Alertmanager's evaluate → dedup → notify). The outbox is called
+/// before the instance's state is saved: a crash in between re-sends once rather than losing a page.
 /// </summary>
 public sealed class AlertEvaluator(
     IOptionsMonitor<AlertingOptions> options,
     IEnumerable<IAlertRule> kinds,
     AlertStore store,
-    INotificationOutbox outbox,
+    IncidentTracker incidents,
     TimeProvider time,
-    ILogger<AlertEvaluator> logger,
-    ConsoleLinks? links = null)
+    ILogger<AlertEvaluator> logger)
 {
     private readonly Dictionary<string, IAlertRule> byKind = kinds.ToDictionary(k => k.Kind, StringComparer.Ordinal);
 
@@ -36,6 +34,8 @@ public sealed class AlertEvaluator(
                 Log.RuleFailed(logger, rule.Name, exception);
             }
         }
+
+        await incidents.SweepAsync(time.GetUtcNow(), cancellationToken);
     }
 
     private async Task EvaluateRuleAsync(AlertRuleOptions rule, CancellationToken cancellationToken)
@@ -43,22 +43,22 @@ public sealed class AlertEvaluator(
         var now = time.GetUtcNow();
         var observations = await byKind[rule.Kind].ObserveAsync(rule, now, cancellationToken);
         var instances = await store.LoadAsync(rule.Name, cancellationToken);
+        var transitions = await store.TransitionsAsync(rule.Name, now - rule.FlapWindow, cancellationToken);
         foreach (var observation in observations)
         {
-            var instance = instances.GetValueOrDefault((observation.Stream, observation.PromptVersion))
-                ?? AlertInstance.New(rule.Name, observation.Stream, observation.PromptVersion, now);
-            var step = AlertLifecycle.Step(rule, instance, observation, now);
-            string? evidenceJson = null;
-            if (step.NotificationKind is { } kind)
+            var key = (observation.Stream, observation.PromptVersion);
+            var instance = instances.GetValueOrDefault(key) ?? AlertInstance.New(rule.Name, observation.Stream, observation.PromptVersion, now);
+            var step = AlertLifecycle.Step(rule, instance, observation, now, transitions.GetValueOrDefault(key));
+            var evidenceJson = JsonSerializer.Serialize(observation.Evidence, AlertingJsonContext.Default.AlertEvidence);
+            var next = step.Instance with { Evidence = evidenceJson };
+            if (step.NotificationKind is not null || step.Transition is not null)
             {
-                var notification = AlertNotificationBuilder.Build(rule, step.Instance, observation, kind, step.Reason!, links);
-                evidenceJson = notification.EvidenceJson;
-                await outbox.EnqueueAsync(notification, cancellationToken);
-                Log.Notified(logger, kind, notification.Key, notification.Reason);
-            }
-            else if (step.Transition is not null)
-            {
-                evidenceJson = JsonSerializer.Serialize(observation.Evidence, AlertingJsonContext.Default.AlertEvidence);
+                var channels = await incidents.StepAsync(rule, next, observation, step, now, cancellationToken);
+                if (step.NotificationKind is not null && channels == 0)
+                {
+                    // Nobody took it (no channel, a silence, or the incident already told): the log must not claim a page went out.
+                    next = next with { LastNotifiedAt = instance.LastNotifiedAt, LastNotificationKind = instance.LastNotificationKind, LastNotificationReason = instance.LastNotificationReason };
+                }
             }
 
             if (step.Transition is { } transition)
@@ -66,7 +66,7 @@ public sealed class AlertEvaluator(
                 Log.Transition(logger, rule.Name, observation.Stream, observation.PromptVersion, transition.From, transition.To, transition.Reason);
             }
 
-            await store.SaveAsync(step.Instance, step.Transition, evidenceJson, cancellationToken);
+            await store.SaveAsync(next, step.Transition, evidenceJson, cancellationToken);
         }
     }
 }

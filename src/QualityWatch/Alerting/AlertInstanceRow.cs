@@ -17,10 +17,16 @@ internal sealed class AlertInstanceRow
     public long? LastNotifiedAt { get; set; }
     public string? LastNotificationKind { get; set; }
     public string? LastNotificationReason { get; set; }
+    public string? Evidence { get; set; }
+    public long? ClearSince { get; set; }
 
     public AlertInstance ToInstance() => new(
         Rule, Stream, PromptVersion, State, At(StateSince), At(ActiveSince), At(FiredAt), At(ResolvedAt), At(LastEvaluatedAt),
-        LastValue, Summary, At(LastNotifiedAt), LastNotificationKind, LastNotificationReason);
+        LastValue, Summary, At(LastNotifiedAt), LastNotificationKind, LastNotificationReason)
+    {
+        Evidence = Evidence,
+        ClearSince = At(ClearSince),
+    };
 
     public static long? Ms(DateTimeOffset? value) => value?.ToUnixTimeMilliseconds();
 

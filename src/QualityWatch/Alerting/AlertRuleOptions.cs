@@ -27,6 +27,24 @@ public sealed class AlertRuleOptions
     /// <summary>Send a notification when the alert resolves. Default true.</summary>
     public bool NotifyOnResolve { get; set; } = true;
 
+    /// <summary>
+    /// Hold a firing alert until its condition has been clear (at or below the resolve level) this long, like
+    /// Prometheus' <c>keep_firing_for</c>; a return above the resolve level starts the wait again. Default 15 min.
+    /// </summary>
+    public TimeSpan ResolveAfter { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>hallucination_rate: a firing alert is clear only at or below this rate (0–1, at most Threshold). Default 0.8 × Threshold.</summary>
+    public double? ResolveLevel { get; set; }
+
+    /// <summary>hallucination_rate: a firing alert is clear only once the Wilson 95% upper bound is below Threshold (instead of ResolveLevel). Default false.</summary>
+    public bool ResolveOnUpperBound { get; set; }
+
+    /// <summary>Flap guard: with more than this many transitions (to firing or resolved) within FlapWindow a firing alert holds instead of resolving. Default 2.</summary>
+    public int MaxFlaps { get; set; } = 2;
+
+    /// <summary>Flap guard window. Default 6 h.</summary>
+    public TimeSpan FlapWindow { get; set; } = TimeSpan.FromHours(6);
+
     /// <summary>Rate threshold (0–1): hallucination_rate default 0.05, judge_failure_ratio default 0.2.</summary>
     public double? Threshold { get; set; }
 

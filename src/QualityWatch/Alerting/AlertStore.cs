@@ -11,7 +11,8 @@ public sealed class AlertStore(SqliteConnectionFactory connections)
         SELECT rule AS Rule, stream AS Stream, prompt_version AS PromptVersion, state AS State, state_since AS StateSince,
                active_since AS ActiveSince, fired_at AS FiredAt, resolved_at AS ResolvedAt, last_evaluated_at AS LastEvaluatedAt,
                last_value AS LastValue, summary AS Summary, last_notified_at AS LastNotifiedAt,
-               last_notification_kind AS LastNotificationKind, last_notification_reason AS LastNotificationReason
+               last_notification_kind AS LastNotificationKind, last_notification_reason AS LastNotificationReason,
+               evidence AS Evidence, clear_since AS ClearSince
         FROM alert_instances
         """;
 
@@ -50,17 +51,35 @@ public sealed class AlertStore(SqliteConnectionFactory connections)
         return [.. rows.Select(r => r.ToView())];
     }
 
+    private const string TransitionsSql =
+        """
+        SELECT stream AS Stream, prompt_version AS PromptVersion, COUNT(*) AS Count
+        FROM alert_history
+        WHERE rule = @Rule AND at > @Since AND to_state IN ('firing', 'resolved')
+        GROUP BY stream, prompt_version;
+        """;
+
+    /// <summary>Per instance of the rule: transitions to firing or resolved since <paramref name="since"/> (the flap guard's count).</summary>
+    public async Task<Dictionary<(string Stream, string PromptVersion), int>> TransitionsAsync(string rule, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Stream, string PromptVersion, long Count)>(
+            new CommandDefinition(TransitionsSql, new { Rule = rule, Since = since.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => (r.Stream, r.PromptVersion), r => (int)r.Count);
+    }
+
     private const string UpsertSql =
         """
         INSERT INTO alert_instances (rule, stream, prompt_version, state, state_since, active_since, fired_at, resolved_at,
-            last_evaluated_at, last_value, summary, last_notified_at, last_notification_kind, last_notification_reason)
+            last_evaluated_at, last_value, summary, last_notified_at, last_notification_kind, last_notification_reason, evidence, clear_since)
         VALUES (@Rule, @Stream, @PromptVersion, @State, @StateSince, @ActiveSince, @FiredAt, @ResolvedAt,
-            @LastEvaluatedAt, @LastValue, @Summary, @LastNotifiedAt, @LastNotificationKind, @LastNotificationReason)
+            @LastEvaluatedAt, @LastValue, @Summary, @LastNotifiedAt, @LastNotificationKind, @LastNotificationReason, @Evidence, @ClearSince)
         ON CONFLICT (rule, stream, prompt_version) DO UPDATE SET
             state = excluded.state, state_since = excluded.state_since, active_since = excluded.active_since,
             fired_at = excluded.fired_at, resolved_at = excluded.resolved_at, last_evaluated_at = excluded.last_evaluated_at,
             last_value = excluded.last_value, summary = excluded.summary, last_notified_at = excluded.last_notified_at,
-            last_notification_kind = excluded.last_notification_kind, last_notification_reason = excluded.last_notification_reason;
+            last_notification_kind = excluded.last_notification_kind, last_notification_reason = excluded.last_notification_reason,
+            evidence = excluded.evidence, clear_since = excluded.clear_since;
         """;
 
     private const string InsertHistorySql =
@@ -90,6 +109,8 @@ public sealed class AlertStore(SqliteConnectionFactory connections)
             LastNotifiedAt = AlertInstanceRow.Ms(instance.LastNotifiedAt),
             instance.LastNotificationKind,
             instance.LastNotificationReason,
+            instance.Evidence,
+            ClearSince = AlertInstanceRow.Ms(instance.ClearSince),
         }, transaction, cancellationToken: cancellationToken));
 
         if (transition is not null)

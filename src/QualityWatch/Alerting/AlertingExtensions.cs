@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Quartz;
 using QualityWatch.Notifications;
 using QualityWatch.Telemetry;
+using QualityWatch.Incidents;
 
 namespace QualityWatch.Alerting;
 
@@ -17,6 +18,7 @@ public static class AlertingExtensions
         services.TryAddSingleton<CusumStore>();
         services.TryAddSingleton<AlertEvaluator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMetricGauges, AlertGauges>());
+        services.AddIncidents();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertRule, HallucinationRateRule>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertRule, SequentialRule>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertRule, JudgeFailureRatioRule>());
@@ -40,5 +42,5 @@ public static class AlertingExtensions
         return services;
     }
 
-    public static WebApplication MapAlerting(this WebApplication app) => app.MapAlertEndpoints();
+    public static WebApplication MapAlerting(this WebApplication app) => app.MapAlertEndpoints().MapIncidents();
 }

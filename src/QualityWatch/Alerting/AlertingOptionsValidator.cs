@@ -46,6 +46,23 @@ internal sealed class AlertingOptionsValidator : IValidateOptions<AlertingOption
     private static void CheckRule(List<string> errors, string key, AlertRuleOptions rule)
     {
         NonNegative(errors, $"{key}:For", rule.For);
+        NonNegative(errors, $"{key}:ResolveAfter", rule.ResolveAfter);
+        Positive(errors, $"{key}:FlapWindow", rule.FlapWindow);
+        if (rule.MaxFlaps < 1)
+        {
+            errors.Add(Invariant($"{key}:MaxFlaps must be >= 1, was {rule.MaxFlaps}."));
+        }
+
+        if (rule.ResolveLevel is { } resolveLevel && (resolveLevel is <= 0 or >= 1 || resolveLevel > (rule.Threshold ?? HallucinationRateRule.DefaultThreshold)))
+        {
+            errors.Add(Invariant($"{key}:ResolveLevel must be above 0 and at most the rule's Threshold, was {resolveLevel}."));
+        }
+
+        if (rule.ResolveLevel is not null && rule.ResolveOnUpperBound)
+        {
+            errors.Add($"{key}:ResolveLevel and {key}:ResolveOnUpperBound cannot both be set: choose one resolve level.");
+        }
+
         Positive(errors, $"{key}:RepeatInterval", rule.RepeatInterval);
         Positive(errors, $"{key}:Window", rule.Window);
         Positive(errors, $"{key}:MaxAge", rule.MaxAge);

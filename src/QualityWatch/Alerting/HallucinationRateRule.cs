@@ -28,9 +28,11 @@ internal sealed class HallucinationRateRule(VerdictQueries queries) : IAlertRule
             var (lower, upper) = WilsonInterval.For(k, n);
             var window = Durations.Format(rule.Window);
             bool? active = n < rule.MinSamples ? null : rate > threshold && (!rule.RequireLowerBound || lower > threshold);
+            var resolveLevel = ResolveLevel(rule, threshold);
+            var below = rule.ResolveOnUpperBound ? upper < threshold : rate <= resolveLevel;
             var relation = rate > threshold ? ">" : "<=";
             var summary = active is null
-                ? $"only {n} verdicts in {window}, {rule.MinSamples} needed"
+                ? $"insufficient data ({n} of {rule.MinSamples} verdicts in {window})"
                 : $"rate {Durations.Percent(rate)} {relation} {Durations.Percent(threshold)} ({k}/{n} in {window}, Wilson 95% [{Durations.Percent(lower)}, {Durations.Percent(upper)}])";
             var examples = active == true
                 ? await queries.ExamplesAsync(stream.Key, null, from, now, hallucinatedOnly: true, orderBy: null, cancellationToken)
@@ -49,13 +51,17 @@ internal sealed class HallucinationRateRule(VerdictQueries queries) : IAlertRule
                 Rate = rate,
                 WilsonLower = lower,
                 WilsonUpper = upper,
-                Detail = rule.RequireLowerBound ? "the Wilson 95% lower bound must exceed the threshold" : null,
+                Detail = (rule.RequireLowerBound ? "the Wilson 95% lower bound must exceed the threshold; " : "") +
+                    (rule.ResolveOnUpperBound ? "resolves once the Wilson 95% upper bound is below the threshold" : $"resolves at or below {Durations.Percent(resolveLevel)}"),
                 Split = [.. stream.Select(c => c.ToSplit())],
                 Examples = examples,
             };
-            observations.Add(new RuleObservation(stream.Key, "", active, rate, summary, evidence));
+            observations.Add(new RuleObservation(stream.Key, "", active, rate, summary, evidence) { BelowResolveLevel = below });
         }
 
         return observations;
     }
+
+    /// <summary>The rate a firing alert must fall to before it may resolve: ResolveLevel, else 0.8 × the threshold.</summary>
+    public static double ResolveLevel(AlertRuleOptions rule, double threshold) => rule.ResolveLevel ?? 0.8 * threshold;
 }

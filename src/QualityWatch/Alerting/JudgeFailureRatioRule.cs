@@ -26,7 +26,7 @@ internal sealed class JudgeFailureRatioRule(OperationalQueries queries) : IAlert
             var (lower, upper) = WilsonInterval.For(failed, n);
             bool? active = n < rule.MinSamples ? null : ratio > threshold;
             var summary = active is null
-                ? $"only {n} samples finished in {window}, {rule.MinSamples} needed"
+                ? $"insufficient data ({n} of {rule.MinSamples} finished samples in {window})"
                 : $"judge failures {Durations.Percent(ratio)} {(ratio > threshold ? ">" : "<=")} {Durations.Percent(threshold)} ({failed}/{n} in {window})";
             observations.Add(new RuleObservation(row.Stream, "", active, ratio, summary, new AlertEvidence
             {

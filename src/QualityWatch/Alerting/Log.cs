@@ -9,9 +9,6 @@ internal static partial class Log
     [LoggerMessage(4001, LogLevel.Error, "Alert rule {Rule} could not be evaluated")]
     public static partial void RuleFailed(ILogger logger, string rule, Exception exception);
 
-    [LoggerMessage(4002, LogLevel.Information, "Notification {Kind} for {Key}: {Reason}")]
-    public static partial void Notified(ILogger logger, string kind, string key, string reason);
-
     [LoggerMessage(4004, LogLevel.Information, "Sequential rule {Rule} stream {Stream}: no baseline for version {PromptVersion} yet ({Samples} verdicts of other versions, {Needed} needed)")]
     public static partial void NoBaseline(ILogger logger, string rule, string stream, string promptVersion, long samples, int needed);
 

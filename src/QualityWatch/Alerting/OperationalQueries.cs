@@ -21,17 +21,21 @@ public sealed class OperationalQueries(SqliteConnectionFactory connections)
 
     // sampling_state has one row per stream that ever received traffic, and alert_instances the streams
     // this rule has judged before, so a stream whose backlog drained still gets an observation (and resolves).
+    // Only routine samples still waiting for a call count towards the age: a leased sample is in a judge call
+    // (Flex answers take minutes; a stuck lease expires back to pending and counts then), and a deploy's boost
+    // samples are a planned burst judged in their own lane. They are counted apart, for the evidence.
     private const string BacklogSql =
         $"""
         SELECT st.stream AS Stream,
-               (SELECT COUNT(*) FROM samples s WHERE s.stream = st.stream AND s.status IN ('{SampleStatuses.Pending}', '{SampleStatuses.Leased}') AND s.origin = 'live') AS Waiting,
-               (SELECT MIN(s.received_at) FROM samples s WHERE s.stream = st.stream AND s.status IN ('{SampleStatuses.Pending}', '{SampleStatuses.Leased}') AND s.origin = 'live') AS OldestReceivedAt
+               (SELECT COUNT(*) FROM samples s WHERE s.stream = st.stream AND s.status = '{SampleStatuses.Pending}' AND s.origin = 'live' AND s.sample_reason <> 'boost') AS Waiting,
+               (SELECT MIN(s.received_at) FROM samples s WHERE s.stream = st.stream AND s.status = '{SampleStatuses.Pending}' AND s.origin = 'live' AND s.sample_reason <> 'boost') AS OldestReceivedAt,
+               (SELECT COUNT(*) FROM samples s WHERE s.stream = st.stream AND s.origin = 'live' AND (s.status = '{SampleStatuses.Leased}' OR (s.status = '{SampleStatuses.Pending}' AND s.sample_reason = 'boost'))) AS Excused
         FROM (SELECT stream FROM sampling_state
               UNION SELECT stream FROM alert_instances WHERE rule = @Rule
               UNION SELECT DISTINCT stream FROM samples WHERE status IN ('{SampleStatuses.Pending}', '{SampleStatuses.Leased}') AND origin = 'live') st;
         """;
 
-    /// <summary>Per stream: pending or leased live samples, and the oldest one's received_at.</summary>
+    /// <summary>Per stream: routine live samples waiting for a judge call, the oldest one's received_at, and those in a call or boosted.</summary>
     internal Task<IReadOnlyList<StreamBacklog>> BacklogAsync(string rule, CancellationToken cancellationToken) =>
         QueryAsync<StreamBacklog>(BacklogSql, new { Rule = rule }, cancellationToken);
 

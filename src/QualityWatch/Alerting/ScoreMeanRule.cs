@@ -26,7 +26,7 @@ internal sealed class ScoreMeanRule(VerdictQueries queries, string kind) : IAler
             bool? active = n < rule.MinSamples ? null : mean < rule.Level;
             var relation = mean < rule.Level ? "<" : ">=";
             var summary = active is null
-                ? $"only {n} verdicts in {window}, {rule.MinSamples} needed"
+                ? $"insufficient data ({n} of {rule.MinSamples} verdicts in {window})"
                 : $"mean {Score} {Durations.Number(mean)} {relation} {Durations.Number(rule.Level)} ({n} verdicts in {window})";
             var examples = active == true
                 ? await queries.ExamplesAsync(stream.Key, null, from, now, hallucinatedOnly: false, orderBy: Score, cancellationToken)

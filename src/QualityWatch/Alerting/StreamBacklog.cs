@@ -8,4 +8,7 @@ internal sealed class StreamBacklog
 
     /// <summary>Unix ms; null when nothing waits.</summary>
     public long? OldestReceivedAt { get; set; }
+
+    /// <summary>Samples not counted towards the age: in a judge call (leased) or boost samples waiting in their lane.</summary>
+    public long Excused { get; set; }
 }

@@ -15,8 +15,11 @@ public static class ApiRoles
     /// <summary>Posting review labels.</summary>
     public const string Review = "review";
 
+    /// <summary>Acknowledging incidents and setting or deleting silences.</summary>
+    public const string Oncall = "oncall";
+
     /// <summary>Everything.</summary>
     public const string Admin = "admin";
 
-    public static IReadOnlyList<string> All { get; } = [Ingest, Read, Review, Admin];
+    public static IReadOnlyList<string> All { get; } = [Ingest, Read, Review, Oncall, Admin];
 }

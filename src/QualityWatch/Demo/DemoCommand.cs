@@ -181,6 +181,7 @@ public static class DemoCommand
         fired = await observer.FiredAsync(cancellationToken);
         progress.Finish(clock.GetUtcNow(), totals, "v2", fired);
         Summarize(output, options, traffic, totals, fired);
+        SummarizeIncidents(output, await observer.IncidentsAsync(cancellationToken));
     }
 
     private static void Summarize(TextWriter output, DemoOptions options, DemoTraffic traffic, DemoTotals totals, IReadOnlyList<DemoAlert> fired)
@@ -208,6 +209,19 @@ public static class DemoCommand
         if (early.Count > 0)
         {
             output.WriteLine(string.Create(c, $"Before the change {early.Count} alert(s) fired on v1 alone (false alarms): {string.Join(", ", early.Select(a => $"{a.Rule} at {a.At.UtcDateTime:HH:mm}Z"))}."));
+        }
+    }
+
+    private static void SummarizeIncidents(TextWriter output, IReadOnlyList<DemoIncident> incidents)
+    {
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Create(c, $"Incidents:  {incidents.Count(i => i.Kind == "quality")} quality, {incidents.Count(i => i.Kind == "operational")} operational."));
+        foreach (var incident in incidents)
+        {
+            var resolved = incident.ResolvedAt is { } at ? string.Create(c, $", resolved {at.UtcDateTime:yyyy-MM-dd HH:mm}Z") : "";
+            var notifications = incident.Notifications.Count == 0 ? "none" : string.Join(", ", incident.Notifications);
+            output.WriteLine(string.Create(c, $"Incident:   {incident.Id} {incident.Kind}, stream {incident.Stream}, {incident.Subject}: {incident.State}, opened {incident.OpenedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z{resolved}"));
+            output.WriteLine($"            notifications: {notifications}");
         }
     }
 

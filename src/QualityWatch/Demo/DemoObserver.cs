@@ -51,5 +51,26 @@ public sealed class DemoObserver(HttpClient client, DateTimeOffset start, DateTi
         ];
     }
 
+    /// <summary>Every incident, oldest first, with its notifications as "kind" or "kind via channel".</summary>
+    public async Task<IReadOnlyList<DemoIncident>> IncidentsAsync(CancellationToken cancellationToken)
+    {
+        using var document = JsonDocument.Parse(await client.GetStringAsync("v1/incidents?limit=1000", cancellationToken));
+        return
+        [
+            .. document.RootElement.EnumerateArray()
+                .Select(i => new DemoIncident(
+                    i.GetProperty("id").GetString() ?? "",
+                    i.GetProperty("kind").GetString() ?? "",
+                    i.GetProperty("stream").GetString() ?? "",
+                    i.GetProperty("subject").GetString() ?? "",
+                    i.GetProperty("state").GetString() ?? "",
+                    i.GetProperty("opened_at").GetDateTimeOffset(),
+                    i.TryGetProperty("resolved_at", out var resolved) ? resolved.GetDateTimeOffset() : null,
+                    [.. i.GetProperty("notifications").EnumerateArray().Select(n =>
+                        n.TryGetProperty("channel", out var channel) ? $"{n.GetProperty("kind").GetString()} via {channel.GetString()}" : n.GetProperty("kind").GetString() ?? "")]))
+                .OrderBy(i => i.OpenedAt),
+        ];
+    }
+
     private static string Iso(DateTimeOffset at) => Uri.EscapeDataString(at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
 }

@@ -6,5 +6,6 @@ namespace QualityWatch.Notifications;
 /// </summary>
 public interface INotificationOutbox
 {
-    Task EnqueueAsync(Notification notification, CancellationToken cancellationToken);
+    /// <summary>Enqueues the notification; returns how many channels took it (0: no configured channel carries its kind).</summary>
+    Task<int> EnqueueAsync(Notification notification, CancellationToken cancellationToken);
 }

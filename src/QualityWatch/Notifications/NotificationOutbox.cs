@@ -8,7 +8,7 @@ internal sealed class NotificationOutbox(
     TimeProvider time,
     ILogger<NotificationOutbox> logger) : INotificationOutbox
 {
-    public async Task EnqueueAsync(Notification notification, CancellationToken cancellationToken)
+    public async Task<int> EnqueueAsync(Notification notification, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notification);
         var stored = new StoredNotification($"msg_{Guid.NewGuid():N}", time.GetUtcNow(), notification);
@@ -19,5 +19,7 @@ internal sealed class NotificationOutbox(
         {
             signal.Notify();
         }
+
+        return targets.Count;
     }
 }

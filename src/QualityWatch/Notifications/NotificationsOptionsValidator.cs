@@ -9,7 +9,7 @@ namespace QualityWatch.Notifications;
 
 internal sealed class NotificationsOptionsValidator : IValidateOptions<NotificationsOptions>
 {
-    private static readonly string[] AllKinds = [NotificationKinds.Firing, NotificationKinds.Repeat, NotificationKinds.Resolved, NotificationKinds.Report];
+    private static readonly string[] AllKinds = [NotificationKinds.Firing, NotificationKinds.Repeat, NotificationKinds.Update, NotificationKinds.Resolved, NotificationKinds.Report];
 
     public ValidateOptionsResult Validate(string? name, NotificationsOptions o)
     {
@@ -154,7 +154,7 @@ internal sealed class NotificationsOptionsValidator : IValidateOptions<Notificat
     {
         foreach (var kind in kinds.Where(k => !AllKinds.Contains(k)))
         {
-            errors.Add($"{key} may hold only firing, repeat, resolved or report (leave it out for all kinds), had '{kind}'.");
+            errors.Add($"{key} may hold only firing, repeat, update, resolved or report (leave it out for all kinds), had '{kind}'.");
         }
     }
 }

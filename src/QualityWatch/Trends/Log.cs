@@ -20,4 +20,7 @@ internal static partial class Log
 
     [LoggerMessage(8051, LogLevel.Warning, "Final rollup at shutdown did not finish; the hours it missed stay marked and the next start rolls them up")]
     public static partial void ShutdownRollupFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(8052, LogLevel.Warning, "The version first-seen gauge could not read sampling_versions; the scrape shows the last values")]
+    public static partial void FirstSeenUnreadable(ILogger logger, Exception exception);
 }

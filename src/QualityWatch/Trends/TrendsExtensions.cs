@@ -14,6 +14,7 @@ public static class TrendsExtensions
         services.TryAddSingleton<TrendRollup>();
         services.TryAddSingleton<TrendQueries>();
         services.TryAddSingleton<VersionChanges>();
+        services.AddHostedService<VersionFirstSeenGauge>();
         services.TryAddSingleton<LogThrottle>();
         services.AddQuartz(q => q.ScheduleJob<TrendRollupJob>(
             (sp, trigger) => trigger

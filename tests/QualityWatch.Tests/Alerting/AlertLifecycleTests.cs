@@ -57,7 +57,7 @@ public sealed class AlertLifecycleTests
         Assert.Equal(NotificationKinds.Resolved, resolved.NotificationKind);
         Assert.Equal(T0.AddMinutes(30), resolved.Instance.ResolvedAt);
 
-        var quiet = new AlertRuleOptions { Name = Rule.Name, Kind = Rule.Kind, NotifyOnResolve = false };
+        var quiet = new AlertRuleOptions { Name = Rule.Name, Kind = Rule.Kind, NotifyOnResolve = false, ResolveAfter = TimeSpan.Zero };
         var silent = AlertLifecycle.Step(quiet, firing, Observation(false), T0.AddMinutes(30));
         Assert.Equal(AlertState.Resolved, silent.Instance.State);
         Assert.Null(silent.NotificationKind);
@@ -77,20 +77,73 @@ public sealed class AlertLifecycleTests
     }
 
     [Fact]
-    public void TooLittleData_KeepsTheStateAndTheLastSummary()
+    public void TooLittleData_KeepsTheStateButShowsTheCurrentSummary()
     {
         var firing = Fire();
 
         var step = AlertLifecycle.Step(RuleWithoutFor, firing, Observation(null), T0.AddMinutes(30));
 
         Assert.Equal(AlertState.Firing, step.Instance.State);
-        Assert.Equal(firing.Summary, step.Instance.Summary);
+        Assert.Equal("insufficient data", step.Instance.Summary);
+        Assert.Null(step.Instance.LastValue);
         Assert.Null(step.Transition);
         Assert.Null(step.NotificationKind);
         Assert.Equal(T0.AddMinutes(30), step.Instance.LastEvaluatedAt);
     }
 
-    private static AlertRuleOptions RuleWithoutFor { get; } = new() { Name = Rule.Name, Kind = Rule.Kind, RepeatInterval = Rule.RepeatInterval };
+    [Fact]
+    public void Firing_BetweenResolveLevelAndThreshold_HoldsFiringForHours()
+    {
+        var firing = Fire();
+        var band = Observation(false) with { BelowResolveLevel = false };
+
+        var step = AlertLifecycle.Step(RuleWithoutFor, firing, band, T0.AddMinutes(30));
+        step = AlertLifecycle.Step(RuleWithoutFor, step.Instance, band, T0.AddHours(3));
+
+        Assert.Equal(AlertState.Firing, step.Instance.State);
+        Assert.Null(step.Transition);
+        Assert.Null(step.Instance.ClearSince);
+        Assert.EndsWith("held firing: above the resolve level", step.Instance.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Firing_ClearShorterThanResolveAfter_Holds_AndAReturnStartsTheWaitAgain()
+    {
+        var hold = new AlertRuleOptions { Name = Rule.Name, Kind = Rule.Kind, ResolveAfter = TimeSpan.FromMinutes(15) };
+        var firing = Fire();
+
+        var clear = AlertLifecycle.Step(hold, firing, Observation(false), T0.AddMinutes(30));
+        Assert.Equal(AlertState.Firing, clear.Instance.State);
+        Assert.Equal(T0.AddMinutes(30), clear.Instance.ClearSince);
+        var back = AlertLifecycle.Step(hold, clear.Instance, Observation(true), T0.AddMinutes(40));
+        Assert.Null(back.Instance.ClearSince);
+        var again = AlertLifecycle.Step(hold, back.Instance, Observation(false), T0.AddMinutes(50));
+        var notYet = AlertLifecycle.Step(hold, again.Instance, Observation(false), T0.AddMinutes(64));
+        Assert.Equal(AlertState.Firing, notYet.Instance.State);
+        Assert.Null(notYet.NotificationKind);
+
+        var resolved = AlertLifecycle.Step(hold, notYet.Instance, Observation(false), T0.AddMinutes(65));
+        Assert.Equal(AlertState.Resolved, resolved.Instance.State);
+        Assert.Equal(NotificationKinds.Resolved, resolved.NotificationKind);
+        Assert.EndsWith("for 15m", resolved.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Firing_MoreThanMaxFlapsTransitionsInTheWindow_HoldsFiringWithANote()
+    {
+        var guarded = new AlertRuleOptions { Name = Rule.Name, Kind = Rule.Kind, ResolveAfter = TimeSpan.Zero, MaxFlaps = 2, FlapWindow = TimeSpan.FromHours(6) };
+        var firing = Fire();
+
+        var held = AlertLifecycle.Step(guarded, firing, Observation(false), T0.AddMinutes(30), recentTransitions: 3);
+        Assert.Equal(AlertState.Firing, held.Instance.State);
+        Assert.Null(held.Transition);
+        Assert.Contains("held firing by the flap guard: 3 transitions in 6h", held.Instance.Summary, StringComparison.Ordinal);
+
+        var calm = AlertLifecycle.Step(guarded, held.Instance, Observation(false), T0.AddHours(7), recentTransitions: 2);
+        Assert.Equal(AlertState.Resolved, calm.Instance.State);
+    }
+
+    private static AlertRuleOptions RuleWithoutFor { get; } = new() { Name = Rule.Name, Kind = Rule.Kind, RepeatInterval = Rule.RepeatInterval, ResolveAfter = TimeSpan.Zero };
 
     private static AlertInstance Fire()
     {

@@ -112,9 +112,13 @@ public sealed class HallucinationRateLifecycleTests : IDisposable
         time.Advance(TimeSpan.FromHours(2));
         AlertSeed.Insert(temp.DatabasePath, AlertSeed.Spread(time.GetUtcNow(), TimeSpan.FromHours(2), 200, 2));
         await alerts.EvaluateAsync();
+        Assert.Equal([NotificationKinds.Firing], alerts.Outbox.Sent.Select(n => n.Kind));
+        time.Advance(TimeSpan.FromMinutes(15));
+        await alerts.EvaluateAsync();
 
         Assert.Equal([NotificationKinds.Firing, NotificationKinds.Resolved], alerts.Outbox.Sent.Select(n => n.Kind));
-        Assert.StartsWith("resolved: rate 1.0% <= 5.0%", alerts.Outbox.Sent[1].Reason, StringComparison.Ordinal);
+        Assert.StartsWith("resolved: rate 0.57% <= 5.0%", alerts.Outbox.Sent[1].Reason, StringComparison.Ordinal);
+        Assert.EndsWith("for 15m", alerts.Outbox.Sent[1].Reason, StringComparison.Ordinal);
         Assert.Equal(time.GetUtcNow(), alerts.Outbox.Sent[1].EndsAt);
         var history = await alerts.Store.HistoryAsync(null, 10, CancellationToken.None);
         Assert.Equal(["inactive->firing", "firing->resolved"], history.Reverse().Select(h => $"{h.From}->{h.To}"));
@@ -131,8 +135,85 @@ public sealed class HallucinationRateLifecycleTests : IDisposable
         time.Advance(TimeSpan.FromHours(2));
         AlertSeed.Insert(temp.DatabasePath, AlertSeed.Spread(time.GetUtcNow(), TimeSpan.FromHours(2), 200, 2));
         await alerts.EvaluateAsync();
+        time.Advance(TimeSpan.FromMinutes(15));
+        await alerts.EvaluateAsync();
 
         Assert.Equal(AlertState.Resolved, (await alerts.InstanceAsync("HallucinationRateHigh"))!.State);
+        Assert.Equal([NotificationKinds.Firing], alerts.Outbox.Sent.Select(n => n.Kind));
+    }
+
+    [Fact]
+    public async Task Firing_WindowFallsBelowMinSamples_SaysInsufficientDataWithTheCurrentCounts()
+    {
+        await AlertHarness.MigrateAsync(temp.DatabasePath, time);
+        AlertSeed.Insert(temp.DatabasePath, AlertSeed.Spread(time.GetUtcNow(), TimeSpan.FromHours(1), 200, 16));
+        await using var alerts = await AlertHarness.StartAsync(temp.DatabasePath, time, Rule("00:00:00"));
+        await alerts.EvaluateAsync();
+        Assert.Equal(AlertState.Firing, (await alerts.InstanceAsync("HallucinationRateHigh"))!.State);
+
+        // The window (2h) now holds only the newest quarter of the verdicts.
+        time.Advance(TimeSpan.FromMinutes(105));
+        await alerts.EvaluateAsync();
+
+        var instance = (await alerts.InstanceAsync("HallucinationRateHigh"))!;
+        Assert.Equal(AlertState.Firing, instance.State);
+        Assert.StartsWith("insufficient data (5", instance.Summary, StringComparison.Ordinal);
+        Assert.EndsWith(" of 100 verdicts in 2h)", instance.Summary, StringComparison.Ordinal);
+        using var evidence = JsonDocument.Parse(instance.Evidence!);
+        Assert.InRange(evidence.RootElement.GetProperty("samples").GetInt64(), 40, 60);
+    }
+
+    [Fact]
+    public async Task Firing_WithNoChannel_LeavesLastNotifiedAtEmptyAndDoesNotRepeatEachEvaluation()
+    {
+        await AlertHarness.MigrateAsync(temp.DatabasePath, time);
+        AlertSeed.Insert(temp.DatabasePath, AlertSeed.Spread(time.GetUtcNow(), TimeSpan.FromHours(2), 200, 16));
+        var outbox = new CapturingOutbox { Channels = 0 };
+        await using var alerts = await AlertHarness.StartAsync(temp.DatabasePath, time, Rule("00:00:00"), outbox);
+
+        await alerts.EvaluateAsync();
+        time.Advance(TimeSpan.FromMinutes(1));
+        await alerts.EvaluateAsync();
+
+        var instance = (await alerts.InstanceAsync("HallucinationRateHigh"))!;
+        Assert.Equal(AlertState.Firing, instance.State);
+        Assert.Null(instance.LastNotifiedAt);
+        Assert.Null(instance.LastNotificationKind);
+        Assert.Equal([NotificationKinds.Firing], outbox.Sent.Select(n => n.Kind));
+
+        // Past the repeat interval: one repeat, then none at the following evaluations (not one per evaluation).
+        for (var i = 0; i < 5; i++)
+        {
+            time.Advance(TimeSpan.FromMinutes(50));
+            AlertSeed.Insert(temp.DatabasePath, AlertSeed.Spread(time.GetUtcNow(), TimeSpan.FromMinutes(50), 90, 8));
+            await alerts.EvaluateAsync();
+            await alerts.EvaluateAsync();
+        }
+
+        Assert.Equal(AlertState.Firing, (await alerts.InstanceAsync("HallucinationRateHigh"))!.State);
+        Assert.Equal([NotificationKinds.Firing, NotificationKinds.Repeat], outbox.Sent.Select(n => n.Kind));
+    }
+
+    [Fact]
+    public async Task Firing_RateBetweenResolveLevelAndThreshold_StaysFiring()
+    {
+        await AlertHarness.MigrateAsync(temp.DatabasePath, time);
+        AlertSeed.Insert(temp.DatabasePath, AlertSeed.Spread(time.GetUtcNow(), TimeSpan.FromHours(2), 200, 16));
+        await using var alerts = await AlertHarness.StartAsync(temp.DatabasePath, time, Rule("00:00:00"));
+        await alerts.EvaluateAsync();
+
+        // 9/200 = 4.5%: under the 5% threshold, above the default resolve level 0.8 x 5% = 4%.
+        time.Advance(TimeSpan.FromHours(2));
+        AlertSeed.Insert(temp.DatabasePath, AlertSeed.Spread(time.GetUtcNow(), TimeSpan.FromHours(2), 200, 9));
+        for (var i = 0; i < 6; i++)
+        {
+            await alerts.EvaluateAsync();
+            time.Advance(TimeSpan.FromMinutes(5));
+        }
+
+        var instance = (await alerts.InstanceAsync("HallucinationRateHigh"))!;
+        Assert.Equal(AlertState.Firing, instance.State);
+        Assert.Contains("held firing: above the resolve level", instance.Summary, StringComparison.Ordinal);
         Assert.Equal([NotificationKinds.Firing], alerts.Outbox.Sent.Select(n => n.Kind));
     }
 

@@ -70,8 +70,32 @@ public sealed class OperationalRuleTests : IDisposable
             Dapper.SqlMapper.Execute(connection, "UPDATE samples SET status = 'done' WHERE interaction_id IN @Ids;", new { Ids = fresh.Concat(stale) });
         }
 
+        // Drained, then held for the default ResolveAfter (15 min) before it resolves.
+        await alerts.EvaluateAsync();
+        Assert.Equal(NotificationKinds.Firing, alerts.Outbox.Sent[^1].Kind);
+        time.Advance(TimeSpan.FromMinutes(15));
         await alerts.EvaluateAsync();
         Assert.Equal(NotificationKinds.Resolved, alerts.Outbox.Sent[^1].Kind);
+    }
+
+    [Fact]
+    public async Task Backlog_SamplesInAFlexCallAndBoostSamples_DoNotCount()
+    {
+        await using var alerts = await StartAsync(Rule("backlog", ("MaxAge", "01:00:00")));
+        var old = time.GetUtcNow().AddHours(-2);
+        var inCall = AlertSeed.Insert(temp.DatabasePath, [new AlertSeed.Row(time.GetUtcNow(), false, Status: "leased", ReceivedAt: old)]);
+        var boost = AlertSeed.Insert(temp.DatabasePath, [new AlertSeed.Row(time.GetUtcNow(), false, Status: "pending", ReceivedAt: old)]);
+        using (var connection = Db.Open(temp.DatabasePath))
+        {
+            Dapper.SqlMapper.Execute(connection, "UPDATE samples SET sample_reason = 'boost', judge_tier = 'standard' WHERE interaction_id IN @Ids;", new { Ids = boost });
+        }
+
+        await alerts.EvaluateAsync();
+
+        Assert.Empty(alerts.Outbox.Sent);
+        var instance = (await alerts.InstanceAsync("Ops"))!;
+        Assert.Equal("no routine samples waiting for the judge (2 in a judge call or boosted not counted)", instance.Summary);
+        Assert.Single(inCall);
     }
 
     [Fact]

@@ -12,11 +12,14 @@ namespace QualityWatch.Tests.Api;
 /// </summary>
 public sealed class ApiEndpointAuthorizationTests
 {
+    /// <summary>The on-call engineer's actions: acknowledging incidents, setting and deleting silences.</summary>
+    private static readonly HashSet<string> OncallRoutes = ["POST /v1/incidents/{id}/ack", "POST /v1/silences", "DELETE /v1/silences/{id}"];
+
     /// <summary>Signed with the Standard Webhooks secret instead of an API key.</summary>
     private const string WebhookPath = "/v1/webhooks/gemini";
 
     [Fact]
-    public async Task EveryV1Endpoint_RequiresARolePolicy_GetsRead_PostInteractionsIngest()
+    public async Task EveryV1Endpoint_RequiresARolePolicy_GetsRead_PostInteractionsIngest_AckAndSilencesOncall()
     {
         using var temp = new TempDirectory();
         await using var host = await InProcessHost.StartAsync(temp.DatabasePath, new Dictionary<string, string?>
@@ -48,6 +51,7 @@ public sealed class ApiEndpointAuthorizationTests
                 ("/v1/interactions", _) or ("/v1/traces", _) => ApiRoles.Ingest,
                 ("/v1/reviews", "POST") => ApiRoles.Review,
                 ("/v1/reviews/queue", _) => ReviewPolicies.Queue,
+                _ when OncallRoutes.Contains($"{string.Join(",", methods)} {route}") => ApiRoles.Oncall,
                 _ => ApiRoles.Read,
             };
             Assert.True(policies.SequenceEqual([expected]), $"{string.Join(",", methods)} {route} requires [{string.Join(",", policies)}], expected [{expected}]");

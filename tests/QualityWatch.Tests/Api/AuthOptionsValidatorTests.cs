@@ -52,8 +52,8 @@ public sealed class AuthOptionsValidatorTests
     {
         var message = Validate(Keys(Key("shipper", Secret, "write"), Key("grafana", Secret + "2"))).FailureMessage;
 
-        Assert.Contains("Auth:Keys:0 ('shipper'): Roles:0 is 'write', which is not a role; use ingest, read, review, admin", message, StringComparison.Ordinal);
-        Assert.Contains("Auth:Keys:1 ('grafana'): Roles must name at least one of ingest, read, review, admin", message, StringComparison.Ordinal);
+        Assert.Contains("Auth:Keys:0 ('shipper'): Roles:0 is 'write', which is not a role; use ingest, read, review, oncall, admin", message, StringComparison.Ordinal);
+        Assert.Contains("Auth:Keys:1 ('grafana'): Roles must name at least one of ingest, read, review, oncall, admin", message, StringComparison.Ordinal);
     }
 
     [Fact]

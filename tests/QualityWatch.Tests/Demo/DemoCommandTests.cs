@@ -46,6 +46,11 @@ public sealed partial class DemoCommandTests
             Assert.True(DateTimeOffset.Parse(alert.Groups["at"].Value + ":00Z", CultureInfo.InvariantCulture) >= change, alert.Value);
         }
 
+        // The summary lists the regression's incident, about v2, with its thread (no channel here, so listed without one).
+        Assert.Matches(@"Incidents:  \d+ quality, \d+ operational\.", text);
+        Assert.Matches(@"Incident:   inc_\w+ quality, stream default, prompt_version v2: ", text);
+        Assert.Matches(@"notifications: firing", text);
+
         // The links printed at the end answer.
         Assert.Contains("Report:   http://127.0.0.1:", text, StringComparison.Ordinal);
         Assert.Contains($"Database: {database}", text, StringComparison.Ordinal);

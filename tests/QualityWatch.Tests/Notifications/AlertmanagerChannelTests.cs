@@ -55,6 +55,19 @@ public sealed class AlertmanagerChannelTests
     }
 
     [Fact]
+    public async Task Alertmanager_Repeat_IsNotPostedThere_TheKeepAliveCoversIt()
+    {
+        await using var alertmanager = await AlertmanagerProcess.StartAsync();
+        using var temp = new TempDirectory();
+        await using var host = await InProcessHost.StartAsync(temp.DatabasePath, Settings(alertmanager.Url));
+
+        await host.Services.GetRequiredService<INotificationOutbox>().EnqueueAsync(SomeNotification.Firing() with { Kind = NotificationKinds.Repeat }, CancellationToken.None);
+
+        Assert.Equal(1, Db.Scalar<long>(temp.DatabasePath, "SELECT COUNT(*) FROM notifications"));
+        Assert.Equal(0, Db.Scalar<long>(temp.DatabasePath, "SELECT COUNT(*) FROM notification_deliveries"));
+    }
+
+    [Fact]
     public async Task Alertmanager_WhileFiring_ResendsEachIntervalOnTheClock()
     {
         await using var alertmanager = await AlertmanagerProcess.StartAsync();

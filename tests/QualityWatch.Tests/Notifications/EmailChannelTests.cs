@@ -133,4 +133,25 @@ public sealed class EmailChannelTests
         Assert.True(await Eventually.TrueAsync(() => Db.Scalar<string>(temp.DatabasePath, "SELECT status FROM notification_deliveries") == "sent"));
         Assert.True(await Eventually.StaysAsync(() => smtp.Messages.Count == 1, TimeSpan.FromMilliseconds(500)), $"{smtp.Messages.Count} messages");
     }
+
+    [Fact]
+    public async Task Email_IncidentThread_FirstPageIsTheRoot_UpdatesAndResolveReplyToIt()
+    {
+        await using var smtp = await SmtpTestServer.StartAsync();
+        using var temp = new TempDirectory();
+        await using var host = await InProcessHost.StartAsync(temp.DatabasePath, NotificationSettings.Fast().Email(smtp.Port));
+        var outbox = host.Services.GetRequiredService<INotificationOutbox>();
+        var labels = new Dictionary<string, string>(SomeNotification.Firing().Labels) { ["incident_id"] = "inc_0123456789ab" };
+
+        await outbox.EnqueueAsync(SomeNotification.Firing("incident/inc_0123456789ab") with { Labels = labels }, CancellationToken.None);
+        Assert.True(await Eventually.TrueAsync(() => smtp.Messages.Count == 1), "the page never reached the SMTP server");
+        await outbox.EnqueueAsync(SomeNotification.Firing("incident/inc_0123456789ab") with { Kind = NotificationKinds.Update, Labels = labels }, CancellationToken.None);
+        await outbox.EnqueueAsync(SomeNotification.Resolved("incident/inc_0123456789ab") with { Labels = labels }, CancellationToken.None);
+        Assert.True(await Eventually.TrueAsync(() => smtp.Messages.Count == 3), "the update and resolve never reached the SMTP server");
+
+        var messages = smtp.Messages.ToList();
+        Assert.Equal("inc_0123456789ab@qualitywatch", messages[0].MessageId);
+        Assert.All(messages.Skip(1), m => Assert.Equal("inc_0123456789ab@qualitywatch", m.InReplyTo));
+        Assert.All(messages.Skip(1), m => Assert.Equal(["inc_0123456789ab@qualitywatch"], m.References));
+    }
 }

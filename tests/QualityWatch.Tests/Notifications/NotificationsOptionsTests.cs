@@ -88,7 +88,7 @@ public sealed class NotificationsOptionsTests
         var ex = Assert.Throws<OptionsValidationException>(() => Bind(null, Hook(("Notifications:Webhooks:0:Kinds:0", "firng"))));
 
         var error = Assert.Single(ex.Failures);
-        Assert.StartsWith("Notifications:Webhooks:0:Kinds may hold only firing, repeat, resolved or report", error, StringComparison.Ordinal);
+        Assert.StartsWith("Notifications:Webhooks:0:Kinds may hold only firing, repeat, update, resolved or report", error, StringComparison.Ordinal);
         Assert.Contains("'firng'", error, StringComparison.Ordinal);
     }
 

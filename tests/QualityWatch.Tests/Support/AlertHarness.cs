@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using QualityWatch.Alerting;
+using QualityWatch.Incidents;
 using QualityWatch.Notifications;
 
 namespace QualityWatch.Tests.Support;
@@ -23,6 +24,12 @@ public sealed class AlertHarness : IAsyncDisposable
     public AlertEvaluator Evaluator => provider.GetRequiredService<AlertEvaluator>();
 
     public AlertStore Store => provider.GetRequiredService<AlertStore>();
+
+    public IncidentStore Incidents => provider.GetRequiredService<IncidentStore>();
+
+    public SilenceStore Silences => provider.GetRequiredService<SilenceStore>();
+
+    public IncidentQueries IncidentQueries => provider.GetRequiredService<IncidentQueries>();
 
     public static async Task<AlertHarness> StartAsync(string databasePath, FakeTimeProvider time, IDictionary<string, string?> settings, CapturingOutbox? outbox = null)
     {

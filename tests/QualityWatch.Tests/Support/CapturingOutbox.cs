@@ -10,9 +10,12 @@ public sealed class CapturingOutbox : INotificationOutbox
 
     public IReadOnlyList<Notification> Sent => [.. sent];
 
-    public Task EnqueueAsync(Notification notification, CancellationToken cancellationToken)
+    /// <summary>How many channels take each notification; 0 is a service with no channel configured.</summary>
+    public int Channels { get; set; } = 1;
+
+    public Task<int> EnqueueAsync(Notification notification, CancellationToken cancellationToken)
     {
         sent.Enqueue(notification);
-        return Task.CompletedTask;
+        return Task.FromResult(Channels);
     }
 }

@@ -11,12 +11,21 @@ public static partial class DashboardQueries
 {
     public static string DashboardPath { get; } = RepoRoot.File("dashboards", "grafana", "dashboards", "qualitywatch.json");
 
-    /// <summary>Every panel target's expression (rows' nested panels included), variables filled from <paramref name="variables"/>.</summary>
+    /// <summary>
+    /// Every panel target's expression (rows' nested panels included) and every annotation query (as panel
+    /// <c>annotation: name</c>), variables filled from <paramref name="variables"/>.
+    /// </summary>
     public static IReadOnlyList<DashboardQuery> Load(IReadOnlyDictionary<string, string> variables)
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(DashboardPath));
         var queries = new List<DashboardQuery>();
         Collect(doc.RootElement.GetProperty("panels"), variables, queries);
+        foreach (var annotation in doc.RootElement.GetProperty("annotations").GetProperty("list").EnumerateArray().Where(a => a.TryGetProperty("expr", out _)))
+        {
+            var raw = annotation.GetProperty("expr").GetString()!;
+            queries.Add(new DashboardQuery($"annotation: {annotation.GetProperty("name").GetString()}", "A", raw, Fill(raw, variables)));
+        }
+
         return queries;
     }
 

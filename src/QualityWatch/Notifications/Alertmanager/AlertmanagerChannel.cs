@@ -14,7 +14,8 @@ internal sealed class AlertmanagerChannel(
 {
     public string Name => "alertmanager";
 
-    public bool Accepts(string kind) => kind is NotificationKinds.Firing or NotificationKinds.Repeat or NotificationKinds.Resolved;
+    // One post per state change: a repeat is the keep-alive's job (ResendInterval), and Alertmanager repeats to its receivers itself.
+    public bool Accepts(string kind) => kind is NotificationKinds.Firing or NotificationKinds.Resolved;
 
     public async Task<DeliveryResult> SendAsync(StoredNotification notification, CancellationToken cancellationToken)
     {

@@ -25,6 +25,20 @@ internal static class EmailMessageFactory
         message.Headers.Add("X-QualityWatch-Key", n.Key);
         message.Headers.Add("X-QualityWatch-Reason", n.Reason);
 
+        // One thread per incident: its first page is the thread's root, everything after replies to it.
+        if (IncidentThread.RootMessageId(n) is { } root)
+        {
+            if (n.Kind == NotificationKinds.Firing)
+            {
+                message.MessageId = root;
+            }
+            else
+            {
+                message.InReplyTo = root;
+                message.References.Add(root);
+            }
+        }
+
         var body = new BodyBuilder { TextBody = n.TextBody, HtmlBody = n.HtmlBody };
         foreach (var attachment in n.Attachments)
         {

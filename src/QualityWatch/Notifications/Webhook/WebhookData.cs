@@ -16,4 +16,8 @@ public sealed record WebhookData(
     DateTimeOffset? EndsAt,
     JsonElement? Evidence,
     IReadOnlyList<string> Attachments,
-    string? ConsoleUrl);
+    string? ConsoleUrl)
+{
+    /// <summary>The incident the notification belongs to (the same on its page, updates and resolve); null for reports.</summary>
+    public string? IncidentId => Labels.TryGetValue(IncidentThread.Label, out var id) ? id : null;
+}
