@@ -1,4 +1,5 @@
 using Dapper;
+using QualityWatch.Judging.Queue;
 using QualityWatch.Storage;
 using QualityWatch.Trends;
 
@@ -12,7 +13,7 @@ internal sealed class HealthPageQueries(SqliteConnectionFactory connections, Tim
         "SELECT COALESCE(SUM(received), 0), COALESCE(SUM(sampled), 0) FROM volume_hourly WHERE hour_start >= @From;";
 
     private const string QueueSql =
-        "SELECT stream, status, COUNT(*) FROM samples WHERE status IN ('pending', 'leased') GROUP BY stream, status ORDER BY stream, status;";
+        $"SELECT stream, status, COUNT(*) FROM samples WHERE status IN ('{SampleStatuses.Pending}', '{SampleStatuses.Leased}') GROUP BY stream, status ORDER BY stream, status;";
 
     private const string CachesSql =
         "SELECT name, model, rubric_version, expire_at FROM judge_caches WHERE deleted_at IS NULL ORDER BY created_at DESC LIMIT 20;";
@@ -21,7 +22,7 @@ internal sealed class HealthPageQueries(SqliteConnectionFactory connections, Tim
     private const string LanesSql =
         """
         SELECT channel, status, COUNT(*), MIN(next_attempt_at) FROM notification_deliveries
-        WHERE status = 'pending' GROUP BY channel, status ORDER BY channel;
+        WHERE status = @Open GROUP BY channel, status ORDER BY channel;
         """;
 
     public async Task<HealthFacts> ReadAsync(CancellationToken cancellationToken)
@@ -31,7 +32,7 @@ internal sealed class HealthPageQueries(SqliteConnectionFactory connections, Tim
         var (received, sampled) = await connection.QuerySingleAsync<(long, long)>(new CommandDefinition(IngestSql, new { From = from }, cancellationToken: cancellationToken));
         var queue = await connection.QueryAsync<(string, string, long)>(new CommandDefinition(QueueSql, cancellationToken: cancellationToken));
         var caches = await connection.QueryAsync<(string, string, string, long)>(new CommandDefinition(CachesSql, cancellationToken: cancellationToken));
-        var lanes = await connection.QueryAsync<(string, string, long, long?)>(new CommandDefinition(LanesSql, cancellationToken: cancellationToken));
+        var lanes = await connection.QueryAsync<(string, string, long, long?)>(new CommandDefinition(LanesSql, new { Open = "pending" }, cancellationToken: cancellationToken));
         return new HealthFacts(received, sampled, [.. queue], [.. caches], [.. lanes]);
     }
 }

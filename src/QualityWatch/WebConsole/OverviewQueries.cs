@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.Options;
 using QualityWatch.Alerting;
+using QualityWatch.Judging.Queue;
 using QualityWatch.Sampling;
 using QualityWatch.Storage;
 using QualityWatch.Trends;
@@ -16,9 +17,9 @@ internal sealed class OverviewQueries(
 {
     // ix_samples_queue (status, ...): only the waiting samples are read.
     private const string QueueSql =
-        """
+        $"""
         SELECT stream AS Stream, status AS Status, COUNT(*) AS Samples, MIN(received_at) AS Oldest
-        FROM samples WHERE status IN ('pending', 'leased') GROUP BY stream, status;
+        FROM samples WHERE status IN ('{SampleStatuses.Pending}', '{SampleStatuses.Leased}') GROUP BY stream, status;
         """;
 
     public async Task<IReadOnlyList<StreamOverview>> ReadAsync(CancellationToken cancellationToken)
