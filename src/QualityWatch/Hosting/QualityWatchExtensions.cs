@@ -12,6 +12,7 @@ using QualityWatch.Notifications;
 using QualityWatch.Reports;
 using QualityWatch.Redaction;
 using QualityWatch.Evidence;
+using QualityWatch.Export;
 using QualityWatch.Sampling;
 using QualityWatch.Storage;
 using QualityWatch.Telemetry;
@@ -37,6 +38,7 @@ public static class QualityWatchExtensions
         services.AddOtlpIngest();
         services.AddJudging();
         services.TryAddSingleton<SampleQueries>();
+        services.AddExport();
         services.AddQuartz();
         services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
         services.AddTrends();
@@ -57,6 +59,7 @@ public static class QualityWatchExtensions
         app.MapIngestion();
         app.MapOtlpIngest();
         app.MapSamples();
+        app.MapExport();
         app.MapTrends();
         app.MapAlerting();
         app.MapNotifications();
