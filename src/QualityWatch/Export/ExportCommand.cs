@@ -48,7 +48,11 @@ internal static class ExportCommand
                 // stdout may be the dataset: nothing but warnings and errors are logged, and those go to stderr.
                 builder.Logging.ClearProviders();
                 builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["Logging:LogLevel:Default"] = "Warning",
+                    ["Logging:LogLevel:QualityWatch.Api"] = "Error", // the API is not served here: its open-auth warning would only mislead
+                });
                 configure?.Invoke(builder);
             });
         }

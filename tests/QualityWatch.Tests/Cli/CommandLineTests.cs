@@ -12,6 +12,7 @@ public sealed class CommandLineTests
     [InlineData(new[] { "demo", "--speed", "100" }, CliCommand.Demo)]
     [InlineData(new[] { "backfill", "logs.jsonl", "--dry-run" }, CliCommand.Backfill)]
     [InlineData(new[] { "export", "--label", "dataset=x", "--output", "x.jsonl" }, CliCommand.Export)]
+    [InlineData(new[] { "help", "export" }, CliCommand.Export)]
     [InlineData(new[] { "healthcheck", "--ready", "--urls", "http://127.0.0.1:8080" }, CliCommand.HealthCheck)]
     [InlineData(new[] { "healthcheck", "-h" }, CliCommand.HealthCheckHelp)]
     [InlineData(new[] { "help", "healthcheck" }, CliCommand.HealthCheckHelp)]

@@ -91,6 +91,17 @@ public sealed class ExportCommandTests : IAsyncLifetime
         Assert.DoesNotContain("exported 1 samples |", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ExportVerb_RealProcessToStdout_PrintsNothingButTheDataset()
+    {
+        var (exit, output) = await ServiceProcess.RunToExitAsync(
+            new Dictionary<string, string>(), temp.Path, "export", "--stream", "default", "--Storage:DatabasePath", temp.DatabasePath);
+
+        Assert.True(exit == 0, output);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(ids["C"], JsonDocument.Parse(line).RootElement.GetProperty("interaction_id").GetString());
+    }
+
     private async Task<(int Exit, string Output, string Errors)> RunAsync(bool progress, params string[] args)
     {
         var output = new StringWriter(CultureInfo.InvariantCulture);
