@@ -3,7 +3,8 @@
 # read from this file, outside Docker, then starts the app with the runtime stage's environment.
 #   docker build -t qualitywatch .
 #   docker run -d -p 8080:8080 -v qualitywatch-data:/data \
-#     -e Ingest__ApiKeys__0=<key of 16+ chars> -e GEMINI_API_KEY=<key> qualitywatch
+#     -e Auth__Keys__0__Name=shipper -e Auth__Keys__0__Key=<key of 16+ chars> -e Auth__Keys__0__Roles__0=ingest \
+#     -e GEMINI_API_KEY=<key> qualitywatch
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
@@ -24,8 +25,8 @@ RUN dotnet test QualityWatch.sln -c Release --filter "FullyQualifiedName!~Deploy
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app .
-# The database lives on the volume. Listening on all interfaces makes Ingest:ApiKeys
-# mandatory (pass Ingest__ApiKeys__0); the judge key comes as GEMINI_API_KEY or OPENAI_API_KEY.
+# The database lives on the volume. Listening on all interfaces makes Auth:Keys mandatory
+# (pass Auth__Keys__0__Name, __Key and __Roles__0); the judge key comes as GEMINI_API_KEY or OPENAI_API_KEY.
 ENV ASPNETCORE_URLS=http://0.0.0.0:8080 \
     Storage__DatabasePath=/data/qualitywatch.db
 RUN mkdir -p /data && chown app:app /data

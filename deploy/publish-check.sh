@@ -96,7 +96,7 @@ container_env=(
   "PATH=$PATH" "HOME=$work"
   "ASPNETCORE_URLS=http://127.0.0.1:0"
   "Storage__DatabasePath=$data/qualitywatch.db"
-  "Ingest__ApiKeys__0=publish-check-ingest-key-0123"
+  "Auth__Keys__0__Name=publish-check" "Auth__Keys__0__Key=publish-check-ingest-key-0123" "Auth__Keys__0__Roles__0=ingest"
   "GEMINI_API_KEY=publish-check-judge-key" "Judge__BaseUrl=http://127.0.0.1:9/"
 )
 if [ -n "${DOTNET_ROOT:-}" ]; then container_env+=("DOTNET_ROOT=$DOTNET_ROOT"); fi

@@ -9,6 +9,7 @@ using QualityWatch.Bench.Ingest;
 using QualityWatch.Bench.Judge;
 using QualityWatch.Bench.JudgeFaults;
 using QualityWatch.Bench.NotifyOutages;
+using QualityWatch.Bench.Otlp;
 using QualityWatch.Bench.Sequential;
 using QualityWatch.Bench.Versions;
 
@@ -30,6 +31,7 @@ var root = new RootCommand("QualityWatch benchmarks: one verb each, writing its 
     ConnectionsCommand.Command(),
     VersionsCommand.Command(),
     NotifyOutagesCommand.Command(),
+    OtlpIngestCommand.Command(),
 };
 
 // A misspelt option or a missing verb must not run a benchmark at its defaults: say why and exit 2.

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
-using QualityWatch.Bench.Ingest;
 using QualityWatch.Bench.Shared;
+using QualityWatch.Testing;
 
 namespace QualityWatch.Bench.Connections;
 
@@ -73,10 +73,9 @@ internal static class ConnectionsCommand
         try
         {
             var load = Machine.LoadAverage();
-            await using var service = await ServiceProcess.StartAsync(dll, new Dictionary<string, string>(settings)
+            await using var service = await ServiceProcess.StartReadyAsync(dll, new Dictionary<string, string>(settings.Concat(BenchKey.Settings("bench-connections-key-0123456789")))
             {
                 ["Storage__DatabasePath"] = Path.Combine(folder.FullName, "qualitywatch.db"),
-                ["Ingest__ApiKeys__0"] = "bench-connections-key-0123456789",
             });
 
             if (fileLimit is { } files)
@@ -101,7 +100,7 @@ internal static class ConnectionsCommand
             var filesDuring = service.OpenFiles;
             var during = await HealthProbe.NewConnectionsAsync(service.BaseAddress, probes);
             var keptDuring = await HealthProbe.KeptConnectionAsync(kept, probes);
-            var limit = fileLimit is { } lowered ? $"{lowered} / {lowered}" : service.MaxOpenFiles;
+            var limit = fileLimit is { } lowered ? $"{lowered} / {lowered}" : service.ExitCode is null ? Limits.MaxOpenFiles(service.Id) : "?";
             var (opened, failed) = (flood.Opened, flood.ConnectFailed);
             flood.Dispose();
             var after = await HealthProbe.NewConnectionsAsync(service.BaseAddress, probes);

@@ -2,12 +2,12 @@ using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using QualityWatch.Bench.Ingest;
 using QualityWatch.Bench.Shared;
+using QualityWatch.Testing;
 
 namespace QualityWatch.Bench.Crash;
 
@@ -49,11 +49,10 @@ internal static class CrashCommand
 
         var folder = Directory.CreateTempSubdirectory("qw-bench-crash-");
         var database = Path.Combine(folder.FullName, "qualitywatch.db");
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(BenchKey.Settings(Key))
         {
             ["Storage__DatabasePath"] = database,
             ["Sampling__EveryN"] = "1",
-            ["Ingest__ApiKeys__0"] = Key,
             ["Logging__LogLevel__Default"] = "Warning",
         };
         var acknowledged = new ConcurrentQueue<string>();
@@ -63,7 +62,7 @@ internal static class CrashCommand
         {
             for (var kill = 0; kill < kills; kill++)
             {
-                var service = await ServiceProcess.StartAsync(dll, environment);
+                var service = await ServiceProcess.StartReadyAsync(dll, environment);
                 var before = acknowledged.Count;
                 using var stop = new CancellationTokenSource();
                 var senders = Enumerable.Range(0, connections)
@@ -71,14 +70,14 @@ internal static class CrashCommand
 
                 // A seeded moment between 0.5x and 1.5x --seconds, while every connection has a request in flight.
                 await Task.Delay(TimeSpan.FromSeconds(seconds * (0.5 + random.NextDouble())));
-                await service.KillAsync();
+                service.Kill();
                 await stop.CancelAsync();
                 await Task.WhenAll(senders);
                 await service.DisposeAsync();
                 Console.WriteLine($"kill {kill + 1}/{kills}: {acknowledged.Count - before:N0} acknowledged since the start before it");
             }
 
-            await using var last = await ServiceProcess.StartAsync(dll, environment);
+            await using var last = await ServiceProcess.StartReadyAsync(dll, environment);
             var stored = await StoredIdsAsync(database);
             var lost = acknowledged.Count(id => !stored.Contains(id));
             var resent = acknowledged.Take(5_000).ToList();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using QualityWatch.Bench.Ingest;
 using QualityWatch.Bench.Shared;
+using QualityWatch.Testing;
 
 namespace QualityWatch.Bench.Dedup;
 
@@ -73,10 +74,9 @@ internal static class DedupWindowCommand
         try
         {
             var database = Path.Combine(folder.FullName, "qualitywatch.db");
-            await using var service = await ServiceProcess.StartAsync(dll, new Dictionary<string, string>
+            await using var service = await ServiceProcess.StartReadyAsync(dll, new Dictionary<string, string>(BenchKey.Settings(Key))
             {
                 ["Storage__DatabasePath"] = database,
-                ["Ingest__ApiKeys__0"] = Key,
                 ["Ingest__DedupWindow"] = window.ToString("c"),
             });
 

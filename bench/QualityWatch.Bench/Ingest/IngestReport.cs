@@ -25,7 +25,7 @@ internal static class IngestReport
         text.Append(Heading()).Append("\n\n");
         text.Append("Machine: ").Append(Machine.Describe()).Append(", Release build. `ingest-suite` starts the service as its own process per scenario\n")
             .Append("(`dotnet src/QualityWatch/bin/Release/net10.0/QualityWatch.dll --urls http://127.0.0.1:PORT`, a fresh temp database,\n")
-            .Append("one `Ingest:ApiKeys` key sent as Bearer, no judge key), waits for `/readyz` to report the database ready, loads it\n")
+            .Append("one `Auth:Keys` key (roles `ingest`, `read`) sent as Bearer, no judge key), waits for `/readyz` to report the database ready, loads it\n")
             .Append("from the bench process over 127.0.0.1 for ").Append(Fmt.N0(seconds.TotalSeconds)).Append(" s after a ").Append(Fmt.N0(warmup.TotalSeconds))
             .Append(" s warm-up, reads its peak RSS (`VmHWM` in /proc/PID/status) and stops it\n")
             .Append("with SIGTERM. Defaults otherwise: dedup on (24 h), `synchronous=FULL`, `Sampling:EveryN` 100 and change-aware\n")

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using QualityWatch.Bench.Shared;
+using QualityWatch.Testing;
 
 namespace QualityWatch.Bench.Ingest;
 
@@ -62,10 +63,9 @@ internal static class IngestSuite
         var folder = Directory.CreateTempSubdirectory("qw-bench-ingest-");
         try
         {
-            await using var service = await ServiceProcess.StartAsync(dll, new Dictionary<string, string>
+            await using var service = await ServiceProcess.StartReadyAsync(dll, new Dictionary<string, string>(BenchKey.Settings(Key))
             {
                 ["Storage__DatabasePath"] = Path.Combine(folder.FullName, "qualitywatch.db"),
-                ["Ingest__ApiKeys__0"] = Key,
             });
 
             // The first seconds of a fresh process are JIT and pool growth, not steady-state ingest.

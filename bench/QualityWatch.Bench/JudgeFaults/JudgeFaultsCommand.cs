@@ -5,10 +5,10 @@ using System.Net.Http.Headers;
 using System.Text;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using QualityWatch.Bench.Ingest;
 using QualityWatch.Bench.Shared;
-using QualityWatch.Simulator;
 using QualityWatch.Simulator.Stats;
+using QualityWatch.Simulator;
+using QualityWatch.Testing;
 
 namespace QualityWatch.Bench.JudgeFaults;
 
@@ -59,11 +59,10 @@ internal static class JudgeFaultsCommand
 
         var folder = Directory.CreateTempSubdirectory("qw-bench-faults-");
         var database = Path.Combine(folder.FullName, "qualitywatch.db");
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(BenchKey.Settings(IngestKey))
         {
             ["Storage__DatabasePath"] = database,
             ["Logging__LogLevel__Default"] = "Warning",
-            ["Ingest__ApiKeys__0"] = IngestKey,
             ["Sampling__EveryN"] = "1",
             ["Judge__ServiceTier"] = "standard",
             ["Judge__RequestsPerMinute"] = "600",
@@ -79,18 +78,18 @@ internal static class JudgeFaultsCommand
         var restarts = new List<TimeSpan?>();
         try
         {
-            var service = await ServiceProcess.StartAsync(dll, environment);
+            var service = await ServiceProcess.StartReadyAsync(dll, environment);
             await IngestAsync(service.BaseAddress, samples);
             for (var kill = 1; kill <= kills; kill++)
             {
                 // Kill at even shares of the work, while the simulator holds calls in flight.
                 var target = samples * kill / (kills + 1);
                 await WaitUntilAsync(() => Verdicts(database) >= target && simulator.Stats.Waiting > 0, timeout);
-                await service.KillAsync();
+                service.Kill();
                 await service.DisposeAsync();
                 var before = Verdicts(database);
                 var restarted = Stopwatch.StartNew();
-                service = await ServiceProcess.StartAsync(dll, environment);
+                service = await ServiceProcess.StartReadyAsync(dll, environment);
                 var next = await WaitUntilAsync(() => Verdicts(database) > before, TimeSpan.FromMinutes(2));
                 restarts.Add(next ? restarted.Elapsed : null);
                 Console.WriteLine($"kill {kill}/{kills} at {before} verdicts; next verdict {(next ? $"{restarted.Elapsed.TotalSeconds:0.0} s" : "not within 2 min")} after the restart");

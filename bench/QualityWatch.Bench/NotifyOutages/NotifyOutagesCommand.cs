@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using QualityWatch.Bench.Ingest;
 using QualityWatch.Bench.Shared;
+using QualityWatch.Testing;
 
 namespace QualityWatch.Bench.NotifyOutages;
 
@@ -43,8 +43,8 @@ internal static class NotifyOutagesCommand
 
         var folder = Directory.CreateTempSubdirectory("qw-bench-notify-");
         var database = Path.Combine(folder.FullName, "qualitywatch.db");
-        await using var smtp = new SmtpSink(FreePort(), smtpDelay);
-        await using var hook = new WebhookSink(FreePort());
+        await using var smtp = new SmtpSink(FreePort.Next(), smtpDelay);
+        await using var hook = new WebhookSink(FreePort.Next());
         var environment = Environment(database, smtp.Port, hook.Url);
         var load = Machine.LoadAverage();
         var clock = Stopwatch.StartNew();
@@ -52,28 +52,28 @@ internal static class NotifyOutagesCommand
         try
         {
             // Both peers down: every attempt is refused and goes back to the outbox with its backoff.
-            service = await ServiceProcess.StartAsync(dll, environment);
+            service = await ServiceProcess.StartReadyAsync(dll, environment);
             await OutboxFeeder.EnqueueAsync(environment, count);
             Console.WriteLine($"{count} notifications enqueued; both peers down for {outage.TotalSeconds:0.#} s");
             await Task.Delay(outage);
             var attemptsDown = (await OutboxState.ReadAsync(database)).Values.Sum(s => s.Attempts);
-            await service.KillAsync();
+            service.Kill();
             await service.DisposeAsync();
             service = null;
             Console.WriteLine($"kill 1 after {attemptsDown} refused attempts");
 
-            service = await ServiceProcess.StartAsync(dll, environment);
+            service = await ServiceProcess.StartReadyAsync(dll, environment);
             smtp.Start();
             var smtpBack = Stopwatch.GetTimestamp();
             var third = Math.Max(1, count / 3);
             await UntilAsync(async () => Sent(await OutboxState.ReadAsync(database), Email) >= third, timeout);
-            await service.KillAsync();
+            service.Kill();
             await service.DisposeAsync();
             service = null;
             var emailsAtKill = Sent(await OutboxState.ReadAsync(database), Email);
             Console.WriteLine($"kill 2 with {emailsAtKill} of {count} emails recorded sent");
 
-            service = await ServiceProcess.StartAsync(dll, environment);
+            service = await ServiceProcess.StartReadyAsync(dll, environment);
             await hook.StartAsync();
             var hookBack = Stopwatch.GetTimestamp();
             TimeSpan? emailDone = null, hookDone = null;
@@ -114,10 +114,9 @@ internal static class NotifyOutagesCommand
         }
     }
 
-    private static Dictionary<string, string> Environment(string database, int smtpPort, Uri hook) => new()
+    private static Dictionary<string, string> Environment(string database, int smtpPort, Uri hook) => new(BenchKey.Settings("bench-notify-outages-key-0123456789"))
     {
         ["Storage__DatabasePath"] = database,
-        ["Ingest__ApiKeys__0"] = "bench-notify-outages-key-0123456789",
         ["Logging__LogLevel__Default"] = "Warning",
         ["Notifications__DispatchInterval"] = "00:00:01",
         ["Notifications__Retry__InitialDelay"] = "00:00:01",
@@ -142,12 +141,5 @@ internal static class NotifyOutagesCommand
         {
             await Task.Delay(100);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,6 @@
-using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.CommandLine;
+using QualityWatch.Testing;
 
 namespace QualityWatch.Bench.Shared;
 
@@ -41,7 +42,7 @@ internal sealed class BenchArgs(ParseResult result)
     public string? ServiceDll(string verb)
     {
         var dll = String(BenchOption.ServiceDllName);
-        dll = dll.Length > 0 ? dll : Path.Combine(RepoRoot.Find(), "src", "QualityWatch", "bin", "Release", "net10.0", "QualityWatch.dll");
+        dll = dll.Length > 0 ? dll : Path.Combine(RepoRoot.Path, "src", "QualityWatch", "bin", "Release", "net10.0", "QualityWatch.dll");
         if (File.Exists(dll))
         {
             return dll;

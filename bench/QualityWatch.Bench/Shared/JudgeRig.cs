@@ -56,9 +56,13 @@ internal sealed class JudgeRig : IAsyncDisposable
 
             // Polly logs every handled 429 and retry as a warning: thousands of console lines that cost CPU the run should spend judging.
             ["Logging:LogLevel:Polly"] = "Error",
-            ["Ingest:ApiKeys:0"] = IngestKey,
             ["Sampling:EveryN"] = "1",
         };
+        foreach (var (key, value) in BenchKey.Settings(IngestKey, ":"))
+        {
+            config[key] = value;
+        }
+
         foreach (var (key, value) in settings)
         {
             config[key] = value;

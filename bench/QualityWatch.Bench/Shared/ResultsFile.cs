@@ -1,3 +1,5 @@
+using QualityWatch.Testing;
+
 namespace QualityWatch.Bench.Shared;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace QualityWatch.Bench.Shared;
 /// </summary>
 internal static class ResultsFile
 {
-    public static string DefaultPath => Path.Combine(RepoRoot.Find(), "bench", "RESULTS.md");
+    public static string DefaultPath => Path.Combine(RepoRoot.Path, "bench", "RESULTS.md");
 
     /// <summary>Replaces the section whose heading starts with <paramref name="headingPrefix"/>, or appends it.</summary>
     public static void WriteSection(string path, string headingPrefix, string section)

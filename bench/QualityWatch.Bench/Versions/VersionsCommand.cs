@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsoft.Data.Sqlite;
-using QualityWatch.Bench.Ingest;
 using QualityWatch.Bench.Shared;
+using QualityWatch.Testing;
 
 namespace QualityWatch.Bench.Versions;
 
@@ -61,7 +61,7 @@ internal static class VersionsCommand
     {
         var folder = Directory.CreateTempSubdirectory("qw-bench-versions-");
         var database = Path.Combine(folder.FullName, "qualitywatch.db");
-        var environment = new Dictionary<string, string> { ["Storage__DatabasePath"] = database, ["Ingest__ApiKeys__0"] = Key };
+        var environment = new Dictionary<string, string>(BenchKey.Settings(Key)) { ["Storage__DatabasePath"] = database };
         if (cap is { } n)
         {
             environment["Sampling__MaxVersionsPerStream"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -72,7 +72,7 @@ internal static class VersionsCommand
         {
             long idle, loadPeak;
             (double Seconds, long Errors) load;
-            await using (var service = await ServiceProcess.StartAsync(dll, environment))
+            await using (var service = await ServiceProcess.StartReadyAsync(dll, environment))
             {
                 using var client = VersionsLoad.Client(service.BaseAddress, Key, connections);
                 idle = service.RssBytes;
@@ -83,7 +83,7 @@ internal static class VersionsCommand
             }
 
             var tracked = TrackedRows(database);
-            await using (var service = await ServiceProcess.StartAsync(dll, environment))
+            await using (var service = await ServiceProcess.StartReadyAsync(dll, environment))
             {
                 using var client = VersionsLoad.Client(service.BaseAddress, Key, 1);
                 var restartIdle = service.RssBytes;

@@ -1,10 +1,8 @@
 using System.Text.Json.Serialization;
-using QualityWatch.Ingestion;
 
 namespace QualityWatch.Api;
 
 /// <summary>The JSON body of every 4xx/5xx answer: a stable code and a message for people.</summary>
 public sealed record ApiError(
     [property: JsonPropertyName("error")] string Error,
-    [property: JsonPropertyName("message")] string Message,
-    [property: JsonPropertyName("rejected"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Rejection>? Rejected = null);
+    [property: JsonPropertyName("message")] string Message);

@@ -1,10 +1,8 @@
-using QualityWatch.Ingestion;
-
 namespace QualityWatch.Api;
 
 /// <summary>The JSON error answers every API endpoint shares.</summary>
 public static class ApiErrors
 {
     public static IResult Error(int status, string code, string message) =>
-        Results.Json(new ApiError(code, message), IngestJsonContext.Default.ApiError, statusCode: status);
+        Results.Json(new ApiError(code, message), ApiJsonContext.Default.ApiError, statusCode: status);
 }

@@ -10,6 +10,7 @@ public static class ApiExtensions
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
         services.AddOptionsWithValidateOnStart<AuthOptions, AuthOptionsValidator>().BindConfiguration(AuthOptions.SectionName);
+        services.AddOptionsWithValidateOnStart<LegacyKeyOptions, LegacyKeyOptionsValidator>().BindConfiguration(LegacyKeyOptions.SectionName);
         services.TryAddSingleton<ApiKeyRing>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, configureOptions: null);

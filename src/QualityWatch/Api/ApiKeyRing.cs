@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using QualityWatch.Ingestion;
 
 namespace QualityWatch.Api;
 
@@ -13,7 +12,7 @@ internal sealed class ApiKeyRing
 
     private readonly ApiKey[] keys;
 
-    public ApiKeyRing(IOptions<AuthOptions> auth, IOptions<IngestOptions> ingest)
+    public ApiKeyRing(IOptions<AuthOptions> auth, IOptions<LegacyKeyOptions> ingest)
     {
         // Comparing fixed-length hashes hides the keys' lengths as well as their content.
         keys =

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using QualityWatch.Ingestion;
 
 namespace QualityWatch.Api;
 
@@ -7,7 +6,7 @@ namespace QualityWatch.Api;
 /// Each key well formed, names and keys unique, roles known; and the rule that an open API (no key
 /// at all) may only listen on loopback. Errors name the key by its index and name, never its secret.
 /// </summary>
-internal sealed class AuthOptionsValidator(IConfiguration configuration, IOptions<IngestOptions> ingest) : IValidateOptions<AuthOptions>
+internal sealed class AuthOptionsValidator(IConfiguration configuration, IOptions<LegacyKeyOptions> ingest) : IValidateOptions<AuthOptions>
 {
     public ValidateOptionsResult Validate(string? name, AuthOptions options)
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using QualityWatch.Hosting;
 
 namespace QualityWatch.Backfill;
 
@@ -12,15 +13,9 @@ internal sealed class BackfillOptionsValidator : IValidateOptions<BackfillOption
             errors.Add($"Backfill:Mode must be flex, standard or batch, was '{options.Mode}'.");
         }
 
-        if (options.EstimatedOutputTokens is < 1 or > 100_000)
-        {
-            errors.Add($"Backfill:EstimatedOutputTokens must be between 1 and 100000, was {options.EstimatedOutputTokens}.");
-        }
+        OptionRange.Check(errors, "Backfill:EstimatedOutputTokens", options.EstimatedOutputTokens, 1, 100_000);
 
-        if (options.ProgressInterval < TimeSpan.FromMilliseconds(100) || options.ProgressInterval > TimeSpan.FromHours(1))
-        {
-            errors.Add($"Backfill:ProgressInterval must be between 00:00:00.1 and 01:00:00, was {options.ProgressInterval}.");
-        }
+        OptionRange.Check(errors, "Backfill:ProgressInterval", options.ProgressInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1));
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -255,6 +255,6 @@ public static class DemoCommand
     {
         var keys = services.GetRequiredService<IOptions<AuthOptions>>().Value.Keys;
         var both = keys.FirstOrDefault(k => k.Roles.Contains(ApiRoles.Admin) || (k.Roles.Contains(ApiRoles.Ingest) && k.Roles.Contains(ApiRoles.Read)));
-        return both?.Key ?? services.GetRequiredService<IOptions<IngestOptions>>().Value.ApiKeys.FirstOrDefault();
+        return both?.Key ?? services.GetRequiredService<IOptions<LegacyKeyOptions>>().Value.ApiKeys.FirstOrDefault();
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using QualityWatch.Hosting;
 
 namespace QualityWatch.Health;
 
@@ -12,10 +13,7 @@ internal sealed class HealthOptionsValidator : IValidateOptions<HealthOptions>
             errors.Add($"Health:JudgeWindow must be between 00:00:00.001 and 7.00:00:00, was {options.JudgeWindow}.");
         }
 
-        if (options.StatusInterval < TimeSpan.FromSeconds(1) || options.StatusInterval > TimeSpan.FromHours(1))
-        {
-            errors.Add($"Health:StatusInterval must be between 00:00:01 and 01:00:00, was {options.StatusInterval}.");
-        }
+        OptionRange.Check(errors, "Health:StatusInterval", options.StatusInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

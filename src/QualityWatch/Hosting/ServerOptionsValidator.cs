@@ -9,15 +9,9 @@ internal sealed class ServerOptionsValidator : IValidateOptions<ServerOptions>
         var errors = new List<string>();
 
         // Below a handful, the health probe and a scraper could not get in beside one client.
-        if (options.MaxConcurrentConnections is < 8 or > 1_000_000)
-        {
-            errors.Add($"Server:MaxConcurrentConnections must be between 8 and 1000000, was {options.MaxConcurrentConnections}.");
-        }
+        OptionRange.Check(errors, "Server:MaxConcurrentConnections", options.MaxConcurrentConnections, 8, 1_000_000);
 
-        if (options.MaxRequestBodyBytes is < 1024 or > 1L << 30)
-        {
-            errors.Add($"Server:MaxRequestBodyBytes must be between 1024 and {1L << 30}, was {options.MaxRequestBodyBytes}.");
-        }
+        OptionRange.Check(errors, "Server:MaxRequestBodyBytes", options.MaxRequestBodyBytes, 1024, 1L << 30);
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

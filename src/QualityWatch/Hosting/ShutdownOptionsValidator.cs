@@ -7,10 +7,7 @@ internal sealed class ShutdownOptionsValidator : IValidateOptions<ShutdownOption
     public ValidateOptionsResult Validate(string? name, ShutdownOptions options)
     {
         var errors = new List<string>();
-        if (options.Timeout < TimeSpan.FromSeconds(1) || options.Timeout > TimeSpan.FromMinutes(10))
-        {
-            errors.Add($"Shutdown:Timeout must be between 00:00:01 and 00:10:00, was {options.Timeout}.");
-        }
+        OptionRange.Check(errors, "Shutdown:Timeout", options.Timeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
 
         // The grace is spent inside the timeout; what remains is for the rollup and the checkpoint.
         if (options.JudgeGrace < TimeSpan.Zero || options.JudgeGrace >= options.Timeout)

@@ -41,14 +41,14 @@ internal static class IngestEndpoint
         var parsed = InteractionBodyParser.Parse(body.Bytes, ndjson, limits.MaxInteractionsPerRequest);
         if (parsed.Failure is not null)
         {
-            return Results.Json(parsed.Failure, IngestJsonContext.Default.ApiError, statusCode: parsed.FailureStatus);
+            return Results.Json(parsed.Failure, ApiJsonContext.Default.ApiError, statusCode: parsed.FailureStatus);
         }
 
         var (valid, rejected) = Validate(parsed, validator, metrics);
         if (parsed.Shape == BodyShape.Object && rejected.Count == 1)
         {
             return Results.Json(
-                new ApiError("invalid_interaction", rejected[0].Error, rejected), IngestJsonContext.Default.ApiError, statusCode: StatusCodes.Status400BadRequest);
+                new RejectedInteractions("invalid_interaction", rejected[0].Error, rejected), IngestJsonContext.Default.RejectedInteractions, statusCode: StatusCodes.Status400BadRequest);
         }
 
         var submission = await submitter.SubmitAsync(valid);

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using QualityWatch.Api;
 
 namespace QualityWatch.Ingestion;
 
@@ -9,7 +8,7 @@ namespace QualityWatch.Ingestion;
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip)]
 [JsonSerializable(typeof(InteractionWire))]
 [JsonSerializable(typeof(IngestResponse))]
-[JsonSerializable(typeof(ApiError))]
+[JsonSerializable(typeof(RejectedInteractions))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(Dictionary<string, int>))]
 [JsonSerializable(typeof(IReadOnlyDictionary<string, int>))]

@@ -1,15 +1,9 @@
 namespace QualityWatch.Ingestion;
 
-/// <summary>The ingest API: who may call it and how much it takes. Section <c>Ingest</c>.</summary>
+/// <summary>The ingest API: how much it takes (its keys are <see cref="Api.LegacyKeyOptions"/>). Section <c>Ingest</c>.</summary>
 public sealed class IngestOptions
 {
     public const string SectionName = "Ingest";
-
-    /// <summary>
-    /// Deprecated: use <c>Auth:Keys</c>. Bearer keys with the <c>ingest</c> and <c>read</c> roles, as
-    /// every key had before roles. Counted with <c>Auth:Keys</c> for the loopback-only rule.
-    /// </summary>
-    public List<string> ApiKeys { get; set; } = [];
 
     /// <summary>Largest request body in bytes. Default 16 MiB.</summary>
     public long MaxBodyBytes { get; set; } = 16 * 1024 * 1024;

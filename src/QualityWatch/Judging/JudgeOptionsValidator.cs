@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using QualityWatch.Hosting;
 
 namespace QualityWatch.Judging;
 
@@ -22,17 +23,17 @@ internal sealed class JudgeOptionsValidator : IValidateOptions<JudgeOptions>
             errors.Add($"Judge:ServiceTier must be flex, standard or priority, was '{o.ServiceTier}'.");
         }
 
-        Range(errors, "Judge:RequestsPerMinute", o.RequestsPerMinute, 1, 1_000_000);
-        Range(errors, "Judge:TokensPerMinute", o.TokensPerMinute, 0, int.MaxValue);
-        Range(errors, "Judge:MaxConcurrency", o.MaxConcurrency, 1, 1024);
-        Range(errors, "Judge:MaxRetries", o.MaxRetries, 0, 20);
-        Range(errors, "Judge:MaxAttempts", o.MaxAttempts, 1, 100);
-        Range(errors, "Judge:Cache:MinTokens", o.Cache.MinTokens, 0, 10_000_000);
-        Positive(errors, "Judge:RequestTimeout", o.RequestTimeout);
-        Positive(errors, "Judge:PollInterval", o.PollInterval);
-        Positive(errors, "Judge:AttemptBackoff", o.AttemptBackoff);
-        Positive(errors, "Judge:Cache:Ttl", o.Cache.Ttl);
-        Positive(errors, "Judge:HeartbeatInterval", o.HeartbeatInterval);
+        OptionRange.Check(errors, "Judge:RequestsPerMinute", o.RequestsPerMinute, 1, 1_000_000);
+        OptionRange.Check(errors, "Judge:TokensPerMinute", o.TokensPerMinute, 0, int.MaxValue);
+        OptionRange.Check(errors, "Judge:MaxConcurrency", o.MaxConcurrency, 1, 1024);
+        OptionRange.Check(errors, "Judge:MaxRetries", o.MaxRetries, 0, 20);
+        OptionRange.Check(errors, "Judge:MaxAttempts", o.MaxAttempts, 1, 100);
+        OptionRange.Check(errors, "Judge:Cache:MinTokens", o.Cache.MinTokens, 0, 10_000_000);
+        OptionRange.Positive(errors, "Judge:RequestTimeout", o.RequestTimeout);
+        OptionRange.Positive(errors, "Judge:PollInterval", o.PollInterval);
+        OptionRange.Positive(errors, "Judge:AttemptBackoff", o.AttemptBackoff);
+        OptionRange.Positive(errors, "Judge:Cache:Ttl", o.Cache.Ttl);
+        OptionRange.Positive(errors, "Judge:HeartbeatInterval", o.HeartbeatInterval);
         if (o.OwnerTimeout < 2 * o.HeartbeatInterval)
         {
             errors.Add($"Judge:OwnerTimeout must be at least twice Judge:HeartbeatInterval ({o.HeartbeatInterval}), was {o.OwnerTimeout}.");
@@ -62,21 +63,5 @@ internal sealed class JudgeOptionsValidator : IValidateOptions<JudgeOptions>
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
-
-    private static void Range(List<string> errors, string key, long value, long min, long max)
-    {
-        if (value < min || value > max)
-        {
-            errors.Add($"{key} must be between {min} and {max}, was {value}.");
-        }
-    }
-
-    private static void Positive(List<string> errors, string key, TimeSpan value)
-    {
-        if (value <= TimeSpan.Zero)
-        {
-            errors.Add($"{key} must be a positive duration, was {value}.");
-        }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using MimeKit;
 using QualityWatch.Api;
+using QualityWatch.Hosting;
 using QualityWatch.Notifications.Email;
 using QualityWatch.Signing;
 
@@ -13,18 +14,15 @@ internal sealed class NotificationsOptionsValidator : IValidateOptions<Notificat
     public ValidateOptionsResult Validate(string? name, NotificationsOptions o)
     {
         var errors = new List<string>();
-        Positive(errors, "Notifications:DispatchInterval", o.DispatchInterval);
-        Positive(errors, "Notifications:Retry:InitialDelay", o.Retry.InitialDelay);
-        Positive(errors, "Notifications:Retry:MaxAge", o.Retry.MaxAge);
+        OptionRange.Positive(errors, "Notifications:DispatchInterval", o.DispatchInterval);
+        OptionRange.Positive(errors, "Notifications:Retry:InitialDelay", o.Retry.InitialDelay);
+        OptionRange.Positive(errors, "Notifications:Retry:MaxAge", o.Retry.MaxAge);
         if (o.Retry.MaxDelay < o.Retry.InitialDelay)
         {
             errors.Add($"Notifications:Retry:MaxDelay must be at least Notifications:Retry:InitialDelay ({o.Retry.InitialDelay}), was {o.Retry.MaxDelay}.");
         }
 
-        if (o.Retry.MaxAttempts is < 1 or > 1000)
-        {
-            errors.Add($"Notifications:Retry:MaxAttempts must be between 1 and 1000, was {o.Retry.MaxAttempts}.");
-        }
+        OptionRange.Check(errors, "Notifications:Retry:MaxAttempts", o.Retry.MaxAttempts, 1, 1000);
 
         ValidateEmail(errors, o.Email);
         ValidateWebhooks(errors, o.Webhooks);
@@ -45,10 +43,7 @@ internal sealed class NotificationsOptionsValidator : IValidateOptions<Notificat
             errors.Add("Notifications:Email:Host is required when Notifications:Email:Enabled is true.");
         }
 
-        if (e.Port is < 1 or > 65535)
-        {
-            errors.Add($"Notifications:Email:Port must be between 1 and 65535, was {e.Port}.");
-        }
+        OptionRange.Check(errors, "Notifications:Email:Port", e.Port, 1, 65535);
 
         if (!Enum.IsDefined(e.Security))
         {
@@ -91,7 +86,7 @@ internal sealed class NotificationsOptionsValidator : IValidateOptions<Notificat
             }
         }
 
-        Positive(errors, "Notifications:Email:Timeout", e.Timeout);
+        OptionRange.Positive(errors, "Notifications:Email:Timeout", e.Timeout);
     }
 
     private static void ValidateWebhooks(List<string> errors, List<Webhook.WebhookEndpointOptions> hooks)
@@ -125,7 +120,7 @@ internal sealed class NotificationsOptionsValidator : IValidateOptions<Notificat
             }
 
             Kinds(errors, $"{key}:Kinds", hook.Kinds);
-            Positive(errors, $"{key}:Timeout", hook.Timeout);
+            OptionRange.Positive(errors, $"{key}:Timeout", hook.Timeout);
         }
     }
 
@@ -152,7 +147,7 @@ internal sealed class NotificationsOptionsValidator : IValidateOptions<Notificat
             errors.Add($"Notifications:Alertmanager:ResendInterval must be at least 00:00:00.1, was {a.ResendInterval}.");
         }
 
-        Positive(errors, "Notifications:Alertmanager:Timeout", a.Timeout);
+        OptionRange.Positive(errors, "Notifications:Alertmanager:Timeout", a.Timeout);
     }
 
     private static void Kinds(List<string> errors, string key, List<string> kinds)
@@ -160,14 +155,6 @@ internal sealed class NotificationsOptionsValidator : IValidateOptions<Notificat
         foreach (var kind in kinds.Where(k => !AllKinds.Contains(k)))
         {
             errors.Add($"{key} may hold only firing, repeat, resolved or report (leave it out for all kinds), had '{kind}'.");
-        }
-    }
-
-    private static void Positive(List<string> errors, string key, TimeSpan value)
-    {
-        if (value <= TimeSpan.Zero)
-        {
-            errors.Add($"{key} must be a positive duration, was {value}.");
         }
     }
 }

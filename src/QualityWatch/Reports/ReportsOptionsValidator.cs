@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using QualityWatch.Hosting;
 
 namespace QualityWatch.Reports;
 
@@ -7,22 +8,14 @@ internal sealed class ReportsOptionsValidator : IValidateOptions<ReportsOptions>
     public ValidateOptionsResult Validate(string? name, ReportsOptions options)
     {
         var errors = new List<string>();
-        Range(errors, "Reports:CatchUpDays", options.CatchUpDays, 1, 31);
-        Range(errors, "Reports:ChartDays", options.ChartDays, 2, 90);
-        Range(errors, "Reports:WorstExamples", options.WorstExamples, 0, 20);
+        OptionRange.Check(errors, "Reports:CatchUpDays", options.CatchUpDays, 1, 31);
+        OptionRange.Check(errors, "Reports:ChartDays", options.ChartDays, 2, 90);
+        OptionRange.Check(errors, "Reports:WorstExamples", options.WorstExamples, 0, 20);
         if (!(options.HallucinationThreshold > 0 && options.HallucinationThreshold < 1))
         {
             errors.Add($"Reports:HallucinationThreshold must be a fraction between 0 and 1 (0.05 = 5%), was {options.HallucinationThreshold}.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
-
-    private static void Range(List<string> errors, string key, int value, int min, int max)
-    {
-        if (value < min || value > max)
-        {
-            errors.Add($"{key} must be between {min} and {max}, was {value}.");
-        }
     }
 }

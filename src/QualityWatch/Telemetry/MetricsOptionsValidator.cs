@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Options;
 using QualityWatch.Api;
-using QualityWatch.Ingestion;
+using QualityWatch.Hosting;
 
 namespace QualityWatch.Telemetry;
 
-internal sealed class MetricsOptionsValidator(IOptions<IngestOptions> ingest, IOptions<AuthOptions> auth) : IValidateOptions<MetricsOptions>
+internal sealed class MetricsOptionsValidator(IOptions<LegacyKeyOptions> ingest, IOptions<AuthOptions> auth) : IValidateOptions<MetricsOptions>
 {
     public ValidateOptionsResult Validate(string? name, MetricsOptions options)
     {
@@ -19,9 +19,9 @@ internal sealed class MetricsOptionsValidator(IOptions<IngestOptions> ingest, IO
             errors.Add($"Metrics:Path '{options.Path}' collides with the service's own API.");
         }
 
-        if (options.Port is { } port && (port < 1 || port > 65535))
+        if (options.Port is { } port)
         {
-            errors.Add($"Metrics:Port must be between 1 and 65535, was {port}.");
+            OptionRange.Check(errors, "Metrics:Port", port, 1, 65535);
         }
 
         // A scrape needs the read role; Ingest:ApiKeys keys have it.
@@ -30,21 +30,10 @@ internal sealed class MetricsOptionsValidator(IOptions<IngestOptions> ingest, IO
             errors.Add("Metrics:RequireApiKey is true but no key in Auth:Keys has the read or admin role and Ingest:ApiKeys is empty; configure one (Auth__Keys__0__Roles__0=read) or turn it off.");
         }
 
-        Range(errors, "Metrics:MaxStreams", options.MaxStreams, 1, 1000);
-        Range(errors, "Metrics:MaxPromptVersionsPerStream", options.MaxPromptVersionsPerStream, 1, 1000);
-        if (options.StateRefreshInterval < TimeSpan.Zero || options.StateRefreshInterval > TimeSpan.FromMinutes(10))
-        {
-            errors.Add($"Metrics:StateRefreshInterval must be between 00:00:00 and 00:10:00, was {options.StateRefreshInterval}.");
-        }
+        OptionRange.Check(errors, "Metrics:MaxStreams", options.MaxStreams, 1, 1000);
+        OptionRange.Check(errors, "Metrics:MaxPromptVersionsPerStream", options.MaxPromptVersionsPerStream, 1, 1000);
+        OptionRange.Check(errors, "Metrics:StateRefreshInterval", options.StateRefreshInterval, TimeSpan.Zero, TimeSpan.FromMinutes(10));
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
-
-    private static void Range(List<string> errors, string key, int value, int min, int max)
-    {
-        if (value < min || value > max)
-        {
-            errors.Add($"{key} must be between {min} and {max}, was {value}.");
-        }
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using QualityWatch.Hosting;
 
 namespace QualityWatch.Trends;
 
@@ -16,10 +17,7 @@ internal sealed class TrendsOptionsValidator : IValidateOptions<TrendsOptions>
             errors.Add($"Trends:TimeZone '{options.TimeZone}' is not a known time zone.");
         }
 
-        if (options.RollupInterval < TimeSpan.FromSeconds(1) || options.RollupInterval > TimeSpan.FromDays(1))
-        {
-            errors.Add($"Trends:RollupInterval must be between 00:00:01 and 1.00:00:00, was {options.RollupInterval}.");
-        }
+        OptionRange.Check(errors, "Trends:RollupInterval", options.RollupInterval, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

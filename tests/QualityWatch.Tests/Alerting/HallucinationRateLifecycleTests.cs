@@ -72,7 +72,7 @@ public sealed class HallucinationRateLifecycleTests : IDisposable
     {
         await AlertHarness.MigrateAsync(temp.DatabasePath, time);
         AlertSeed.Insert(temp.DatabasePath, AlertSeed.Spread(time.GetUtcNow(), TimeSpan.FromHours(2), 200, 16));
-        var outbox = new FakeOutbox();
+        var outbox = new CapturingOutbox();
         await using (var first = await AlertHarness.StartAsync(temp.DatabasePath, time, Rule("00:00:00"), outbox))
         {
             await first.EvaluateAsync();

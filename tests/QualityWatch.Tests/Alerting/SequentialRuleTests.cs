@@ -49,7 +49,7 @@ public sealed class SequentialRuleTests : IDisposable
         AlertSeed.Insert(temp.DatabasePath, Traffic(random, switchAt, 1200, 0.08, "v2"));
         time.SetUtcNow(switchAt);
 
-        var outbox = new FakeOutbox();
+        var outbox = new CapturingOutbox();
         var alerts = await AlertHarness.StartAsync(temp.DatabasePath, time, Rule(1), outbox);
         DateTimeOffset? firedAt = null;
         for (var step = 0; step < 72 && firedAt is null; step++)

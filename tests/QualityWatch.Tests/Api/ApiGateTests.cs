@@ -1,5 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
+using Microsoft.Extensions.Logging.Testing;
 using QualityWatch.Tests.Support;
 
 namespace QualityWatch.Tests.Api;
@@ -13,7 +14,7 @@ public sealed class ApiGateTests : IAsyncLifetime
     private const string AdminKey = "admin-key-0123456789abcdef";
     private const string LegacyKey = "legacy-key-0123456789abcdef";
     private readonly TempDirectory temp = new();
-    private readonly LogCapture logs = new();
+    private readonly FakeLogCollector logs = new();
     private InProcessHost host = null!;
 
     public async Task InitializeAsync() => host = await InProcessHost.StartAsync(
@@ -135,10 +136,9 @@ public sealed class ApiGateTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Post, "/v1/interactions", LegacyKey, Some.Json(Some.Interaction()))).StatusCode);
         }
 
-        var hints = logs.Lines.Where(l => l.Contains("[14002]", StringComparison.Ordinal)).ToList();
-        Assert.Single(hints);
-        Assert.Contains("Auth:Keys", hints[0], StringComparison.Ordinal);
-        Assert.DoesNotContain(LegacyKey, logs.All, StringComparison.Ordinal);
+        var hint = Assert.Single(logs.GetSnapshot(), r => r.Is(14002));
+        Assert.Contains("Auth:Keys", hint.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(LegacyKey, logs.AllText(), StringComparison.Ordinal);
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? key, HttpContent? content = null)

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using QualityWatch.Api;
-using QualityWatch.Ingestion;
 
 namespace QualityWatch.Tests.Api;
 
@@ -79,6 +78,6 @@ public sealed class AuthOptionsValidatorTests
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?> { ["urls"] = "http://127.0.0.1:8080" })
             .Build();
-        return new AuthOptionsValidator(configuration, Options.Create(new IngestOptions { ApiKeys = [.. ingestKeys ?? []] })).Validate(null, options);
+        return new AuthOptionsValidator(configuration, Options.Create(new LegacyKeyOptions { ApiKeys = [.. ingestKeys ?? []] })).Validate(null, options);
     }
 }

@@ -80,12 +80,10 @@ public sealed class BackfillCommandTests
         using var interrupt = new CancellationTokenSource();
         var watch = Task.Run(async () =>
         {
-            while (!File.Exists(temp.DatabasePath) || BackfillRunner.Verdicts(temp.DatabasePath) < 10)
+            if (await Eventually.TrueAsync(() => File.Exists(temp.DatabasePath) && BackfillRunner.Verdicts(temp.DatabasePath) >= 10, TimeSpan.FromMinutes(10)))
             {
-                await Task.Delay(20);
+                await interrupt.CancelAsync();
             }
-
-            await interrupt.CancelAsync();
         });
 
         var first = await BackfillRunner.RunAsync(temp.DatabasePath, settings, interrupt.Token, log, "--every", "1", "--mode", "flex", "--yes");

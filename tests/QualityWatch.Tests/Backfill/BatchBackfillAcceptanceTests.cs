@@ -33,12 +33,10 @@ public sealed partial class BatchBackfillAcceptanceTests
         using var interrupt = new CancellationTokenSource();
         var watch = Task.Run(async () =>
         {
-            while (simulator.Batches.Created < 3 || RunningJobs(temp.DatabasePath) < 3)
+            if (await Eventually.TrueAsync(() => simulator.Batches.Created >= 3 && RunningJobs(temp.DatabasePath) >= 3, TimeSpan.FromMinutes(10)))
             {
-                await Task.Delay(20);
+                await interrupt.CancelAsync();
             }
-
-            await interrupt.CancelAsync();
         });
         var first = await BackfillRunner.RunAsync(temp.DatabasePath, settings, interrupt.Token, args);
         await watch;

@@ -25,12 +25,10 @@ public sealed class BatchRecoveryTests
         using var crash = new CancellationTokenSource();
         var watch = Task.Run(async () =>
         {
-            while (simulator.Batches.Created < 1)
+            if (await Eventually.TrueAsync(() => simulator.Batches.Created >= 1, TimeSpan.FromMinutes(10)))
             {
-                await Task.Delay(20);
+                await crash.CancelAsync();
             }
-
-            await crash.CancelAsync();
         });
         var first = await BackfillRunner.RunAsync(temp.DatabasePath, settings, crash.Token, args);
         await watch;

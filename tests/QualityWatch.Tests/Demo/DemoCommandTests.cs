@@ -77,11 +77,7 @@ public sealed partial class DemoCommandTests
         string[] args = ["--speed", "3600", "--hours", "2", "--change-at", "1", "--rate", "1200", "--every", "10", "--urls", "http://127.0.0.1:0", "--database", Path.Combine(temp.Path, "demo.db"), "--keep-running"];
 
         var demo = Task.Run(() => DemoCommand.RunAsync(args, output, interactive: false, stop.Token));
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (!Text().Contains("Press Ctrl-C to stop.", StringComparison.Ordinal) && !demo.IsCompleted && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200);
-        }
+        await Eventually.TrueAsync(() => Text().Contains("Press Ctrl-C to stop.", StringComparison.Ordinal) || demo.IsCompleted, TimeSpan.FromMinutes(3));
 
         var text = Text();
         Assert.False(demo.IsCompleted, text);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using QualityWatch.Api;
 using QualityWatch.Tests.Support;
 
 namespace QualityWatch.Tests.Deploy;
@@ -13,6 +14,13 @@ namespace QualityWatch.Tests.Deploy;
 public sealed partial class ComposeStackTests : IDisposable
 {
     private static readonly string Compose = File.ReadAllText(RepoRoot.File("deploy", "compose.yaml"));
+
+    /// <summary>Configuration arrays whose items are objects, and the options type of one item.</summary>
+    private static readonly Dictionary<string, Type> ArrayElements = new(StringComparer.Ordinal)
+    {
+        ["Auth:Keys"] = typeof(ApiKeyOptions),
+    };
+
     private readonly TempDirectory temp = new();
 
     [Fact]
@@ -72,16 +80,25 @@ public sealed partial class ComposeStackTests : IDisposable
         var settings = JsonNode.Parse(File.ReadAllText(RepoRoot.File("appsettings.json")))!;
         var keys = EnvSetting().Matches(Compose).Select(m => m.Groups["key"].Value).ToList();
 
-        Assert.Contains("Ingest__ApiKeys__0", keys);
+        Assert.Contains("Auth__Keys__0__Key", keys);
+        Assert.Contains("Auth__Keys__0__Roles__0", keys);
         foreach (var key in keys)
         {
             // Section__Name__0 is Section:Name[0]: the array itself must be in appsettings.json.
             var path = key.Split("__").Where(p => !p.All(char.IsAsciiDigit)).ToList();
             JsonNode? node = settings;
-            foreach (var part in path)
+            for (var i = 0; i < path.Count; i++)
             {
+                if (node is JsonArray && ArrayElements.TryGetValue(string.Join(':', path.Take(i)), out var element))
+                {
+                    // An array of objects is empty in appsettings.json: its items' fields are the options type's properties.
+                    var field = path[i];
+                    Assert.True(element.GetProperty(field) is not null, $"compose.yaml sets {key}, but {element.Name} has no {field}");
+                    break;
+                }
+
                 // A key present with a null default counts: it is a setting left unset.
-                var found = node is JsonObject section && section.TryGetPropertyValue(part, out node);
+                var found = node is JsonObject section && section.TryGetPropertyValue(path[i], out node);
                 Assert.True(found, $"compose.yaml sets {key}, but appsettings.json has no {string.Join(':', path)}");
             }
         }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using QualityWatch.Tests.Support;
 
 namespace QualityWatch.Tests.Health;
 
@@ -21,16 +22,6 @@ public sealed record HealthAnswer(HttpStatusCode Code, string Status, IReadOnlyD
     /// <summary>Polls until <paramref name="until"/> holds or the deadline passes; returns the last answer.</summary>
     public static async Task<HealthAnswer> WaitAsync(HttpClient client, string path, Func<HealthAnswer, bool> until, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var answer = await GetAsync(client, path);
-            if (until(answer) || DateTime.UtcNow > deadline)
-            {
-                return answer;
-            }
-
-            await Task.Delay(100);
-        }
+        return await Eventually.ValueAsync(() => GetAsync(client, path), until, timeout ?? TimeSpan.FromSeconds(30));
     }
 }

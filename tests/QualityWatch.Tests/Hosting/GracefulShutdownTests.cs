@@ -143,12 +143,5 @@ public sealed class GracefulShutdownTests
         return environment;
     }
 
-    private static async Task UntilAsync(Func<bool> condition, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (!condition() && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-    }
+    private static Task<bool> UntilAsync(Func<bool> condition, TimeSpan? timeout = null) => Eventually.TrueAsync(condition, timeout ?? TimeSpan.FromSeconds(30));
 }

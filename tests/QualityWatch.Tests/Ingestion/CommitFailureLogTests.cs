@@ -1,5 +1,6 @@
 using System.Net;
 using Dapper;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using QualityWatch.Storage;
 using QualityWatch.Telemetry;
@@ -14,7 +15,7 @@ public sealed class CommitFailureLogTests
     {
         using var temp = new TempDirectory();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-        var logs = new LogCapture();
+        var logs = new FakeLogCollector();
         var settings = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Information", ["Sampling:EveryN"] = "1" };
         await using var host = await InProcessHost.StartAsync(temp.DatabasePath, settings, logs, time);
 
@@ -30,15 +31,15 @@ public sealed class CommitFailureLogTests
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         }
 
-        var failure = Assert.Single(logs.Lines, l => l.Contains("IngestWriter[2000]", StringComparison.Ordinal));
+        var failure = Assert.Single(logs.GetSnapshot(), r => r.Is(2000)).Text();
         Assert.Contains("database or disk is full", failure, StringComparison.Ordinal);
         Assert.Contains(" at ", failure, StringComparison.Ordinal); // the first one keeps its stack trace
-        Assert.DoesNotContain(logs.Lines, l => l.Contains("[2005]", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.GetSnapshot(), r => r.Is(2005));
 
         time.Advance(LogThrottle.Period);
 
-        var summary = Assert.Single(logs.Lines, l => l.Contains("IngestWriter[2005]", StringComparison.Ordinal));
-        Assert.Contains("repeated 29 times in the last 00:01:00", summary, StringComparison.Ordinal);
+        var summary = Assert.Single(logs.GetSnapshot(), r => r.Is(2005));
+        Assert.Contains("repeated 29 times in the last 00:01:00", summary.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -46,7 +47,7 @@ public sealed class CommitFailureLogTests
     {
         using var temp = new TempDirectory();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-        var logs = new LogCapture();
+        var logs = new FakeLogCollector();
         var settings = new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Default"] = "Information",
@@ -74,10 +75,10 @@ public sealed class CommitFailureLogTests
         }
 
         Assert.Equal(25, refused);
-        Assert.Single(logs.Lines, l => l.Contains("[2003]", StringComparison.Ordinal));
+        Assert.Single(logs.GetSnapshot(), r => r.Is(2003));
         time.Advance(LogThrottle.Period);
-        var summary = Assert.Single(logs.Lines, l => l.Contains("[2006]", StringComparison.Ordinal));
-        Assert.Contains("24 more times in the last 00:01:00", summary, StringComparison.Ordinal);
+        var summary = Assert.Single(logs.GetSnapshot(), r => r.Is(2006));
+        Assert.Contains("24 more times in the last 00:01:00", summary.Message, StringComparison.Ordinal);
 
         // Once the turn is free, the requests that were queued are stored and answered.
         turn.Dispose();

@@ -41,12 +41,7 @@ public sealed class JudgeLifecycleTests
             ids = [.. batch.Select(n => n!["id"]!.GetValue<string>())];
 
             // Four calls arrived at the judge and inside its 4 s latency: kill the service under them.
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (simulator.Stats.JudgeRequestTimes.Count < 4 && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(50);
-            }
-
+            await Eventually.TrueAsync(() => simulator.Stats.JudgeRequestTimes.Count >= 4, TimeSpan.FromSeconds(30));
             Assert.True(simulator.Stats.JudgeRequestTimes.Count >= 4, $"only {simulator.Stats.JudgeRequestTimes.Count} calls reached the judge");
             service.Kill();
         }
@@ -54,11 +49,7 @@ public sealed class JudgeLifecycleTests
         Assert.True(Db.Scalar<long>(temp.DatabasePath, "SELECT COUNT(*) FROM samples WHERE status = 'leased'") > 0);
         await using (var restarted = await ServiceProcess.StartAsync(environment, temp.Path))
         {
-            var deadline = DateTime.UtcNow.AddSeconds(90);
-            while (Db.Scalar<long>(temp.DatabasePath, "SELECT COUNT(*) FROM samples WHERE status = 'done'") < ids.Count && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(200);
-            }
+            await Eventually.TrueAsync(() => Db.Scalar<long>(temp.DatabasePath, "SELECT COUNT(*) FROM samples WHERE status = 'done'") >= ids.Count, TimeSpan.FromSeconds(90));
         }
 
         Assert.Equal(ids.Count, Db.Scalar<long>(temp.DatabasePath, "SELECT COUNT(*) FROM samples WHERE status = 'done'"));

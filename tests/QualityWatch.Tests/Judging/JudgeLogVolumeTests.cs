@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using QualityWatch.Tests.Support;
 
 namespace QualityWatch.Tests.Judging;
@@ -8,12 +9,12 @@ public sealed class JudgeLogVolumeTests
     [Fact]
     public async Task RateLimitStorm_AtTheShippedLevels_LogsNoLinePerHttpAttempt_AndARetryLineOncePerKind()
     {
-        var logs = new LogCapture();
+        var logs = new FakeLogCollector();
         var settings = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Information", ["Judge:MaxAttempts"] = "20" };
         await using var harness = await JudgeHarness.StartAsync(settings: settings, logs: logs);
         harness.Simulator.Faults.RetryDelay = TimeSpan.FromMilliseconds(20);
         harness.Simulator.Faults.Rate429 = 0.8;
-        var started = logs.Lines.Count;
+        var started = logs.Count;
 
         await harness.SendAsync([.. Enumerable.Range(0, 30).Select(i => $"Answer {i}.")]);
         var counts = await harness.SettleAsync(TimeSpan.FromMinutes(3));
@@ -23,10 +24,10 @@ public sealed class JudgeLogVolumeTests
         var retried = Db.Scalar<long>(harness.DatabasePath, "SELECT COUNT(*) FROM verdicts WHERE attempts > 1");
         Assert.True(rateLimited >= 30 && retried >= 2, $"not a storm: {rateLimited} answers 429, {retried} samples needed a second attempt");
 
-        var lines = logs.Lines.Skip(started).ToList();
-        var shown = string.Join('\n', lines);
-        Assert.DoesNotContain(lines, l => l.Contains("System.Net.Http.HttpClient", StringComparison.Ordinal));
-        Assert.Single(lines, l => l.Contains("JudgeWorker[3004]", StringComparison.Ordinal) && l.Contains("RateLimited", StringComparison.Ordinal));
+        var lines = logs.GetSnapshot().Skip(started).ToList();
+        var shown = string.Join('\n', lines.Select(r => $"{r.Level} {r.Category}[{r.Id.Id}] {r.Message}"));
+        Assert.DoesNotContain(lines, r => r.Category?.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal) == true);
+        Assert.Single(lines, r => r.Is(3004) && r.Message.Contains("RateLimited", StringComparison.Ordinal));
         Assert.True(lines.Count <= 10, $"{lines.Count} lines for {rateLimited} rate-limited answers:\n{shown}");
     }
 }

@@ -54,7 +54,7 @@ public sealed class ChannelIsolationTests
         await using var smtp = await SmtpTestServer.StartOnPortAsync(smtpPort);
 
         Assert.True(await Eventually.TrueAsync(() => Sent(temp, "email", "webhook:ops") == 4));
-        await Task.Delay(500);
+        Assert.True(await Eventually.StaysAsync(() => smtp.Messages.Count == 2 && receiver.Requests.Count == 2, TimeSpan.FromMilliseconds(500)), "a delivery was sent again");
         Assert.Equal(
             ["QualityWatch daily report 2026-11-23", "[FIRING] Hallucination rate 9.1% on support"],
             smtp.Messages.Select(m => m.Subject).Order(StringComparer.Ordinal));
@@ -95,7 +95,7 @@ public sealed class ChannelIsolationTests
         await using var alertmanager = await AlertmanagerProcess.StartAsync(alertmanagerPort);
 
         Assert.True(await Eventually.TrueAsync(() => Sent(temp, "email", "webhook:ops", "alertmanager") == 8), "not everything was delivered after the outage");
-        await Task.Delay(500);
+        Assert.True(await Eventually.StaysAsync(() => smtp.Messages.Count == 3 && receiver.Accepted.Count() == 3, TimeSpan.FromMilliseconds(500)), "a delivery was sent again");
         Assert.Equal(3, smtp.Messages.Select(m => m.MessageId).Distinct().Count());
         Assert.Equal(3, smtp.Messages.Count);
         Assert.Equal(3, receiver.Accepted.Count());

@@ -63,7 +63,7 @@ public sealed class DeliveryRunnerTests
         Assert.Single(channel.Calls);
         Assert.Equal("failed", Db.Scalar<string>(temp.DatabasePath, "SELECT status FROM notification_deliveries"));
         Assert.Equal("HTTP 410 Gone", Db.Scalar<string>(temp.DatabasePath, "SELECT last_error FROM notification_deliveries"));
-        Assert.Contains(harness.Logs.Lines, l => l.Contains("[5004]", StringComparison.Ordinal) && l.Contains("HTTP 410 Gone", StringComparison.Ordinal));
+        Assert.Contains(harness.Logs.GetSnapshot(), r => r.Is(5004) && r.Text().Contains("HTTP 410 Gone", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -131,7 +131,6 @@ public sealed class EmailChannelTests
 
         await using var smtp = await SmtpTestServer.StartOnPortAsync(port);
         Assert.True(await Eventually.TrueAsync(() => Db.Scalar<string>(temp.DatabasePath, "SELECT status FROM notification_deliveries") == "sent"));
-        await Task.Delay(500);
-        Assert.Single(smtp.Messages);
+        Assert.True(await Eventually.StaysAsync(() => smtp.Messages.Count == 1, TimeSpan.FromMilliseconds(500)), $"{smtp.Messages.Count} messages");
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.Logging.Testing;
 using QualityWatch.Notifications;
 using QualityWatch.Tests.Support;
 
@@ -19,7 +20,7 @@ public sealed class SecretsTests
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.Respond = n => n <= 2 ? 503 : 200;
         using var temp = new TempDirectory();
-        var logs = new LogCapture();
+        var logs = new FakeLogCollector();
         var settings = NotificationSettings.Fast().Email(smtp.Port).Webhook(0, "ops", receiver.Url, WebhookSecret).With(
             ("Notifications:Email:Username", "qw-user"),
             ("Notifications:Email:Password", SmtpPassword),
@@ -37,8 +38,8 @@ public sealed class SecretsTests
         }
 
         // The failures this test stands on really were logged, stored and shown.
-        Assert.Contains(logs.Lines, l => l.Contains("[5003]", StringComparison.Ordinal) && l.Contains("via email", StringComparison.Ordinal));
-        Assert.Contains(logs.Lines, l => l.Contains("[5003]", StringComparison.Ordinal) && l.Contains("via webhook:ops", StringComparison.Ordinal));
+        Assert.Contains(logs.GetSnapshot(), r => r.Is(5003) && r.Message.Contains("via email", StringComparison.Ordinal));
+        Assert.Contains(logs.GetSnapshot(), r => r.Is(5003) && r.Message.Contains("via webhook:ops", StringComparison.Ordinal));
         Assert.Contains("SMTP authentication failed", api, StringComparison.Ordinal);
         Assert.Empty(smtp.Messages);
 
@@ -46,7 +47,7 @@ public sealed class SecretsTests
         Assert.Contains("SMTP authentication failed", database, StringComparison.Ordinal);
         foreach (var secret in new[] { SmtpPassword, WebhookSecret, SecretKey })
         {
-            Assert.DoesNotContain(secret, logs.All, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, logs.AllText(), StringComparison.Ordinal);
             Assert.DoesNotContain(secret, database, StringComparison.Ordinal);
             Assert.DoesNotContain(secret, api, StringComparison.Ordinal);
             Assert.DoesNotContain(receiver.Requests, r => r.Body.Contains(secret, StringComparison.Ordinal));

@@ -1,6 +1,7 @@
 using System.Text.Json;
-using QualityWatch.Notifications;
+using Microsoft.Extensions.Logging.Testing;
 using QualityWatch.Notifications.Webhook;
+using QualityWatch.Notifications;
 using QualityWatch.Signing;
 using QualityWatch.Tests.Support;
 
@@ -73,8 +74,7 @@ public sealed class WebhookChannelTests
         await Outbox(host).EnqueueAsync(SomeNotification.Firing(), CancellationToken.None);
 
         Assert.True(await Eventually.TrueAsync(() => Status(temp) == "sent"), $"status {Status(temp)}");
-        await Task.Delay(600);
-        Assert.Equal(4, receiver.Requests.Count);
+        Assert.True(await Eventually.StaysAsync(() => receiver.Requests.Count == 4, TimeSpan.FromMilliseconds(600)), $"{receiver.Requests.Count} requests");
         Assert.Single(receiver.Accepted);
         Assert.Single(receiver.Requests.Select(r => r.Id).Distinct());
         Assert.Equal(4, Db.Scalar<long>(temp.DatabasePath, "SELECT attempts FROM notification_deliveries"));
@@ -95,8 +95,7 @@ public sealed class WebhookChannelTests
         await Outbox(host).EnqueueAsync(SomeNotification.Firing(), CancellationToken.None);
 
         Assert.True(await Eventually.TrueAsync(() => Status(temp) == "failed"), $"status {Status(temp)}");
-        await Task.Delay(600);
-        Assert.Single(receiver.Requests);
+        Assert.True(await Eventually.StaysAsync(() => receiver.Requests.Count == 1, TimeSpan.FromMilliseconds(600)), $"{receiver.Requests.Count} requests");
         Assert.Contains("400", Db.Scalar<string>(temp.DatabasePath, "SELECT last_error FROM notification_deliveries"), StringComparison.Ordinal);
     }
 
@@ -111,8 +110,7 @@ public sealed class WebhookChannelTests
         await Outbox(host).EnqueueAsync(SomeNotification.Firing(), CancellationToken.None);
 
         Assert.True(await Eventually.TrueAsync(() => Status(temp) == "failed"), $"status {Status(temp)}");
-        await Task.Delay(600);
-        Assert.Equal(3, receiver.Requests.Count);
+        Assert.True(await Eventually.StaysAsync(() => receiver.Requests.Count == 3, TimeSpan.FromMilliseconds(600)), $"{receiver.Requests.Count} requests");
         Assert.Equal(3, Db.Scalar<long>(temp.DatabasePath, "SELECT attempts FROM notification_deliveries"));
         Assert.Equal("failed", Db.Scalar<string>(temp.DatabasePath, "SELECT outcome FROM notification_attempts WHERE attempt = 3"));
     }
@@ -164,7 +162,7 @@ public sealed class WebhookChannelTests
         await Outbox(host).EnqueueAsync(SomeNotification.Report([1, 2, 3]), CancellationToken.None);
 
         Assert.True(await Eventually.TrueAsync(() => !receiver.Requests.IsEmpty));
-        await Task.Delay(500);
+        Assert.True(await Eventually.StaysAsync(() => receiver.Requests.Count == 1, TimeSpan.FromMilliseconds(500)), $"{receiver.Requests.Count} requests");
         var request = Assert.Single(receiver.Requests);
         Assert.Contains("qualitywatch.report", request.Body, StringComparison.Ordinal);
         Assert.Equal(1, Db.Scalar<long>(temp.DatabasePath, "SELECT COUNT(*) FROM notification_deliveries"));
@@ -187,12 +185,11 @@ public sealed class WebhookChannelTests
         var callsWhileDown = receiver.Requests.Count;
         Assert.Equal("pending", Status(temp));
         receiver.Respond = _ => 200;
-        await Task.Delay(300);
-        Assert.Equal(callsWhileDown, receiver.Requests.Count);
+        Assert.True(await Eventually.StaysAsync(() => receiver.Requests.Count == callsWhileDown, TimeSpan.FromMilliseconds(300)), "a stopped service kept calling");
 
         await using var second = await InProcessHost.StartAsync(temp.DatabasePath, settings);
         Assert.True(await Eventually.TrueAsync(() => Status(temp) == "sent"), $"status {Status(temp)}");
-        await Task.Delay(500);
+        Assert.True(await Eventually.StaysAsync(() => receiver.Accepted.Count() == 1, TimeSpan.FromMilliseconds(500)), $"{receiver.Accepted.Count()} accepted");
         Assert.Single(receiver.Accepted);
         Assert.Single(receiver.Requests.Select(r => r.Id).Distinct());
     }
@@ -209,12 +206,12 @@ public sealed class WebhookChannelTests
             Assert.True(await Eventually.TrueAsync(() => !receiver.Requests.IsEmpty));
         }
 
-        var logs = new LogCapture();
+        var logs = new FakeLogCollector();
         await using var second = await InProcessHost.StartAsync(temp.DatabasePath, NotificationSettings.Fast().Webhook(0, "new", receiver.Url, Secret), logs);
 
         Assert.True(await Eventually.TrueAsync(() => Status(temp) == "failed"), $"status {Status(temp)}");
         Assert.Equal("channel webhook:old is not configured", Db.Scalar<string>(temp.DatabasePath, "SELECT last_error FROM notification_deliveries"));
-        Assert.True(await Eventually.TrueAsync(() => logs.Lines.Any(l => l.Contains("[5008]", StringComparison.Ordinal) && l.Contains("webhook:old", StringComparison.Ordinal))));
+        Assert.True(await Eventually.TrueAsync(() => logs.GetSnapshot().Any(r => r.Is(5008) && r.Message.Contains("webhook:old", StringComparison.Ordinal))));
     }
 
     private static INotificationOutbox Outbox(InProcessHost host) => host.Services.GetRequiredService<INotificationOutbox>();

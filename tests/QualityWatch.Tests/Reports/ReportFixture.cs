@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using QualityWatch.Reports;
+using QualityWatch.Tests.Support;
 using QualityWatch.Tests.Trends;
 
 namespace QualityWatch.Tests.Reports;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using QualityWatch.Tests.Support;
 
@@ -41,7 +42,7 @@ public sealed class VersionCapTests : IDisposable
     [Fact]
     public async Task VersionsPastTheCap_AreCountedAsOther_EverywhereTheyWouldBeStored_WithTheCounterAndARateLimitedWarning()
     {
-        var logs = new LogCapture();
+        var logs = new FakeLogCollector();
         await using var host = await InProcessHost.StartAsync(temp.DatabasePath, Settings(cap: 3), logs, time);
 
         await PostAsync(host, Versions(0, 10));
@@ -58,14 +59,14 @@ public sealed class VersionCapTests : IDisposable
         Assert.Equal(0, scrape.Sum(Folded, ("stream", "default"), ("dimension", "model")));
 
         // 17 folds, two requests: one warning, which names neither value.
-        var warning = Assert.Single(logs.Lines, l => l.Contains("[11001]", StringComparison.Ordinal));
-        Assert.DoesNotContain("v3", warning, StringComparison.Ordinal);
+        var warning = Assert.Single(logs.GetSnapshot(), r => r.Is(11001));
+        Assert.DoesNotContain("v3", warning.Text(), StringComparison.Ordinal);
 
         time.Advance(TimeSpan.FromMinutes(10));
         await PostAsync(host, Versions(20, 5));
-        var warnings = logs.Lines.Where(l => l.Contains("[11001]", StringComparison.Ordinal)).ToList();
+        var warnings = logs.GetSnapshot().Where(r => r.Is(11001)).ToList();
         Assert.Equal(2, warnings.Count);
-        Assert.Contains(" 17 interactions", warnings[1], StringComparison.Ordinal);
+        Assert.Contains(" 17 interactions", warnings[1].Message, StringComparison.Ordinal);
     }
 
     [Fact]

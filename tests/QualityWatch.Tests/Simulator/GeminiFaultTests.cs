@@ -131,10 +131,7 @@ public sealed class GeminiFaultTests
         sim.Faults.HangRate = 1;
         using var client = sim.Client();
         var pending = client.PostJsonAsync(SimWire.GeneratePath(), SimWire.GeminiRequest("x"));
-        while (sim.Stats.Records.Count == 0)
-        {
-            await Task.Delay(10);
-        }
+        Assert.True(await Eventually.TrueAsync(() => sim.Stats.Records.Count > 0), "the request never reached the simulator");
 
         var stopwatch = Stopwatch.StartNew();
         await sim.DisposeAsync();

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using QualityWatch.Simulator;
 using QualityWatch.Simulator.Faults;
+using QualityWatch.Tests.Support;
 
 namespace QualityWatch.Tests.Simulator;
 
@@ -19,11 +20,10 @@ public sealed class LatencyTests
 
         var standard = await client.PostJsonAsync(SimWire.GeneratePath(), SimWire.GeminiRequest("x"));
         var flex = client.PostJsonAsync(SimWire.GeneratePath(), SimWire.GeminiRequest("x", tier: "flex"));
-        await Task.Delay(300);
-        Assert.False(flex.IsCompleted);
+        Assert.True(await Eventually.TrueAsync(() => sim.Stats.JudgeRequestTimes.Count == 2, TimeSpan.FromSeconds(30)), "the flex request never reached the simulator");
+        Assert.True(await Eventually.StaysAsync(() => !flex.IsCompleted, TimeSpan.FromMilliseconds(300)), "answered before its latency");
         time.Advance(TimeSpan.FromSeconds(29));
-        await Task.Delay(100);
-        Assert.False(flex.IsCompleted);
+        Assert.True(await Eventually.StaysAsync(() => !flex.IsCompleted, TimeSpan.FromMilliseconds(100)), "answered a second early");
         time.Advance(TimeSpan.FromSeconds(1));
 
         Assert.Equal(HttpStatusCode.OK, standard.StatusCode);
@@ -41,14 +41,8 @@ public sealed class LatencyTests
 
         // Advance only once the request is inside the simulator: a loaded machine may take longer
         // than any fixed pause to deliver it, and a delay started after the advance never ends.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (sim.Stats.JudgeRequestTimes.Count == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
-
-        await Task.Delay(300);
-        Assert.False(slow.IsCompleted);
+        Assert.True(await Eventually.TrueAsync(() => sim.Stats.JudgeRequestTimes.Count > 0, TimeSpan.FromSeconds(30)), "the request never reached the simulator");
+        Assert.True(await Eventually.StaysAsync(() => !slow.IsCompleted, TimeSpan.FromMilliseconds(300)), "answered before its delay");
         time.Advance(TimeSpan.FromSeconds(10));
 
         Assert.Equal(HttpStatusCode.OK, (await slow.WaitAsync(TimeSpan.FromSeconds(5))).StatusCode);

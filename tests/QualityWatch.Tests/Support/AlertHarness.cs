@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using QualityWatch.Alerting;
 using QualityWatch.Notifications;
-using QualityWatch.Storage;
 
 namespace QualityWatch.Tests.Support;
 
@@ -13,37 +12,27 @@ public sealed class AlertHarness : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
 
-    private AlertHarness(ServiceProvider provider, FakeOutbox outbox)
+    private AlertHarness(ServiceProvider provider, CapturingOutbox outbox)
     {
         this.provider = provider;
         Outbox = outbox;
     }
 
-    public FakeOutbox Outbox { get; }
+    public CapturingOutbox Outbox { get; }
 
     public AlertEvaluator Evaluator => provider.GetRequiredService<AlertEvaluator>();
 
     public AlertStore Store => provider.GetRequiredService<AlertStore>();
 
-    public static async Task<AlertHarness> StartAsync(string databasePath, FakeTimeProvider time, IDictionary<string, string?> settings, FakeOutbox? outbox = null)
+    public static async Task<AlertHarness> StartAsync(string databasePath, FakeTimeProvider time, IDictionary<string, string?> settings, CapturingOutbox? outbox = null)
     {
-        var config = new Dictionary<string, string?> { ["Storage:DatabasePath"] = databasePath };
-        foreach (var (key, value) in settings)
+        var captured = outbox ?? new CapturingOutbox();
+        var provider = await TestHost.ServicesAsync(databasePath, time, settings, services =>
         {
-            config[key] = value;
-        }
-
-        outbox ??= new FakeOutbox();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(config).Build());
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(time);
-        services.AddSingleton<INotificationOutbox>(outbox);
-        services.AddStorage();
-        services.AddAlerting();
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        await provider.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
-        return new AlertHarness(provider, outbox);
+            services.AddSingleton<INotificationOutbox>(captured);
+            services.AddAlerting();
+        });
+        return new AlertHarness(provider, captured);
     }
 
     /// <summary>Creates and migrates the database, so rows can be seeded before the first harness starts.</summary>

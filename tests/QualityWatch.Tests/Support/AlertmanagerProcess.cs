@@ -89,31 +89,25 @@ public sealed class AlertmanagerProcess : IAsyncDisposable
     private async Task WaitReadyAsync()
     {
         using var client = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (process.HasExited)
+        var ready = await Eventually.TrueAsync(
+            async () =>
             {
-                break;
-            }
-
-            try
-            {
-                using var ready = await client.GetAsync("/-/ready");
-                if (ready.IsSuccessStatusCode)
+                try
                 {
-                    return;
+                    using var answer = await client.GetAsync(new Uri("/-/ready", UriKind.Relative));
+                    return answer.IsSuccessStatusCode || process.HasExited;
                 }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
+                catch (HttpRequestException)
+                {
+                    // Not listening yet.
+                    return process.HasExited;
+                }
+            },
+            TimeSpan.FromSeconds(20));
+        if (!ready || process.HasExited)
+        {
+            throw new InvalidOperationException("Alertmanager did not become ready:\n" + Output);
         }
-
-        throw new InvalidOperationException("Alertmanager did not become ready:\n" + Output);
     }
 
     private void Log(string? line)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using QualityWatch.Hosting;
 
 namespace QualityWatch.Tests.Support;
@@ -29,24 +30,15 @@ public sealed class InProcessHost : IAsyncDisposable
     /// Starts the app; <paramref name="logs"/>, if given, receives every log line the settings let through;
     /// <paramref name="time"/>, if given, replaces the system clock (e.g. a FakeTimeProvider).
     /// </summary>
-    public static async Task<InProcessHost> StartAsync(string databasePath, IDictionary<string, string?>? settings = null, LogCapture? logs = null, TimeProvider? time = null)
+    public static async Task<InProcessHost> StartAsync(string databasePath, IDictionary<string, string?>? settings = null, FakeLogCollector? logs = null, TimeProvider? time = null)
     {
-        var config = new Dictionary<string, string?>
-        {
-            ["Storage:DatabasePath"] = databasePath,
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            config[key] = value;
-        }
-
+        var config = TestHost.Settings(databasePath, settings, [new("Logging:LogLevel:Default", "Warning")]);
         var app = QualityWatchApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(config);
             if (logs is not null)
             {
-                builder.Logging.AddProvider(logs);
+                builder.Logging.AddProvider(new FakeLoggerProvider(logs));
             }
 
             if (time is not null)

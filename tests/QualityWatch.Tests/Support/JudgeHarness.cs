@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using QualityWatch.Simulator;
 
 namespace QualityWatch.Tests.Support;
@@ -19,7 +20,7 @@ public sealed class JudgeHarness : IAsyncDisposable
 
     public string DatabasePath => temp.DatabasePath;
 
-    public static async Task<JudgeHarness> StartAsync(string provider = "gemini", IDictionary<string, string?>? settings = null, SimulatorOptions? simulatorOptions = null, LogCapture? logs = null)
+    public static async Task<JudgeHarness> StartAsync(string provider = "gemini", IDictionary<string, string?>? settings = null, SimulatorOptions? simulatorOptions = null, FakeLogCollector? logs = null)
     {
         simulatorOptions ??= new SimulatorOptions();
         simulatorOptions.GeminiApiKey = GeminiKey;
@@ -47,15 +48,9 @@ public sealed class JudgeHarness : IAsyncDisposable
         ["Judge:RequestTimeout"] = "00:00:05",
     };
 
-    public async Task StartHostAsync(string provider = "gemini", IDictionary<string, string?>? settings = null, LogCapture? logs = null)
+    public async Task StartHostAsync(string provider = "gemini", IDictionary<string, string?>? settings = null, FakeLogCollector? logs = null)
     {
-        var config = JudgeSettings(provider, Simulator.BaseAddress);
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            config[key] = value;
-        }
-
-        Host = await InProcessHost.StartAsync(temp.DatabasePath, config, logs);
+        Host = await InProcessHost.StartAsync(temp.DatabasePath, TestHost.Settings(temp.DatabasePath, settings, JudgeSettings(provider, Simulator.BaseAddress)), logs);
         hostStopped = false;
     }
 
@@ -78,17 +73,10 @@ public sealed class JudgeHarness : IAsyncDisposable
     public async Task<Dictionary<string, long>> SettleAsync(TimeSpan? timeout = null, Func<Dictionary<string, long>, bool>? until = null)
     {
         until ??= counts => counts.GetValueOrDefault("pending") + counts.GetValueOrDefault("leased") == 0;
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var counts = Db.Query<(string Status, long Count)>(DatabasePath, "SELECT status, COUNT(*) FROM samples GROUP BY status").ToDictionary(r => r.Status, r => r.Count);
-            if (until(counts) || DateTime.UtcNow > deadline)
-            {
-                return counts;
-            }
-
-            await Task.Delay(100);
-        }
+        return await Eventually.ValueAsync(
+            () => Db.Query<(string Status, long Count)>(DatabasePath, "SELECT status, COUNT(*) FROM samples GROUP BY status").ToDictionary(r => r.Status, r => r.Count),
+            until,
+            timeout ?? TimeSpan.FromSeconds(30));
     }
 
     public async ValueTask DisposeAsync()

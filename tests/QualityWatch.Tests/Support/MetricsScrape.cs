@@ -54,17 +54,7 @@ public sealed class MetricsScrape
     /// <summary>Scrapes until <paramref name="until"/> holds or the timeout passes; returns the last scrape either way.</summary>
     public static async Task<MetricsScrape> FetchUntilAsync(HttpClient client, Func<MetricsScrape, bool> until, TimeSpan? timeout = null, string path = "/metrics")
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            var scrape = await FetchAsync(client, path);
-            if (until(scrape) || DateTime.UtcNow > deadline)
-            {
-                return scrape;
-            }
-
-            await Task.Delay(100);
-        }
+        return await Eventually.ValueAsync(() => FetchAsync(client, path), until, timeout ?? TimeSpan.FromSeconds(20));
     }
 
     /// <summary>The sum over every series of <paramref name="name"/> carrying all the given labels; 0 when none does.</summary>

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using QualityWatch.Notifications;
 using QualityWatch.Redaction;
-using QualityWatch.Storage;
 
 namespace QualityWatch.Tests.Support;
 
@@ -15,13 +15,13 @@ public sealed class NotificationHarness : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
 
-    private NotificationHarness(ServiceProvider provider, LogCapture logs)
+    private NotificationHarness(ServiceProvider provider, FakeLogCollector logs)
     {
         this.provider = provider;
         Logs = logs;
     }
 
-    public LogCapture Logs { get; }
+    public FakeLogCollector Logs { get; }
 
     public INotificationOutbox Outbox => provider.GetRequiredService<INotificationOutbox>();
 
@@ -33,27 +33,18 @@ public sealed class NotificationHarness : IAsyncDisposable
     public static async Task<NotificationHarness> StartAsync(
         string databasePath, TimeProvider time, IDictionary<string, string?>? settings = null, params INotificationChannel[] channels)
     {
-        var config = new Dictionary<string, string?> { ["Storage:DatabasePath"] = databasePath };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        var logs = new FakeLogCollector();
+        var provider = await TestHost.ServicesAsync(databasePath, time, settings, services =>
         {
-            config[key] = value;
-        }
+            services.AddLogging(b => b.AddProvider(new FakeLoggerProvider(logs)).SetMinimumLevel(LogLevel.Trace));
+            if (channels.Length > 0)
+            {
+                services.AddSingleton(new NotificationChannels(channels));
+            }
 
-        var logs = new LogCapture();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(config).Build());
-        services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
-        services.AddSingleton(time);
-        if (channels.Length > 0)
-        {
-            services.AddSingleton(new NotificationChannels(channels));
-        }
-
-        services.AddStorage();
-        services.AddRedaction();
-        services.AddNotifications();
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        await provider.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
+            services.AddRedaction();
+            services.AddNotifications();
+        });
         return new NotificationHarness(provider, logs);
     }
 

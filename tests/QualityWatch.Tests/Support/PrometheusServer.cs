@@ -87,13 +87,14 @@ public sealed class PrometheusServer : IAsyncDisposable
     /// <summary>Polls until <paramref name="condition"/> holds; fails with Prometheus' output when it does not in time.</summary>
     public async Task WaitUntilAsync(string what, Func<Task<bool>> condition, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        while (!await condition())
-        {
-            Assert.False(process.HasExited, $"Prometheus exited while waiting for {what}:\n{Output}");
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}. Prometheus said:\n{Output}");
-            await Task.Delay(250);
-        }
+        var held = await Eventually.TrueAsync(
+            async () =>
+            {
+                Assert.False(process.HasExited, $"Prometheus exited while waiting for {what}:\n{Output}");
+                return await condition();
+            },
+            timeout ?? TimeSpan.FromSeconds(60));
+        Assert.True(held, $"Timed out waiting for {what}. Prometheus said:\n{Output}");
     }
 
     /// <summary>Waits until every scrape target reports health <c>up</c>.</summary>

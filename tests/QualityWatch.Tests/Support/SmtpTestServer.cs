@@ -100,21 +100,25 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     private static async Task WaitListeningAsync(int port)
     {
-        for (var i = 0; i < 100; i++)
+        var listening = await Eventually.TrueAsync(
+            async () =>
+            {
+                try
+                {
+                    using var probe = new TcpClient();
+                    await probe.ConnectAsync(IPAddress.Loopback, port);
+                    return true;
+                }
+                catch (SocketException)
+                {
+                    return false;
+                }
+            },
+            TimeSpan.FromSeconds(15));
+        if (!listening)
         {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(50);
-            }
+            throw new InvalidOperationException($"The test SMTP server did not listen on port {port}.");
         }
-
-        throw new InvalidOperationException($"The test SMTP server did not listen on port {port}.");
     }
 
     private sealed class CapturingStore(SmtpTestServer server) : MessageStore

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using QualityWatch.Api;
-using QualityWatch.Ingestion;
 using QualityWatch.Telemetry;
 
 namespace QualityWatch.Tests.Telemetry;
@@ -39,7 +38,7 @@ public sealed class MetricsOptionsValidatorTests
     {
         var auth = new AuthOptions { Keys = [new ApiKeyOptions { Name = "scraper", Key = "a-key-of-sixteen-chars", Roles = [role] }] };
 
-        Assert.Equal(valid, new MetricsOptionsValidator(Options.Create(new IngestOptions()), Options.Create(auth)).Validate(null, new MetricsOptions { RequireApiKey = true }).Succeeded);
+        Assert.Equal(valid, new MetricsOptionsValidator(Options.Create(new LegacyKeyOptions()), Options.Create(auth)).Validate(null, new MetricsOptions { RequireApiKey = true }).Succeeded);
     }
 
     [Fact]
@@ -53,5 +52,5 @@ public sealed class MetricsOptionsValidatorTests
     }
 
     private static ValidateOptionsResult Validate(MetricsOptions options, params string[] ingestKeys) =>
-        new MetricsOptionsValidator(Options.Create(new IngestOptions { ApiKeys = [.. ingestKeys] }), Options.Create(new AuthOptions())).Validate(null, options);
+        new MetricsOptionsValidator(Options.Create(new LegacyKeyOptions { ApiKeys = [.. ingestKeys] }), Options.Create(new AuthOptions())).Validate(null, options);
 }

@@ -58,18 +58,5 @@ public sealed class TrendsJobTests : IDisposable
         Assert.Equal(2, sent);
     }
 
-    private static async Task<long> WaitForAsync(Func<long> read, Func<long, bool> done)
-    {
-        var deadline = Environment.TickCount64 + 15_000;
-        while (true)
-        {
-            var value = read();
-            if (done(value) || Environment.TickCount64 > deadline)
-            {
-                return value;
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    private static Task<long> WaitForAsync(Func<long> read, Func<long, bool> done) => Eventually.ValueAsync(read, done);
 }

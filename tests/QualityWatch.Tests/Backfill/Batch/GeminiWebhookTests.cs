@@ -20,7 +20,7 @@ public sealed class GeminiWebhookTests
 
         rig.Simulator.Batches.Release();
 
-        Assert.True(await WebhookRig.EventuallyAsync(() => rig.Scalar("SELECT COUNT(*) FROM verdicts") == 12), "verdicts stored after the webhook");
+        Assert.True(await Eventually.TrueAsync(() => rig.Scalar("SELECT COUNT(*) FROM verdicts") == 12, TimeSpan.FromSeconds(30)), "verdicts stored after the webhook");
         var delivery = Assert.Single(rig.Simulator.Batches.Webhooks);
         Assert.Equal(("batch.succeeded", 202), (delivery.Type, delivery.Status));
         Assert.Equal(1, rig.Scalar("SELECT COUNT(*) FROM batch_jobs WHERE state = 'done' AND polls = 0"));
@@ -35,7 +35,7 @@ public sealed class GeminiWebhookTests
 
         // batch.failed: the job is collected as failed and its samples go back to the queue.
         Assert.True(rig.Simulator.Batches.Fail(names[0]));
-        Assert.True(await WebhookRig.EventuallyAsync(() => rig.Scalar("SELECT COUNT(*) FROM batch_jobs WHERE state = 'failed'") == 1));
+        Assert.True(await Eventually.TrueAsync(() => rig.Scalar("SELECT COUNT(*) FROM batch_jobs WHERE state = 'failed'") == 1, TimeSpan.FromSeconds(30)));
         var failed = Assert.Single(rig.Simulator.Batches.Webhooks);
         Assert.Equal(("batch.failed", 202), (failed.Type, failed.Status));
         Assert.Equal(10, rig.Scalar("SELECT COUNT(*) FROM backfill_work WHERE status = 'pending'"));
@@ -43,7 +43,7 @@ public sealed class GeminiWebhookTests
         // The second job still runs. The failed job's webhook made it due too (every running job is), so
         // it was polled once; from here only a delivery that acts makes the service poll it again.
         var polls = () => rig.Scalar($"SELECT polls FROM batch_jobs WHERE remote_name = '{names[1]}'");
-        Assert.True(await WebhookRig.EventuallyAsync(() => polls() == 1));
+        Assert.True(await Eventually.TrueAsync(() => polls() == 1, TimeSpan.FromSeconds(30)));
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var key = WebhookSigner.KeyOf(WebhookRig.Secret)!;
         string Sign(string id, long at, string body) => WebhookSigner.Sign(key, id, at, body);
@@ -56,19 +56,18 @@ public sealed class GeminiWebhookTests
         Assert.Equal(HttpStatusCode.Unauthorized, await rig.PostAsync("msg_future", (now + 301).ToString(CultureInfo.InvariantCulture), Sign("msg_future", now + 301, failed.Body), failed.Body));
         Assert.Equal(HttpStatusCode.BadRequest, await rig.PostAsync("msg_malformed", stamp, Sign("msg_malformed", now, "{\"type\":"), "{\"type\":"));
         Assert.Equal(HttpStatusCode.NoContent, await rig.PostAsync("msg_other", stamp, Sign("msg_other", now, """{"type":"video.generated"}"""), """{"type":"video.generated"}"""));
-        await Task.Delay(300); // room for a wrongly woken collector to poll
-        Assert.Equal(1, polls());
+        Assert.True(await Eventually.StaysAsync(() => polls() == 1, TimeSpan.FromMilliseconds(300)), $"{polls()} polls: a refused delivery woke the collector");
         Assert.Equal(2, rig.Scalar("SELECT COUNT(*) FROM webhook_deliveries")); // the real delivery and the unknown event
 
         // A fresh, well-signed delivery (another signature beside it, as during secret rotation) does act.
         const string body = """{"type":"batch.succeeded","data":{"name":"batches/other"}}""";
         Assert.Equal(HttpStatusCode.Accepted, await rig.PostAsync("msg_fresh", stamp, $"v1,bm90IHRoaXMgb25l {Sign("msg_fresh", now, body)}", body));
-        Assert.True(await WebhookRig.EventuallyAsync(() => polls() == 2), "the running job was polled after the valid delivery");
+        Assert.True(await Eventually.TrueAsync(() => polls() == 2, TimeSpan.FromSeconds(30)), "the running job was polled after the valid delivery");
 
         // batch.expired: collected as expired; the next backfill resubmits both jobs' samples, and the
         // service and the backfill, both polling, store each verdict once.
         Assert.True(rig.Simulator.Batches.Expire(names[1]));
-        Assert.True(await WebhookRig.EventuallyAsync(() => rig.Scalar("SELECT COUNT(*) FROM batch_jobs WHERE state = 'expired'") == 1));
+        Assert.True(await Eventually.TrueAsync(() => rig.Scalar("SELECT COUNT(*) FROM batch_jobs WHERE state = 'expired'") == 1, TimeSpan.FromSeconds(30)));
         Assert.Equal(20, rig.Scalar("SELECT COUNT(*) FROM backfill_work WHERE status = 'pending'"));
         rig.Simulator.Batches.Release();
         var resumed = await rig.BackfillAsync();

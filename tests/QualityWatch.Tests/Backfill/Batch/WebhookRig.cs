@@ -47,12 +47,10 @@ internal sealed class WebhookRig : IAsyncDisposable
         using var interrupt = new CancellationTokenSource();
         var watch = Task.Run(async () =>
         {
-            while (Running(rig.DatabasePath) < jobs)
+            if (await Eventually.TrueAsync(() => Running(rig.DatabasePath) >= jobs, TimeSpan.FromMinutes(10)))
             {
-                await Task.Delay(20);
+                await interrupt.CancelAsync();
             }
-
-            await interrupt.CancelAsync();
         });
         var run = await rig.BackfillAsync(interrupt.Token);
         await watch;
@@ -82,23 +80,6 @@ internal sealed class WebhookRig : IAsyncDisposable
         request.Headers.Add("webhook-signature", signature);
         using var response = await Host.Client.SendAsync(request);
         return response.StatusCode;
-    }
-
-    /// <summary>Waits up to 30 s for <paramref name="condition"/>; false if it never held.</summary>
-    public static async Task<bool> EventuallyAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                return false;
-            }
-
-            await Task.Delay(50);
-        }
-
-        return true;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using QualityWatch.Hosting;
 using QualityWatch.Signing;
 
 namespace QualityWatch.Backfill.Batch.Webhooks;
@@ -19,15 +20,9 @@ internal sealed class GeminiWebhookOptionsValidator : IValidateOptions<GeminiWeb
             errors.Add("Batch:Webhook:Secret must be 'whsec_' followed by base64 of at least 16 bytes.");
         }
 
-        if (options.Tolerance < TimeSpan.FromSeconds(1) || options.Tolerance > TimeSpan.FromHours(1))
-        {
-            errors.Add($"Batch:Webhook:Tolerance must be between 00:00:01 and 01:00:00, was {options.Tolerance}.");
-        }
+        OptionRange.Check(errors, "Batch:Webhook:Tolerance", options.Tolerance, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
 
-        if (options.MaxBodyBytes is < 1024 or > 16 * 1024 * 1024)
-        {
-            errors.Add($"Batch:Webhook:MaxBodyBytes must be between 1024 and 16777216, was {options.MaxBodyBytes}.");
-        }
+        OptionRange.Check(errors, "Batch:Webhook:MaxBodyBytes", options.MaxBodyBytes, 1024, 16 * 1024 * 1024);
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace QualityWatch.Tests.Support;
+namespace QualityWatch.Testing;
 
 public static class FreePort
 {
