@@ -1,6 +1,7 @@
 using QualityWatch.Backfill;
 using QualityWatch.Cli;
 using QualityWatch.Demo;
+using QualityWatch.Export;
 using QualityWatch.Health;
 using QualityWatch.Hosting;
 
@@ -17,5 +18,6 @@ return invocation.Command switch
     CliCommand.Demo => DemoCommand.Run(invocation.Arguments),
     CliCommand.HealthCheck => await HealthCheckCommand.RunAsync(invocation.Arguments),
     CliCommand.Backfill => BackfillCommand.Run(invocation.Arguments),
+    CliCommand.Export => ExportCommand.Run(invocation.Arguments),
     _ => QualityWatchApp.Run(invocation.Arguments),
 };

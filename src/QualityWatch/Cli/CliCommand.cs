@@ -7,6 +7,7 @@ public enum CliCommand
     Serve,
     Demo,
     Backfill,
+    Export,
     HealthCheck,
     Help,
     HealthCheckHelp,

@@ -13,9 +13,10 @@ public static class CommandLine
 {
     public const string DemoVerb = "demo";
     public const string BackfillVerb = "backfill";
+    public const string ExportVerb = "export";
     public const string HelpVerb = "help";
 
-    public static readonly string[] Verbs = [DemoVerb, BackfillVerb, HealthCheckCommand.Verb, HelpVerb];
+    public static readonly string[] Verbs = [DemoVerb, BackfillVerb, ExportVerb, HealthCheckCommand.Verb, HelpVerb];
 
     private static readonly string[] HelpFlags = ["--help", "-h", "-?", "/?"];
     private const string VersionFlag = "--version";
@@ -42,6 +43,7 @@ public static class CommandLine
         {
             DemoVerb => new Invocation(CliCommand.Demo, rest),
             BackfillVerb => new Invocation(CliCommand.Backfill, rest),
+            ExportVerb => new Invocation(CliCommand.Export, rest),
             HealthCheckCommand.Verb when rest.Any(IsHelp) => new Invocation(CliCommand.HealthCheckHelp, []),
             HealthCheckCommand.Verb => Check(rest, [HealthCheckCommand.ReadyFlag]) is { } error
                 ? Invalid($"healthcheck: {error}")
@@ -58,6 +60,7 @@ public static class CommandLine
         [] => new Invocation(CliCommand.Help, []),
         [DemoVerb] => new Invocation(CliCommand.Demo, ["--help"]),
         [BackfillVerb] => new Invocation(CliCommand.Backfill, ["--help"]),
+        [ExportVerb] => new Invocation(CliCommand.Export, ["--help"]),
         [HealthCheckCommand.Verb] => new Invocation(CliCommand.HealthCheckHelp, []),
         [var other, ..] => Invalid(UnknownCommand(other)),
     };

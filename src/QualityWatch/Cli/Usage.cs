@@ -11,6 +11,7 @@ public static class Usage
         Usage: qualitywatch [--Section:Key value ...]       run the service (the default)
                qualitywatch demo [options]                   a simulated support bot and judge on 127.0.0.1:8080, own database
                qualitywatch backfill <file|dir> [options]    judge interactions from log files, or re-judge stored samples
+               qualitywatch export [filters] [options]       stored samples, verdicts and review labels as a JSONL dataset
                qualitywatch healthcheck [--ready]            GET /healthz (/readyz) on the service's own address; exit 0 or 1
                qualitywatch help [command]                   this text, or a command's (also --help, -h)
                qualitywatch --version                        the version

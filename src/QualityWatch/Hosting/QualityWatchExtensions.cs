@@ -1,23 +1,24 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Quartz;
 using QualityWatch.Alerting;
 using QualityWatch.Api;
-using QualityWatch.Backfill;
-using QualityWatch.Health;
-using QualityWatch.Ingestion;
-using QualityWatch.Ingestion.Otlp;
-using QualityWatch.Judging;
 using QualityWatch.Backfill.Batch.Webhooks;
-using QualityWatch.Notifications;
-using QualityWatch.Reports;
-using QualityWatch.Redaction;
+using QualityWatch.Backfill;
 using QualityWatch.Evidence;
+using QualityWatch.Export;
+using QualityWatch.Health;
+using QualityWatch.Ingestion.Otlp;
+using QualityWatch.Ingestion;
+using QualityWatch.Judging;
+using QualityWatch.Notifications;
+using QualityWatch.Redaction;
+using QualityWatch.Reports;
 using QualityWatch.Reviews;
 using QualityWatch.Sampling;
 using QualityWatch.Storage;
 using QualityWatch.Telemetry;
 using QualityWatch.Trends;
 using QualityWatch.WebConsole;
+using Quartz;
 
 namespace QualityWatch.Hosting;
 
@@ -40,6 +41,7 @@ public static class QualityWatchExtensions
         services.AddJudging();
         services.TryAddSingleton<SampleQueries>();
         services.TryAddSingleton<SampleSearch>();
+        services.AddExport();
         services.AddQuartz();
         services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
         services.AddTrends();
@@ -62,6 +64,7 @@ public static class QualityWatchExtensions
         app.MapIngestion();
         app.MapOtlpIngest();
         app.MapSamples();
+        app.MapExport();
         app.MapTrends();
         app.MapAlerting();
         app.MapNotifications();

@@ -11,6 +11,8 @@ public sealed class CommandLineTests
     [InlineData(new[] { "--environment", "Production", "--Sampling:EveryN", "-1" }, CliCommand.Serve)]
     [InlineData(new[] { "demo", "--speed", "100" }, CliCommand.Demo)]
     [InlineData(new[] { "backfill", "logs.jsonl", "--dry-run" }, CliCommand.Backfill)]
+    [InlineData(new[] { "export", "--label", "dataset=x", "--output", "x.jsonl" }, CliCommand.Export)]
+    [InlineData(new[] { "help", "export" }, CliCommand.Export)]
     [InlineData(new[] { "healthcheck", "--ready", "--urls", "http://127.0.0.1:8080" }, CliCommand.HealthCheck)]
     [InlineData(new[] { "healthcheck", "-h" }, CliCommand.HealthCheckHelp)]
     [InlineData(new[] { "help", "healthcheck" }, CliCommand.HealthCheckHelp)]
@@ -48,6 +50,7 @@ public sealed class CommandLineTests
     [InlineData("dmeo", "demo")]
     [InlineData("healtcheck", "healthcheck")]
     [InlineData("backfil", "backfill")]
+    [InlineData("exprot", "export")]
     [InlineData("hlep", "help")]
     [InlineData("serve", null)]
     public void Closest_SuggestsAVerbWithinTwoEdits(string typed, string? expected)
