@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 using QualityWatch.Alerting;
 using QualityWatch.Api;
+using QualityWatch.Evaluations;
 using QualityWatch.Backfill;
 using QualityWatch.Health;
 using QualityWatch.Ingestion;
@@ -36,6 +37,7 @@ public static class QualityWatchExtensions
         services.AddIngestion();
         services.AddOtlpIngest();
         services.AddJudging();
+        services.AddEvaluationExport();
         services.TryAddSingleton<SampleQueries>();
         services.AddQuartz();
         services.AddQuartzHostedService(q => q.WaitForJobsToComplete = true);
