@@ -26,7 +26,7 @@ public sealed class EvaluationExportTests
         await PostTracesAsync(harness, Spans.Export("support-bot", chat));
 
         Assert.True(await Eventually.TrueAsync(() => receiver.With("qualitywatch.interaction_id", id).Count >= 3, Patience));
-        var events = receiver.With("qualitywatch.interaction_id", id).ToDictionary(r => Text(r, "gen_ai.evaluation.name"));
+        var events = receiver.With("qualitywatch.interaction_id", id).ToDictionary(r => Text(r, "gen_ai.evaluation.name") ?? "");
         Assert.Equal(["accuracy", "hallucination", "tone"], events.Keys.Order());
         var verdict = Db.Query<(long Accuracy, long Tone, long Hallucination, string Reason)>(
             harness.DatabasePath, "SELECT accuracy, tone, hallucination, reason FROM verdicts WHERE interaction_id = @id", new { id }).Single();

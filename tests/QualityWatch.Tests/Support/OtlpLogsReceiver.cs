@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using QualityWatch.Ingestion.Otlp.Proto;
 
@@ -48,7 +49,7 @@ internal sealed class OtlpLogsReceiver : IAsyncDisposable
             }
 
             Interlocked.Increment(ref receiver.requests);
-            return Results.Bytes(new byte[0], "application/x-protobuf");
+            return Results.Bytes(Array.Empty<byte>(), "application/x-protobuf");
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
