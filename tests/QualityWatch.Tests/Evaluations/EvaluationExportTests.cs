@@ -66,6 +66,19 @@ public sealed class EvaluationExportTests
     }
 
     [Fact]
+    public async Task CollectorAnswers503Once_TheBatchIsRetried_NotLost()
+    {
+        await using var receiver = await OtlpLogsReceiver.StartAsync();
+        receiver.Respond = n => n == 1 ? 503 : 200;
+        await using var harness = await JudgeHarness.StartAsync(settings: Export(receiver.BaseUrl));
+
+        var id = (await harness.SendAsync("Your order shipped with DHL.")).Single();
+
+        Assert.True(await Eventually.TrueAsync(() => receiver.With("qualitywatch.interaction_id", id).Count >= 3, Patience));
+        Assert.True(receiver.Requests >= 2);
+    }
+
+    [Fact]
     public async Task EndpointUnset_NothingIsSent()
     {
         await using var receiver = await OtlpLogsReceiver.StartAsync();

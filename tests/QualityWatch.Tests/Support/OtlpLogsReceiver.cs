@@ -22,6 +22,9 @@ internal sealed class OtlpLogsReceiver : IAsyncDisposable
 
     public int Requests => Volatile.Read(ref requests);
 
+    /// <summary>Status to answer the n-th export (1-based); 200 by default. Records of a refused export are not kept.</summary>
+    public Func<int, int> Respond { get; set; } = _ => 200;
+
     public ConcurrentQueue<(ResourceLogs Resource, LogRecord Record)> Records { get; } = new();
 
     /// <summary>Request headers of the last export, lower-case names.</summary>
@@ -39,6 +42,12 @@ internal sealed class OtlpLogsReceiver : IAsyncDisposable
             using var body = new MemoryStream();
             await context.Request.Body.CopyToAsync(body);
             var request = ExportLogsServiceRequest.Parser.ParseFrom(body.ToArray());
+            var status = receiver.Respond(Interlocked.Increment(ref receiver.requests));
+            if (status != 200)
+            {
+                return Results.StatusCode(status);
+            }
+
             receiver.LastHeaders = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
             foreach (var resource in request.ResourceLogs)
             {
@@ -48,7 +57,6 @@ internal sealed class OtlpLogsReceiver : IAsyncDisposable
                 }
             }
 
-            Interlocked.Increment(ref receiver.requests);
             return Results.Bytes(Array.Empty<byte>(), "application/x-protobuf");
         });
         await app.StartAsync();
