@@ -3,6 +3,7 @@ using QualityWatch.Alerting;
 using QualityWatch.Api;
 using QualityWatch.Backfill.Batch.Webhooks;
 using QualityWatch.Backfill;
+using QualityWatch.Evaluations;
 using QualityWatch.Evidence;
 using QualityWatch.Export;
 using QualityWatch.Health;
@@ -39,6 +40,7 @@ public static class QualityWatchExtensions
         services.AddIngestion();
         services.AddOtlpIngest();
         services.AddJudging();
+        services.AddEvaluationExport();
         services.TryAddSingleton<SampleQueries>();
         services.TryAddSingleton<SampleSearch>();
         services.AddExport();

@@ -8,7 +8,8 @@ namespace QualityWatch.Judging;
 /// call the provider, price the call, then store the verdict or give the sample back as
 /// <see cref="JudgeFailurePolicy"/> decides. Callers add only what is theirs (metrics, pausing, stopping).
 /// </summary>
-internal sealed class JudgeStep(IJudgeProvider provider, JudgeRateLimits limits, CostCalculator cost, Rubric rubric, JudgeFailurePolicy policy, TimeProvider time)
+internal sealed class JudgeStep(IJudgeProvider provider, JudgeRateLimits limits, CostCalculator cost, Rubric rubric, JudgeFailurePolicy policy, TimeProvider time,
+    IEnumerable<IVerdictObserver> observers)
 {
     /// <summary>Calls the judge. <paramref name="waitToken"/> stops the wait for a rate-limit permit, <paramref name="callToken"/> a call already sent.</summary>
     public async Task<JudgeResult> CallAsync(SampleForJudging sample, string tier, CancellationToken waitToken, CancellationToken callToken)
@@ -36,10 +37,26 @@ internal sealed class JudgeStep(IJudgeProvider provider, JudgeRateLimits limits,
     /// Stores the verdict, or gives the sample back; false when the lease was lost meanwhile. Not the
     /// stopping token: a verdict already paid for is committed even during shutdown.
     /// </summary>
-    public Task<bool> StoreAsync(IJudgeQueue queue, string owner, SampleForJudging sample, JudgeResult result) =>
-        result.Verdict is { } verdict
-            ? queue.CompleteAsync(owner, verdict, CancellationToken.None)
-            : queue.ReturnAsync(owner, sample.InteractionId, rubric.Version, result.Failure!, time.GetUtcNow(), CancellationToken.None);
+    public async Task<bool> StoreAsync(IJudgeQueue queue, string owner, SampleForJudging sample, JudgeResult result)
+    {
+        if (result.Verdict is not { } verdict)
+        {
+            return await queue.ReturnAsync(owner, sample.InteractionId, rubric.Version, result.Failure!, time.GetUtcNow(), CancellationToken.None);
+        }
+
+        if (!await queue.CompleteAsync(owner, verdict, CancellationToken.None))
+        {
+            return false;
+        }
+
+        // After the commit, so an observer can neither hold it up nor undo it.
+        foreach (var observer in observers)
+        {
+            observer.OnVerdictStored(verdict);
+        }
+
+        return true;
+    }
 
     private JudgeFailure Failure(SampleForJudging sample, JudgeOutcome outcome, decimal costUsd, DateTimeOffset now)
     {
