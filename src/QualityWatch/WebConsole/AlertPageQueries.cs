@@ -17,8 +17,15 @@ internal sealed class AlertPageQueries(SqliteConnectionFactory connections)
         FROM alert_history WHERE rule = @Rule AND stream = @Stream AND prompt_version = @PromptVersion ORDER BY at;
         """;
 
+    // A signal's notifications go out on its incident's thread (key incident/{id}); before incidents, under its own key.
     private const string NotificationsSql =
-        "SELECT id AS Id, kind AS Kind, reason AS Reason, created_at AS CreatedAt, payload AS Payload FROM notifications WHERE key = @Key ORDER BY created_at;";
+        """
+        SELECT id AS Id, kind AS Kind, reason AS Reason, created_at AS CreatedAt, payload AS Payload FROM notifications
+        WHERE key = @Key
+           OR key IN (SELECT 'incident/' || incident_id FROM incident_signals WHERE rule = @Rule AND prompt_version = @PromptVersion
+                      AND incident_id IN (SELECT id FROM incidents WHERE stream = @Stream))
+        ORDER BY created_at;
+        """;
 
     // The rule windows count verdicts by judged_at (as alerting's VerdictQueries do): ix_verdicts_judged_at bounds the scan.
     private const string SamplesSql =

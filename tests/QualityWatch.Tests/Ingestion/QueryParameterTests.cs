@@ -32,6 +32,8 @@ public sealed class QueryParameterTests : IAsyncLifetime
         ["stream"] = [""],
         ["channel"] = [""],
         ["rule"] = [""],
+        ["state"] = ["bogus", "", "OPEN"],
+        ["all"] = ["yes", "", "2"],
     };
 
     /// <summary>Free text that is a legal filter: answered normally, never a 500.</summary>
