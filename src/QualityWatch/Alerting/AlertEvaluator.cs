@@ -10,7 +10,7 @@ namespace QualityWatch.Alerting;
 /// notification to the outbox only when one is due (Alertmanager's evaluate → dedup → notify). The outbox is called
 /// before the instance's state is saved: a crash in between re-sends once rather than losing a page.
 /// </summary>
-public sealed class AlertEvaluator(
+internal sealed class AlertEvaluator(
     IOptionsMonitor<AlertingOptions> options,
     IEnumerable<IAlertRule> kinds,
     AlertStore store,

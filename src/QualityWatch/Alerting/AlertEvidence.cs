@@ -1,7 +1,7 @@
 namespace QualityWatch.Alerting;
 
 /// <summary>Why an alert is in its state, as carried in <c>Notification.EvidenceJson</c>. Fields a rule kind does not use are null.</summary>
-public sealed record AlertEvidence
+internal sealed record AlertEvidence
 {
     public required string Rule { get; init; }
     public required string Kind { get; init; }

@@ -7,7 +7,7 @@ namespace QualityWatch.Alerting;
 /// The id of an alert instance in console URLs (<c>/alerts/{id}</c>): its notification key
 /// <c>rule/stream/prompt_version</c> as base64url, so a rule or stream name with a slash stays one path segment.
 /// </summary>
-public static class AlertIds
+internal static class AlertIds
 {
     public static string Of(string rule, string stream, string promptVersion) =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{rule}/{stream}/{promptVersion}"));

@@ -1,7 +1,7 @@
 namespace QualityWatch.Alerting;
 
 /// <summary>One alert instance (rule × stream × prompt_version) and its notification log entry.</summary>
-public sealed record AlertInstance(
+internal sealed record AlertInstance(
     string Rule,
     string Stream,
     string PromptVersion,

@@ -1,7 +1,7 @@
 namespace QualityWatch.Alerting;
 
 /// <summary>One alert instance as <c>GET /v1/alerts</c> shows it.</summary>
-public sealed record AlertInstanceView(
+internal sealed record AlertInstanceView(
     string Rule,
     string Stream,
     string PromptVersion,

@@ -8,7 +8,7 @@ namespace QualityWatch.Alerting;
 /// only once its condition has been clear (at or below the resolve level) for <c>ResolveAfter</c>, and not while
 /// the flap guard holds it. Pure: no I/O.
 /// </summary>
-public static class AlertLifecycle
+internal static class AlertLifecycle
 {
     /// <summary>One evaluation; <paramref name="recentTransitions"/> counts the instance's transitions to firing or resolved within the rule's FlapWindow.</summary>
     public static LifecycleStep Step(AlertRuleOptions rule, AlertInstance instance, RuleObservation observation, DateTimeOffset now, int recentTransitions = 0)

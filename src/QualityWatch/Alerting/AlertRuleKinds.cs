@@ -1,7 +1,7 @@
 namespace QualityWatch.Alerting;
 
 /// <summary>The values <c>Alerting:Rules:N:Kind</c> accepts.</summary>
-public static class AlertRuleKinds
+internal static class AlertRuleKinds
 {
     public const string HallucinationRate = "hallucination_rate";
     public const string Sequential = "sequential";

@@ -1,7 +1,7 @@
 namespace QualityWatch.Alerting;
 
 /// <summary>One alert rule, <c>Alerting:Rules:N</c>. Settings a kind does not use are ignored.</summary>
-public sealed class AlertRuleOptions
+internal sealed class AlertRuleOptions
 {
     /// <summary>Unique rule name; the <c>alertname</c> label. Required.</summary>
     public string Name { get; set; } = "";

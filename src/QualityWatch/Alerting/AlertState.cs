@@ -1,7 +1,7 @@
 namespace QualityWatch.Alerting;
 
 /// <summary>The states of an alert instance, as stored in <c>alert_instances.state</c>.</summary>
-public static class AlertState
+internal static class AlertState
 {
     public const string Inactive = "inactive";
     public const string Pending = "pending";

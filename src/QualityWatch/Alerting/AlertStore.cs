@@ -4,7 +4,7 @@ using QualityWatch.Storage;
 namespace QualityWatch.Alerting;
 
 /// <summary>Alert instances and their history in SQLite: the notification log that dedup and repeat are measured against.</summary>
-public sealed class AlertStore(SqliteConnectionFactory connections)
+internal sealed class AlertStore(SqliteConnectionFactory connections)
 {
     private const string SelectColumns =
         """

@@ -7,7 +7,7 @@ using QualityWatch.Incidents;
 
 namespace QualityWatch.Alerting;
 
-public static class AlertingExtensions
+internal static class AlertingExtensions
 {
     public static IServiceCollection AddAlerting(this IServiceCollection services)
     {

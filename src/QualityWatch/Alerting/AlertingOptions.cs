@@ -1,7 +1,7 @@
 namespace QualityWatch.Alerting;
 
 /// <summary>Alert rules and how often they are evaluated. Section <c>Alerting</c>.</summary>
-public sealed class AlertingOptions
+internal sealed class AlertingOptions
 {
     public const string SectionName = "Alerting";
 

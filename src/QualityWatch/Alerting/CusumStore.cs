@@ -6,7 +6,7 @@ using QualityWatch.Storage;
 namespace QualityWatch.Alerting;
 
 /// <summary>Reads verdicts in judged order and keeps the sequential statistics and their read cursor in SQLite.</summary>
-public sealed class CusumStore(SqliteConnectionFactory connections)
+internal sealed class CusumStore(SqliteConnectionFactory connections)
 {
     private const string StreamsSql =
         """

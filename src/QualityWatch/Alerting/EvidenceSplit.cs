@@ -1,4 +1,4 @@
 namespace QualityWatch.Alerting;
 
 /// <summary>One prompt_version × model cell of a window.</summary>
-public sealed record EvidenceSplit(string PromptVersion, string Model, long Samples, long Hallucinations, double HallucinationRate, double MeanAccuracy, double MeanTone);
+internal sealed record EvidenceSplit(string PromptVersion, string Model, long Samples, long Hallucinations, double HallucinationRate, double MeanAccuracy, double MeanTone);

@@ -1,7 +1,7 @@
 namespace QualityWatch.Alerting;
 
 /// <summary>Evaluates one kind of rule: what it observes, per stream (× prompt_version), right now.</summary>
-public interface IAlertRule
+internal interface IAlertRule
 {
     string Kind { get; }
 

@@ -1,4 +1,4 @@
 namespace QualityWatch.Alerting;
 
 /// <summary>The outcome of one evaluation for one instance: its new state, any transition, and whether to notify.</summary>
-public sealed record LifecycleStep(AlertInstance Instance, AlertTransition? Transition, string? NotificationKind, string? Reason);
+internal sealed record LifecycleStep(AlertInstance Instance, AlertTransition? Transition, string? NotificationKind, string? Reason);

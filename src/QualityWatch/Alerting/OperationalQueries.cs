@@ -5,7 +5,7 @@ using QualityWatch.Storage;
 namespace QualityWatch.Alerting;
 
 /// <summary>Queries for the operational rules: judge failures, queue backlog, ingest silence.</summary>
-public sealed class OperationalQueries(SqliteConnectionFactory connections)
+internal sealed class OperationalQueries(SqliteConnectionFactory connections)
 {
     private const string OutcomesSql =
         $"""

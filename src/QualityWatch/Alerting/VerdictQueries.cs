@@ -11,7 +11,7 @@ namespace QualityWatch.Alerting;
 /// still count, and a window never changes after the fact. When a sample was judged under several
 /// rubric versions only the current rubric's verdict counts, and backfilled history never drives a live alert.
 /// </summary>
-public sealed class VerdictQueries(SqliteConnectionFactory connections)
+internal sealed class VerdictQueries(SqliteConnectionFactory connections)
 {
     private const string CellsSql =
         """

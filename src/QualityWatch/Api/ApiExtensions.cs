@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace QualityWatch.Api;
 
-public static class ApiExtensions
+internal static class ApiExtensions
 {
     /// <summary>The bearer-key scheme and one authorization policy per role, each also passed by <c>admin</c>.</summary>
     public static IServiceCollection AddApi(this IServiceCollection services)

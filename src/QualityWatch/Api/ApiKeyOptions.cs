@@ -1,7 +1,7 @@
 namespace QualityWatch.Api;
 
 /// <summary>One bearer key under <c>Auth:Keys</c>.</summary>
-public sealed class ApiKeyOptions
+internal sealed class ApiKeyOptions
 {
     /// <summary>Who holds the key (<c>shipper</c>, <c>grafana</c>); named in errors and logs instead of the key.</summary>
     public string Name { get; set; } = "";

@@ -8,7 +8,7 @@ namespace QualityWatch.Api;
 /// would fail before the handler runs, with an empty 400 instead of the JSON error body. A date outside <see cref="EarliestDay"/> –
 /// <see cref="LatestDay"/> is refused too, so day arithmetic never leaves the calendar (a 500).
 /// </summary>
-public static class ApiQuery
+internal static class ApiQuery
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;

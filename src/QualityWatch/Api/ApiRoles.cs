@@ -4,7 +4,7 @@ namespace QualityWatch.Api;
 /// What a key may do. Each role is also the name of the authorization policy that requires it;
 /// <see cref="Admin"/> passes every policy.
 /// </summary>
-public static class ApiRoles
+internal static class ApiRoles
 {
     /// <summary><c>POST /v1/interactions</c>.</summary>
     public const string Ingest = "ingest";

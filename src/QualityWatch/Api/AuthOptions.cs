@@ -1,7 +1,7 @@
 namespace QualityWatch.Api;
 
 /// <summary>Bearer keys and their roles for every <c>/v1</c> route. Section <c>Auth</c>.</summary>
-public sealed class AuthOptions
+internal sealed class AuthOptions
 {
     public const string SectionName = "Auth";
 

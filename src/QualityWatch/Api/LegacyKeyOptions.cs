@@ -4,7 +4,7 @@ namespace QualityWatch.Api;
 /// The keys from before roles, still read from section <c>Ingest</c> where operators put them. They are
 /// the gate's, not ingest's: every route takes them, so they live beside <see cref="AuthOptions"/>.
 /// </summary>
-public sealed class LegacyKeyOptions
+internal sealed class LegacyKeyOptions
 {
     public const string SectionName = "Ingest";
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace QualityWatch.Backfill;
 
 /// <summary>The parsed command line of <c>qualitywatch backfill</c>; anything of the form <c>--Section:Key value</c> is configuration.</summary>
-public sealed record BackfillArguments
+internal sealed record BackfillArguments
 {
     public const string Usage =
         """

@@ -11,7 +11,7 @@ namespace QualityWatch.Backfill;
 /// stores and queues the samples, prints the estimate, then judges them with progress. The same
 /// configuration as the service; the database may be shared with a running service.
 /// </summary>
-public static class BackfillCommand
+internal static class BackfillCommand
 {
     public static int Run(IReadOnlyList<string> args)
     {

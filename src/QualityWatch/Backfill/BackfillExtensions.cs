@@ -4,7 +4,7 @@ using QualityWatch.Backfill.Batch.Webhooks;
 
 namespace QualityWatch.Backfill;
 
-public static class BackfillExtensions
+internal static class BackfillExtensions
 {
     public static IServiceCollection AddBackfill(this IServiceCollection services)
     {

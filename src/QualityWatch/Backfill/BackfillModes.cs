@@ -3,7 +3,7 @@ using QualityWatch.Judging;
 namespace QualityWatch.Backfill;
 
 /// <summary>How a backfill judges: one call per sample in a service tier, or a Gemini Batch API job.</summary>
-public static class BackfillModes
+internal static class BackfillModes
 {
     public const string Flex = JudgeTiers.Flex;
     public const string Standard = JudgeTiers.Standard;

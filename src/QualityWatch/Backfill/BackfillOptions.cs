@@ -1,7 +1,7 @@
 namespace QualityWatch.Backfill;
 
 /// <summary>How <c>qualitywatch backfill</c> judges history. Section <c>Backfill</c>.</summary>
-public sealed class BackfillOptions
+internal sealed class BackfillOptions
 {
     public const string SectionName = "Backfill";
 

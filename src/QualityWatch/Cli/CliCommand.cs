@@ -1,7 +1,7 @@
 namespace QualityWatch.Cli;
 
 /// <summary>What the command line asks for.</summary>
-public enum CliCommand
+internal enum CliCommand
 {
     /// <summary>Run the service; the arguments are configuration overrides.</summary>
     Serve,

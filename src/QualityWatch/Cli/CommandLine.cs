@@ -9,7 +9,7 @@ namespace QualityWatch.Cli;
 /// (<c>--urls</c>, <c>--environment</c>, ...); any other option would be silently ignored by the
 /// configuration provider, so it is refused instead.
 /// </summary>
-public static class CommandLine
+internal static class CommandLine
 {
     public const string DemoVerb = "demo";
     public const string BackfillVerb = "backfill";

@@ -1,4 +1,4 @@
 namespace QualityWatch.Cli;
 
 /// <summary>The parsed command line: the command, the arguments it gets, and for <see cref="CliCommand.Invalid"/> what is wrong.</summary>
-public sealed record Invocation(CliCommand Command, string[] Arguments, string? Error = null);
+internal sealed record Invocation(CliCommand Command, string[] Arguments, string? Error = null);

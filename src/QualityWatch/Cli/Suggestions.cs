@@ -1,7 +1,7 @@
 namespace QualityWatch.Cli;
 
 /// <summary>The closest known word to a typo, by optimal string alignment distance (a swap of neighbours counts once: dmeo → demo).</summary>
-public static class Suggestions
+internal static class Suggestions
 {
     public static string? Closest(string typed, IEnumerable<string> known)
     {

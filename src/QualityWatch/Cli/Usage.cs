@@ -4,7 +4,7 @@ using QualityWatch.Hosting;
 namespace QualityWatch.Cli;
 
 /// <summary>What <c>--help</c>, <c>--version</c> and a mistyped command print. Nothing here touches configuration or the database.</summary>
-public static class Usage
+internal static class Usage
 {
     public const string Text =
         """

@@ -5,7 +5,7 @@ namespace QualityWatch.Demo;
 /// demo plays a day of traffic in minutes. Timers (and so <c>Task.Delay(d, time)</c>) are scaled
 /// too; the speed can be changed while running without the clock jumping.
 /// </summary>
-public sealed class AcceleratedTimeProvider : TimeProvider
+internal sealed class AcceleratedTimeProvider : TimeProvider
 {
     private readonly TimeProvider real;
     private readonly Lock gate = new();

@@ -1,4 +1,4 @@
 namespace QualityWatch.Demo;
 
 /// <summary>One transition to firing, from <c>GET /v1/alerts/history</c>.</summary>
-public sealed record DemoAlert(string Rule, string Stream, string PromptVersion, DateTimeOffset At, string Reason);
+internal sealed record DemoAlert(string Rule, string Stream, string PromptVersion, DateTimeOffset At, string Reason);

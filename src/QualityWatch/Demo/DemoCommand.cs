@@ -18,7 +18,7 @@ namespace QualityWatch.Demo;
 /// judge (over HTTP on loopback) and a simulated chatbot as traffic, playing a day on an
 /// accelerated clock in which prompt_version v2 raises the hallucination rate.
 /// </summary>
-public static class DemoCommand
+internal static class DemoCommand
 {
     private const string JudgeKey = "demo-judge-key";
     private const int MaxBatch = 2000;

@@ -1,4 +1,4 @@
 namespace QualityWatch.Demo;
 
 /// <summary>One incident, from <c>GET /v1/incidents</c>: what it is about and the notifications of its thread (kind and channel).</summary>
-public sealed record DemoIncident(string Id, string Kind, string Stream, string Subject, string State, DateTimeOffset OpenedAt, DateTimeOffset? ResolvedAt, IReadOnlyList<string> Notifications);
+internal sealed record DemoIncident(string Id, string Kind, string Stream, string Subject, string State, DateTimeOffset OpenedAt, DateTimeOffset? ResolvedAt, IReadOnlyList<string> Notifications);

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace QualityWatch.Demo;
 
 /// <summary>What the demo shows, read the way a user would: from the service's own HTTP API.</summary>
-public sealed class DemoObserver(HttpClient client, DateTimeOffset start, DateTimeOffset end)
+internal sealed class DemoObserver(HttpClient client, DateTimeOffset start, DateTimeOffset end)
 {
     private static readonly TimeSpan RateWindow = TimeSpan.FromHours(2);
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace QualityWatch.Demo;
 
 /// <summary>The demo's scenario, from <c>demo [--speed 720] [--hours 24] ...</c>.</summary>
-public sealed record DemoOptions
+internal sealed record DemoOptions
 {
     public const string Usage =
         """

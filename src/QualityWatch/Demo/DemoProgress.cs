@@ -6,7 +6,7 @@ namespace QualityWatch.Demo;
 /// The demo's console output: a live line redrawn in place on a terminal, one plain line per
 /// simulated hour when output is redirected (CI logs, pipes).
 /// </summary>
-public sealed class DemoProgress(TextWriter output, bool interactive)
+internal sealed class DemoProgress(TextWriter output, bool interactive)
 {
     private int lastWidth;
     private DateTimeOffset? lastLineHour;

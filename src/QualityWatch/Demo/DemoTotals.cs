@@ -1,4 +1,4 @@
 namespace QualityWatch.Demo;
 
 /// <summary>The service's counts over the demo, and the hallucination rate of the last 2 simulated hours.</summary>
-public sealed record DemoTotals(long Interactions, long Sampled, long Judged, long Failed, double? RecentRate);
+internal sealed record DemoTotals(long Interactions, long Sampled, long Judged, long Failed, double? RecentRate);

@@ -9,7 +9,7 @@ namespace QualityWatch.Demo;
 /// version v2 (deployed at <see cref="DemoOptions.ChangeAtHour"/>) hallucinates more often. The
 /// judge simulator reads the hidden ground truth from <c>[[...]]</c> markers in the response.
 /// </summary>
-public sealed class DemoTraffic(DemoOptions options, DateTimeOffset start)
+internal sealed class DemoTraffic(DemoOptions options, DateTimeOffset start)
 {
     private static readonly string[] Questions =
     [

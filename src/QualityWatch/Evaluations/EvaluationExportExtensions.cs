@@ -3,7 +3,7 @@ using QualityWatch.Judging;
 
 namespace QualityWatch.Evaluations;
 
-public static class EvaluationExportExtensions
+internal static class EvaluationExportExtensions
 {
     /// <summary>Verdicts out as OpenTelemetry events when <c>Export:Otlp:Endpoint</c> is set; a no-op observer otherwise.</summary>
     public static IServiceCollection AddEvaluationExport(this IServiceCollection services)

@@ -1,7 +1,7 @@
 namespace QualityWatch.Evaluations;
 
 /// <summary>Evaluations out: each verdict as OpenTelemetry <c>gen_ai.evaluation.result</c> events over OTLP.</summary>
-public sealed class EvaluationExportOptions
+internal sealed class EvaluationExportOptions
 {
     public const string SectionName = "Export:Otlp";
 

@@ -6,7 +6,7 @@ using QualityWatch.Redaction;
 namespace QualityWatch.Evidence;
 
 /// <summary><c>GET /v1/samples/{id}</c> and <c>GET /v1/samples?status=&amp;stream=&amp;limit=</c>: every sample's fate, visible.</summary>
-public static class SampleEndpoints
+internal static class SampleEndpoints
 {
         public static WebApplication MapSamples(this WebApplication app)
     {

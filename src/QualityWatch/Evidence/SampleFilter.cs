@@ -4,7 +4,7 @@ namespace QualityWatch.Evidence;
 /// The console's sample filters; null = no filter. <see cref="Hallucination"/> and <see cref="MaxAccuracy"/>
 /// look at each sample's newest verdict. <see cref="Before"/> pages: samples that occurred strictly earlier.
 /// </summary>
-public sealed record SampleFilter(
+internal sealed record SampleFilter(
     string? Stream = null,
     string? PromptVersion = null,
     string? Model = null,

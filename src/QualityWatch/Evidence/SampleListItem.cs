@@ -1,7 +1,7 @@
 namespace QualityWatch.Evidence;
 
 /// <summary>One line of the console's sample list: the sample and its newest verdict's scores, if judged.</summary>
-public sealed record SampleListItem(
+internal sealed record SampleListItem(
     string InteractionId,
     string Stream,
     string Status,

@@ -5,7 +5,7 @@ using QualityWatch.Storage;
 namespace QualityWatch.Evidence;
 
 /// <summary>Read-only queries behind the samples API.</summary>
-public sealed class SampleQueries(SqliteConnectionFactory connections)
+internal sealed class SampleQueries(SqliteConnectionFactory connections)
 {
     private const string Columns =
         """

@@ -7,7 +7,7 @@ namespace QualityWatch.Evidence;
 /// The console's filtered sample list, newest first. Ordered by occurred_at so ix_samples_occurred_at or
 /// ix_samples_stream_time (or ix_samples_stream_version_time) walks the newest rows and stops at the limit.
 /// </summary>
-public sealed class SampleSearch(SqliteConnectionFactory connections)
+internal sealed class SampleSearch(SqliteConnectionFactory connections)
 {
     // The newest verdict per sample: the (interaction_id, rubric_version) primary key makes this a short probe.
     private const string Sql =

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace QualityWatch.Evidence;
 
 /// <summary>A sample's fate as <c>GET /v1/samples/{id}</c> shows it: redacted text, queue state, failure reason, verdicts.</summary>
-public sealed class SampleView
+internal sealed class SampleView
 {
     [JsonPropertyName("interaction_id")] public string InteractionId { get; init; } = "";
     [JsonPropertyName("stream")] public string Stream { get; init; } = "";

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace QualityWatch.Evidence;
 
 /// <summary>One stored verdict with its judge, tier, usage and cost.</summary>
-public sealed class VerdictView
+internal sealed class VerdictView
 {
     [JsonPropertyName("rubric_version")] public string RubricVersion { get; init; } = "";
     [JsonPropertyName("accuracy")] public int Accuracy { get; init; }

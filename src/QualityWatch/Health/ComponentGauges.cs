@@ -8,7 +8,7 @@ namespace QualityWatch.Health;
 /// Whether each component (ingest, storage, judge, notifications) does its work, as the status checks
 /// last found it: 1 up or degraded, 0 down; a component switched off has no series.
 /// </summary>
-public sealed class ComponentGauges : IMetricGauges
+internal sealed class ComponentGauges : IMetricGauges
 {
     private volatile IReadOnlyDictionary<string, bool> up = new Dictionary<string, bool>();
 

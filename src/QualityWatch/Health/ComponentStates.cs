@@ -3,7 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace QualityWatch.Health;
 
 /// <summary>The <c>state</c> of a component in <c>GET /v1/status</c>, from its check's result.</summary>
-public static class ComponentStates
+internal static class ComponentStates
 {
     public const string Up = "up";
     public const string Degraded = "degraded";

@@ -11,7 +11,7 @@ namespace QualityWatch.Health;
 /// comes from the same settings the service reads (<c>--urls</c>, <c>QW_urls</c>,
 /// <c>ASPNETCORE_URLS</c>); a wildcard host is probed on loopback.
 /// </summary>
-public static class HealthCheckCommand
+internal static class HealthCheckCommand
 {
     public const string Verb = "healthcheck";
 

@@ -6,7 +6,7 @@ using QualityWatch.Telemetry;
 
 namespace QualityWatch.Health;
 
-public static class HealthExtensions
+internal static class HealthExtensions
 {
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {

@@ -1,7 +1,7 @@
 namespace QualityWatch.Health;
 
 /// <summary>How <c>/readyz</c> and <c>GET /v1/status</c> judge the components. Section <c>Health</c>.</summary>
-public sealed class HealthOptions
+internal sealed class HealthOptions
 {
     public const string SectionName = "Health";
 

@@ -1,7 +1,7 @@
 namespace QualityWatch.Health;
 
 /// <summary>Tags that split liveness (<c>/healthz</c>) from readiness (<c>/readyz</c>).</summary>
-public static class HealthTags
+internal static class HealthTags
 {
     /// <summary>The process answers: restart it when this fails.</summary>
     public const string Live = "live";

@@ -4,7 +4,7 @@ namespace QualityWatch.Hosting;
 /// The process exit codes operators and systemd rely on: <c>RestartPreventExitStatus=2 3</c> in
 /// deploy/qualitywatch.service stops the restart loop for the two that need an operator.
 /// </summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Success = 0;
 

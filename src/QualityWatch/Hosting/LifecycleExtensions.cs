@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace QualityWatch.Hosting;
 
-public static class LifecycleExtensions
+internal static class LifecycleExtensions
 {
     /// <summary>The shutdown timeout from <c>Shutdown:Timeout</c>, and systemd integration when run as a unit.</summary>
     public static IServiceCollection AddLifecycle(this IServiceCollection services)

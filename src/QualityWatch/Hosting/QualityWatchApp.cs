@@ -6,7 +6,7 @@ using QualityWatch.Telemetry;
 namespace QualityWatch.Hosting;
 
 /// <summary>Builds and runs the service; tests build the same app in-process on real Kestrel.</summary>
-public static class QualityWatchApp
+internal static class QualityWatchApp
 {
     /// <summary>The listen URL when neither <c>--urls</c> nor <c>ASPNETCORE_URLS</c> is given.</summary>
     public const string DefaultUrl = "http://127.0.0.1:8080";

@@ -23,7 +23,7 @@ using Quartz;
 
 namespace QualityWatch.Hosting;
 
-public static class QualityWatchExtensions
+internal static class QualityWatchExtensions
 {
     /// <summary>Registers every stage of the data flow.</summary>
     public static IServiceCollection AddQualityWatch(this IServiceCollection services)

@@ -6,7 +6,7 @@ using QualityWatch.Api;
 
 namespace QualityWatch.Hosting;
 
-public static class ServerLimitsExtensions
+internal static class ServerLimitsExtensions
 {
     /// <summary>Kestrel's connection cap and default body limit from <c>Server</c>.</summary>
     public static IServiceCollection AddServerLimits(this IServiceCollection services)

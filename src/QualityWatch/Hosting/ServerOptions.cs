@@ -1,7 +1,7 @@
 namespace QualityWatch.Hosting;
 
 /// <summary>What Kestrel takes on at once, whatever the route. Section <c>Server</c>.</summary>
-public sealed class ServerOptions
+internal sealed class ServerOptions
 {
     public const string SectionName = "Server";
 

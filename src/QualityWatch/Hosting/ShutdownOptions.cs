@@ -1,7 +1,7 @@
 namespace QualityWatch.Hosting;
 
 /// <summary>How long a graceful stop may take. Section <c>Shutdown</c>.</summary>
-public sealed class ShutdownOptions
+internal sealed class ShutdownOptions
 {
     public const string SectionName = "Shutdown";
 

@@ -6,7 +6,7 @@ namespace QualityWatch.Hosting;
 /// Wakes a polling background loop early: many notifications before the loop looks collapse into one.
 /// Each loop has its own subclass so the container tells them apart.
 /// </summary>
-public abstract class WakeSignal
+internal abstract class WakeSignal
 {
     private readonly Channel<bool> channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 

@@ -1,4 +1,4 @@
 namespace QualityWatch.Incidents;
 
 /// <summary>The optional body of <c>POST /v1/incidents/{id}/ack</c>.</summary>
-public sealed record AcknowledgeRequest(string? Note);
+internal sealed record AcknowledgeRequest(string? Note);

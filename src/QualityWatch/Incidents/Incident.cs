@@ -1,7 +1,7 @@
 namespace QualityWatch.Incidents;
 
 /// <summary>One regression (or pipeline problem) of one stream and subject, with its notification thread.</summary>
-public sealed record Incident(
+internal sealed record Incident(
     string Id,
     string Stream,
     IncidentSubject Subject,

@@ -4,7 +4,7 @@ namespace QualityWatch.Incidents;
 /// What an incident is about: <c>quality</c> (the chatbot's answers: hallucination rate, CUSUM/SPRT, score means) or
 /// <c>operational</c> (QualityWatch's own pipeline: judge backlog, judge failures, ingest stalled). The two never merge.
 /// </summary>
-public static class IncidentKinds
+internal static class IncidentKinds
 {
     public const string Quality = "quality";
     public const string Operational = "operational";

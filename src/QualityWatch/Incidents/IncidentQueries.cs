@@ -1,7 +1,7 @@
 namespace QualityWatch.Incidents;
 
 /// <summary>Incidents as the API (and the console) show them: with their signals, notifications and whether a silence holds them.</summary>
-public sealed class IncidentQueries(IncidentStore incidents, SilenceStore silences, TimeProvider time)
+internal sealed class IncidentQueries(IncidentStore incidents, SilenceStore silences, TimeProvider time)
 {
     public async Task<IReadOnlyList<IncidentView>> ListAsync(string? stream, string? state, int limit, CancellationToken cancellationToken)
     {

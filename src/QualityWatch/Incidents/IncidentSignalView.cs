@@ -1,4 +1,4 @@
 namespace QualityWatch.Incidents;
 
 /// <summary>One signal (alert instance) of an incident: the rule, its version, whether it still fires, and its current summary.</summary>
-public sealed record IncidentSignalView(string Rule, string PromptVersion, string State, DateTimeOffset JoinedAt, DateTimeOffset? ResolvedAt, string? Summary, double? Value);
+internal sealed record IncidentSignalView(string Rule, string PromptVersion, string State, DateTimeOffset JoinedAt, DateTimeOffset? ResolvedAt, string? Summary, double? Value);

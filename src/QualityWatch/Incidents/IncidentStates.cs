@@ -1,7 +1,7 @@
 namespace QualityWatch.Incidents;
 
 /// <summary>The states of an incident, as stored in <c>incidents.state</c>.</summary>
-public static class IncidentStates
+internal static class IncidentStates
 {
     public const string Open = "open";
     public const string Acknowledged = "acknowledged";

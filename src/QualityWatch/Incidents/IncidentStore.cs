@@ -5,7 +5,7 @@ using QualityWatch.Storage;
 namespace QualityWatch.Incidents;
 
 /// <summary>Incidents and their signals in SQLite.</summary>
-public sealed class IncidentStore(SqliteConnectionFactory connections)
+internal sealed class IncidentStore(SqliteConnectionFactory connections)
 {
     private const string ForSignalSql =
         "SELECT " + IncidentRow.Columns +

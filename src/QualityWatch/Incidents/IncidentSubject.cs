@@ -3,7 +3,7 @@ using QualityWatch.Alerting;
 namespace QualityWatch.Incidents;
 
 /// <summary>What a signal is about: a <c>prompt_version</c> or <c>model</c> (quality), the whole <c>stream</c>, or a <c>rule</c> (operational).</summary>
-public sealed record IncidentSubject(string Kind, string Dimension, string Value)
+internal sealed record IncidentSubject(string Kind, string Dimension, string Value)
 {
     public string Text => Dimension == "stream" ? "stream" : $"{Dimension} {Value}";
 

@@ -10,7 +10,7 @@ namespace QualityWatch.Incidents;
 /// the last one clearing resolves it once. Repeats come from the incident (not per signal) and stop once it is
 /// acknowledged. A matching silence holds a page, which goes out when the silence ends while the incident is still open.
 /// </summary>
-public sealed class IncidentTracker(
+internal sealed class IncidentTracker(
     IncidentStore incidents,
     SilenceStore silences,
     INotificationOutbox outbox,

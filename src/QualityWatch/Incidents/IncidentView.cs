@@ -1,7 +1,7 @@
 namespace QualityWatch.Incidents;
 
 /// <summary>An incident as <c>GET /v1/incidents</c> and <c>GET /v1/incidents/{id}</c> show it.</summary>
-public sealed record IncidentView(
+internal sealed record IncidentView(
     string Id,
     string Stream,
     string Subject,

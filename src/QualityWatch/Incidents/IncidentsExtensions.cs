@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace QualityWatch.Incidents;
 
-public static class IncidentsExtensions
+internal static class IncidentsExtensions
 {
     /// <summary>Incidents, silences and their API; added by <c>AddAlerting</c>, whose evaluator feeds them.</summary>
     public static IServiceCollection AddIncidents(this IServiceCollection services)

@@ -4,7 +4,7 @@ namespace QualityWatch.Incidents;
 /// Holds the notifications of incidents of a stream (<c>*</c> = every stream), narrowed to one prompt_version or model
 /// when set, from <see cref="StartsAt"/> until <see cref="EndsAt"/>; who set it and why are recorded.
 /// </summary>
-public sealed record Silence(
+internal sealed record Silence(
     string Id,
     string Stream,
     string? PromptVersion,

@@ -4,7 +4,7 @@ using QualityWatch.Storage;
 namespace QualityWatch.Incidents;
 
 /// <summary>Silences in SQLite; a deleted one is kept (with who deleted it) for the record.</summary>
-public sealed class SilenceStore(SqliteConnectionFactory connections)
+internal sealed class SilenceStore(SqliteConnectionFactory connections)
 {
     public async Task CreateAsync(Silence silence, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 namespace QualityWatch.Ingestion;
 
 /// <summary>The ingest writer's last successful commit, and the failure since then, if any.</summary>
-public sealed record IngestCommitState(DateTimeOffset? LastCommitAt, DateTimeOffset? FailedAt, string? Failure, long FailedBytes, DateTimeOffset? RecoveredAt)
+internal sealed record IngestCommitState(DateTimeOffset? LastCommitAt, DateTimeOffset? FailedAt, string? Failure, long FailedBytes, DateTimeOffset? RecoveredAt)
 {
     public static IngestCommitState None { get; } = new(null, null, null, 0, null);
 

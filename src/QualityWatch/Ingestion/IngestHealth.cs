@@ -5,7 +5,7 @@ namespace QualityWatch.Ingestion;
 /// check hopes. A failed commit makes ingest unready until a commit, or a probe write the size of
 /// the failed one, succeeds again.
 /// </summary>
-public sealed class IngestHealth(TimeProvider time)
+internal sealed class IngestHealth(TimeProvider time)
 {
     // The writer and the readiness check both write the state: a probe must not clear a newer failure.
     private readonly Lock gate = new();

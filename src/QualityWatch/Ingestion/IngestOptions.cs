@@ -1,7 +1,7 @@
 namespace QualityWatch.Ingestion;
 
 /// <summary>The ingest API: how much it takes (its keys are <see cref="Api.LegacyKeyOptions"/>). Section <c>Ingest</c>.</summary>
-public sealed class IngestOptions
+internal sealed class IngestOptions
 {
     public const string SectionName = "Ingest";
 

@@ -1,4 +1,4 @@
 namespace QualityWatch.Ingestion;
 
 /// <summary>What one request's interactions became once committed.</summary>
-public readonly record struct IngestOutcome(int Accepted, int Duplicates, int Sampled);
+internal readonly record struct IngestOutcome(int Accepted, int Duplicates, int Sampled);

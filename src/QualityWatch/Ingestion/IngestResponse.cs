@@ -6,7 +6,7 @@ namespace QualityWatch.Ingestion;
 /// The answer to an ingest request, sent only after everything accepted is committed.
 /// <c>accepted + duplicates + rejected.length</c> equals the number of items sent.
 /// </summary>
-public sealed record IngestResponse(
+internal sealed record IngestResponse(
     [property: JsonPropertyName("accepted")] int Accepted,
     [property: JsonPropertyName("duplicates")] int Duplicates,
     [property: JsonPropertyName("sampled")] int Sampled,

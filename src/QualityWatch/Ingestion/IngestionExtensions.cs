@@ -6,7 +6,7 @@ using QualityWatch.Telemetry;
 
 namespace QualityWatch.Ingestion;
 
-public static class IngestionExtensions
+internal static class IngestionExtensions
 {
     public static IServiceCollection AddIngestion(this IServiceCollection services)
     {

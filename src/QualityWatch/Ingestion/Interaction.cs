@@ -7,7 +7,7 @@ namespace QualityWatch.Ingestion;
 /// fields (<see cref="Id"/>, <see cref="Model"/>, <see cref="PromptVersion"/>, <see cref="ConversationId"/>,
 /// label names) are already redacted (see <see cref="Redaction.IdentifierRedactor"/>); label values are not.
 /// </summary>
-public sealed record Interaction(
+internal sealed record Interaction(
     string Id,
     DateTimeOffset Timestamp,
     string Prompt,

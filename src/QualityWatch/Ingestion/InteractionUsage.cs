@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace QualityWatch.Ingestion;
 
 /// <summary>The chatbot's own token counts for the interaction, when it reports them.</summary>
-public sealed class InteractionUsage
+internal sealed class InteractionUsage
 {
     [JsonPropertyName("prompt_tokens")]
     public long? PromptTokens { get; set; }

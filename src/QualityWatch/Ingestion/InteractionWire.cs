@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace QualityWatch.Ingestion;
 
 /// <summary>One interaction as the chatbot sends it; checked by <see cref="InteractionValidator"/>.</summary>
-public sealed class InteractionWire
+internal sealed class InteractionWire
 {
     [JsonPropertyName("id")]
     public string? Id { get; set; }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace QualityWatch.Judging;
 
 /// <summary>Estimated USD for one call from the reported usage, the price table and the tier that served it.</summary>
-public sealed class CostCalculator(IOptions<JudgeOptions> options, ILogger<CostCalculator> logger)
+internal sealed class CostCalculator(IOptions<JudgeOptions> options, ILogger<CostCalculator> logger)
 {
     private readonly ConcurrentDictionary<string, bool> warned = new(StringComparer.OrdinalIgnoreCase);
 

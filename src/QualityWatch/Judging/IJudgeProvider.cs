@@ -1,7 +1,7 @@
 namespace QualityWatch.Judging;
 
 /// <summary>One judge API (Gemini REST, OpenAI-compatible): rubric + sample in, verdict or typed failure out.</summary>
-public interface IJudgeProvider
+internal interface IJudgeProvider
 {
     string Name { get; }
 

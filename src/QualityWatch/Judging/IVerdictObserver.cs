@@ -4,7 +4,7 @@ namespace QualityWatch.Judging;
 /// Told about each verdict once it is committed, so a feature can react (e.g. export it) without
 /// Judging knowing about it. Called on the judge's path: it must return at once and never throw.
 /// </summary>
-public interface IVerdictObserver
+internal interface IVerdictObserver
 {
     void OnVerdictStored(VerdictRecord verdict);
 }

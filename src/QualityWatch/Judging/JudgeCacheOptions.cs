@@ -1,7 +1,7 @@
 namespace QualityWatch.Judging;
 
 /// <summary>Explicit <c>cachedContents</c> for the rubric prefix (Gemini only).</summary>
-public sealed class JudgeCacheOptions
+internal sealed class JudgeCacheOptions
 {
     /// <summary>Use an explicit cache; off or too small a rubric falls back to implicit (stable prefix) caching. Default on.</summary>
     public bool Enabled { get; set; } = true;

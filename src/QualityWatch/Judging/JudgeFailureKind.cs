@@ -1,7 +1,7 @@
 namespace QualityWatch.Judging;
 
 /// <summary>Why a judge call gave no verdict; decides whether and when the sample is tried again.</summary>
-public enum JudgeFailureKind
+internal enum JudgeFailureKind
 {
     /// <summary>429 after the HTTP retries: try the sample again later.</summary>
     RateLimited,

@@ -5,7 +5,7 @@ namespace QualityWatch.Judging;
 /// routed to another tier (a boost, in standard) have their own lane, so they never wait behind Flex calls
 /// that take minutes. Each lane holds up to <c>Judge:MaxConcurrency</c> calls.
 /// </summary>
-public readonly record struct JudgeLaneSlots(int Routine, int Routed)
+internal readonly record struct JudgeLaneSlots(int Routine, int Routed)
 {
     public bool IsEmpty => Routine <= 0 && Routed <= 0;
 

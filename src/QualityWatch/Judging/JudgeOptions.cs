@@ -1,7 +1,7 @@
 namespace QualityWatch.Judging;
 
 /// <summary>The judge model and how it is called. Section <c>Judge</c>.</summary>
-public sealed class JudgeOptions
+internal sealed class JudgeOptions
 {
     public const string SectionName = "Judge";
 

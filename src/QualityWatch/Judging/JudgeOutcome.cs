@@ -1,7 +1,7 @@
 namespace QualityWatch.Judging;
 
 /// <summary>The result of one judge call: a verdict with usage, or a failure the worker can act on.</summary>
-public sealed record JudgeOutcome
+internal sealed record JudgeOutcome
 {
     public Verdict? Verdict { get; init; }
 

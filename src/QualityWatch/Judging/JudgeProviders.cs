@@ -1,6 +1,6 @@
 namespace QualityWatch.Judging;
 
-public static class JudgeProviders
+internal static class JudgeProviders
 {
     public const string Gemini = "gemini";
     public const string OpenAi = "openai";

@@ -3,4 +3,4 @@ using QualityWatch.Hosting;
 namespace QualityWatch.Judging;
 
 /// <summary>Ingest rings this after committing new samples, so an idle judge worker starts at once instead of at its next poll.</summary>
-public sealed class JudgeQueueSignal : WakeSignal;
+internal sealed class JudgeQueueSignal : WakeSignal;

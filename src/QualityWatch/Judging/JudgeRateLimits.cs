@@ -7,7 +7,7 @@ namespace QualityWatch.Judging;
 /// The configured judge budgets, enforced before a call is made. Every HTTP attempt,
 /// retries included, takes a request permit, because the provider counts retries too.
 /// </summary>
-public sealed class JudgeRateLimits : IDisposable
+internal sealed class JudgeRateLimits : IDisposable
 {
     private readonly int tokenLimit;
 

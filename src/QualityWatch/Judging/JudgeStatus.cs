@@ -1,7 +1,7 @@
 namespace QualityWatch.Judging;
 
 /// <summary>What the judge worker is doing now, so a pending sample always has a visible reason.</summary>
-public sealed class JudgeStatus
+internal sealed class JudgeStatus
 {
     private readonly Lock contactLock = new();
     private volatile string state = "starting";

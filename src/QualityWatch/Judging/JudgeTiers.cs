@@ -1,7 +1,7 @@
 namespace QualityWatch.Judging;
 
 /// <summary>Tier names as QualityWatch stores them (the provider's wire names are mapped in each client).</summary>
-public static class JudgeTiers
+internal static class JudgeTiers
 {
     public const string Flex = "flex";
     public const string Standard = "standard";

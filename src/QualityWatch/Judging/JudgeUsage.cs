@@ -1,4 +1,4 @@
 namespace QualityWatch.Judging;
 
 /// <summary>Token usage as the provider reported it. <see cref="PromptTokens"/> includes <see cref="CachedTokens"/>.</summary>
-public readonly record struct JudgeUsage(long PromptTokens, long CachedTokens, long OutputTokens, long ThinkingTokens);
+internal readonly record struct JudgeUsage(long PromptTokens, long CachedTokens, long OutputTokens, long ThinkingTokens);

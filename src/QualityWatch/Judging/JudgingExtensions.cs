@@ -8,7 +8,7 @@ using QualityWatch.Judging.Queue;
 
 namespace QualityWatch.Judging;
 
-public static class JudgingExtensions
+internal static class JudgingExtensions
 {
     public static IServiceCollection AddJudging(this IServiceCollection services)
     {

@@ -11,7 +11,7 @@ namespace QualityWatch.Judging;
 /// instead of after the lease expiry. A live owner's leases are never taken: an owner is dead only
 /// when its lock file is free, or, where its lock file cannot be seen, when its heartbeat is stale.
 /// </summary>
-public sealed class LeaseOwner(
+internal sealed class LeaseOwner(
     LeaseOwnerStore store, SqliteConnectionFactory connections, JudgeQueueSignal signal, IOptions<JudgeOptions> options, TimeProvider time,
     LogThrottle throttle, ILogger<LeaseOwner> logger)
     : IDisposable

@@ -1,4 +1,4 @@
 namespace QualityWatch.Judging;
 
 /// <summary>A registered lease owner as another process sees it.</summary>
-public sealed record LeaseOwnerRow(string Owner, string Instance, long HeartbeatAt);
+internal sealed record LeaseOwnerRow(string Owner, string Instance, long HeartbeatAt);

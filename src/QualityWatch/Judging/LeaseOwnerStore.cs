@@ -8,7 +8,7 @@ namespace QualityWatch.Judging;
 /// The <c>lease_owners</c> table: which processes may hold leases, and when each last said it was
 /// alive. Reclaiming a dead owner covers both queues that lease (live samples and backfill work).
 /// </summary>
-public sealed class LeaseOwnerStore(SqliteConnectionFactory connections)
+internal sealed class LeaseOwnerStore(SqliteConnectionFactory connections)
 {
     /// <summary>Adds the owner, or refreshes its heartbeat when already there.</summary>
     public async Task BeatAsync(string owner, string instance, DateTimeOffset now, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 namespace QualityWatch.Judging;
 
 /// <summary>Standard-tier USD per 1M tokens for one judge model; other tiers apply <see cref="TierMultipliers"/>.</summary>
-public sealed class ModelPrice
+internal sealed class ModelPrice
 {
     public decimal InputPerMillion { get; set; }
 

@@ -6,7 +6,7 @@ namespace QualityWatch.Judging;
 /// another process on the machine can prove an owner dead at once instead of waiting for its
 /// heartbeat to go stale. A file held by someone is a live owner, whatever its heartbeat says.
 /// </summary>
-public sealed class OwnerLockFiles(string databasePath) : IDisposable
+internal sealed class OwnerLockFiles(string databasePath) : IDisposable
 {
     private readonly Lock gate = new();
     private readonly string folder = databasePath + ".owners";

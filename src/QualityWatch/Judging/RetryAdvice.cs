@@ -3,7 +3,7 @@ using System.Globalization;
 namespace QualityWatch.Judging;
 
 /// <summary>Reads what a provider says about waiting and quotas from an error response.</summary>
-public static class RetryAdvice
+internal static class RetryAdvice
 {
     private static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(10);
 

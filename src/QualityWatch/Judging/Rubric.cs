@@ -5,7 +5,7 @@ namespace QualityWatch.Judging;
 /// can be cached. A new rubric is a new file <c>Judging/Rubrics/vN.md</c>; its version is
 /// stored with each verdict.
 /// </summary>
-public sealed class Rubric(string version, string text)
+internal sealed class Rubric(string version, string text)
 {
     /// <summary>The rubric every new verdict uses.</summary>
     public const string CurrentVersion = "v1";

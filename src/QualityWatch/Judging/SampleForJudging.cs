@@ -5,7 +5,7 @@ namespace QualityWatch.Judging;
 /// is how its previous attempt failed (<c>failure_kind</c>), null when it had none. <see cref="JudgeTier"/>
 /// is the tier its sampler asked for (boost samples: <c>Sampling:Boost:JudgeTier</c>); null = <c>Judge:ServiceTier</c>.
 /// </summary>
-public sealed record SampleForJudging(
+internal sealed record SampleForJudging(
     string InteractionId,
     string Stream,
     string Prompt,

@@ -1,4 +1,4 @@
 namespace QualityWatch.Judging;
 
 /// <summary>The judge's structured answer for one sample.</summary>
-public sealed record Verdict(int Accuracy, int Tone, bool Hallucination, IReadOnlyList<string> UnsupportedClaims, string Reason);
+internal sealed record Verdict(int Accuracy, int Tone, bool Hallucination, IReadOnlyList<string> UnsupportedClaims, string Reason);

@@ -4,7 +4,7 @@ using QualityWatch.Judging.Wire;
 namespace QualityWatch.Judging;
 
 /// <summary>Checks the model's JSON answer strictly: a reply that is not exactly a verdict is a judge error.</summary>
-public static class VerdictParser
+internal static class VerdictParser
 {
     /// <summary>
     /// The JSON Schema sent as the structured-output contract. OpenAI's strict mode rejects

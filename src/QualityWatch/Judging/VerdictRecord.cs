@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace QualityWatch.Judging;
 
 /// <summary>One row of the <c>verdicts</c> table, as the worker writes it.</summary>
-public sealed record VerdictRecord(
+internal sealed record VerdictRecord(
     string InteractionId,
     string RubricVersion,
     int Accuracy,

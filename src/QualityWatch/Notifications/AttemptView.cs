@@ -1,4 +1,4 @@
 namespace QualityWatch.Notifications;
 
 /// <summary>One send attempt: when, how it went (sent, retry, failed) and the error, if any.</summary>
-public sealed record AttemptView(long Attempt, DateTimeOffset AttemptedAt, string Outcome, string? Error);
+internal sealed record AttemptView(long Attempt, DateTimeOffset AttemptedAt, string Outcome, string? Error);

@@ -1,7 +1,7 @@
 namespace QualityWatch.Notifications;
 
 /// <summary>What one send attempt came to; a channel says whether a failure is worth retrying.</summary>
-public sealed record DeliveryResult(bool Sent, bool Retryable, string? Error)
+internal sealed record DeliveryResult(bool Sent, bool Retryable, string? Error)
 {
     public static DeliveryResult Success { get; } = new(true, false, null);
 

@@ -8,7 +8,7 @@ namespace QualityWatch.Notifications;
 /// own lane (see <see cref="NotificationDispatcher"/>), so a channel that hangs or is down only
 /// ever delays itself.
 /// </summary>
-public sealed class DeliveryRunner(
+internal sealed class DeliveryRunner(
     NotificationStore store,
     IOptions<NotificationsOptions> options,
     TimeProvider time,

@@ -1,7 +1,7 @@
 namespace QualityWatch.Notifications;
 
 /// <summary>One delivery (a notification on one channel) as <c>GET /v1/notifications</c> shows it.</summary>
-public sealed record DeliveryView(
+internal sealed record DeliveryView(
     long Id,
     string NotificationId,
     string Channel,

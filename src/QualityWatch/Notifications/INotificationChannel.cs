@@ -1,7 +1,7 @@
 namespace QualityWatch.Notifications;
 
 /// <summary>One place notifications go. Channels never throw for a failed send: they return a typed result.</summary>
-public interface INotificationChannel
+internal interface INotificationChannel
 {
     /// <summary>Delivery channel name stored per delivery: <c>email</c>, <c>webhook:{Name}</c>, <c>alertmanager</c>.</summary>
     string Name { get; }

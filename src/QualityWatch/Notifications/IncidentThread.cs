@@ -1,7 +1,7 @@
 namespace QualityWatch.Notifications;
 
 /// <summary>How a notification names its incident: the <c>incident_id</c> label, and the Message-ID of the thread's first page.</summary>
-public static class IncidentThread
+internal static class IncidentThread
 {
     public const string Label = "incident_id";
 

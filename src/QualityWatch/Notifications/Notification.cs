@@ -5,7 +5,7 @@ namespace QualityWatch.Notifications;
 /// notification says why it was sent (<see cref="Reason"/>); channels pick what they can carry.
 /// <see cref="ConsoleUrl"/> is the console page it is about, absolute under <c>Console:PublicUrl</c> (null without one).
 /// </summary>
-public sealed record Notification(
+internal sealed record Notification(
     string Kind,
     string Key,
     string Reason,

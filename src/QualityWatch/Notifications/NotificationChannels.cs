@@ -1,7 +1,7 @@
 namespace QualityWatch.Notifications;
 
 /// <summary>The enabled channels, built once from options; the dispatcher finds a delivery's channel by name.</summary>
-public sealed class NotificationChannels(IEnumerable<INotificationChannel> channels)
+internal sealed class NotificationChannels(IEnumerable<INotificationChannel> channels)
 {
     public IReadOnlyList<INotificationChannel> All { get; } = [.. channels];
 

@@ -1,6 +1,6 @@
 namespace QualityWatch.Notifications;
 
-public static class NotificationKinds
+internal static class NotificationKinds
 {
     public const string Firing = "firing";
     public const string Repeat = "repeat";

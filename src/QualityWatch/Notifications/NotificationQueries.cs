@@ -4,7 +4,7 @@ using QualityWatch.Storage;
 namespace QualityWatch.Notifications;
 
 /// <summary>Read-only queries behind the notifications API.</summary>
-public sealed class NotificationQueries(SqliteConnectionFactory connections)
+internal sealed class NotificationQueries(SqliteConnectionFactory connections)
 {
     private const string DeliveryColumns =
         """

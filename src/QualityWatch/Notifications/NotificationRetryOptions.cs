@@ -1,7 +1,7 @@
 namespace QualityWatch.Notifications;
 
 /// <summary>Retry of one delivery: exponential backoff with jitter, then marked failed (and logged).</summary>
-public sealed class NotificationRetryOptions
+internal sealed class NotificationRetryOptions
 {
     /// <summary>Wait after the first failed attempt; doubled per attempt. Default 10 s.</summary>
     public TimeSpan InitialDelay { get; set; } = TimeSpan.FromSeconds(10);

@@ -6,7 +6,7 @@ namespace QualityWatch.Notifications;
 /// The outbox rings this after a commit, so every channel's lane sends at once instead of at its
 /// next poll. One <see cref="WakeSignal"/> per channel: a ring while a lane is busy is kept, not lost.
 /// </summary>
-public sealed class NotificationSignal
+internal sealed class NotificationSignal
 {
     private readonly Dictionary<string, LaneSignal> lanes;
 

@@ -5,7 +5,7 @@ using QualityWatch.Storage;
 namespace QualityWatch.Notifications;
 
 /// <summary>The outbox tables: notifications, their deliveries per channel, and every attempt.</summary>
-public sealed class NotificationStore(SqliteConnectionFactory connections)
+internal sealed class NotificationStore(SqliteConnectionFactory connections)
 {
     /// <summary>Stores the notification and one pending delivery per channel in one transaction.</summary>
     public async Task InsertAsync(StoredNotification stored, IReadOnlyList<string> channels, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 namespace QualityWatch.Notifications;
 
 /// <summary>A notification, why it was sent, and its delivery on every channel, as <c>GET /v1/notifications/{id}</c> shows it.</summary>
-public sealed record NotificationView(
+internal sealed record NotificationView(
     string Id,
     string Kind,
     string Key,

@@ -8,7 +8,7 @@ using QualityWatch.Telemetry;
 
 namespace QualityWatch.Notifications;
 
-public static class NotificationsExtensions
+internal static class NotificationsExtensions
 {
     public static IServiceCollection AddNotifications(this IServiceCollection services)
     {

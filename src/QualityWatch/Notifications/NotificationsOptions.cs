@@ -5,7 +5,7 @@ using QualityWatch.Notifications.Webhook;
 namespace QualityWatch.Notifications;
 
 /// <summary>Where notifications go and how hard delivery tries. Section <c>Notifications</c>; every channel is off by default.</summary>
-public sealed class NotificationsOptions
+internal sealed class NotificationsOptions
 {
     public const string SectionName = "Notifications";
 

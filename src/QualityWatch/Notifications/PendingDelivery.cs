@@ -1,4 +1,4 @@
 namespace QualityWatch.Notifications;
 
 /// <summary>A due delivery as the dispatcher loads it.</summary>
-public sealed record PendingDelivery(long Id, string Channel, long Attempts, long CreatedAt, StoredNotification Notification);
+internal sealed record PendingDelivery(long Id, string Channel, long Attempts, long CreatedAt, StoredNotification Notification);

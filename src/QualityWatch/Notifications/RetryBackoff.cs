@@ -1,7 +1,7 @@
 namespace QualityWatch.Notifications;
 
 /// <summary>Exponential backoff with jitter per delivery, and the give-up rule.</summary>
-public sealed class RetryBackoff(NotificationRetryOptions options, Func<double> random)
+internal sealed class RetryBackoff(NotificationRetryOptions options, Func<double> random)
 {
     public RetryBackoff(NotificationRetryOptions options)
         : this(options, Random.Shared.NextDouble)

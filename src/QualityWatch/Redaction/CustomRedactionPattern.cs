@@ -1,7 +1,7 @@
 namespace QualityWatch.Redaction;
 
 /// <summary>One operator-supplied pattern, applied after the built-in detectors.</summary>
-public sealed class CustomRedactionPattern
+internal sealed class CustomRedactionPattern
 {
     /// <summary>
     /// Required. Type key under which matches are counted, e.g. <c>order_secret</c>;

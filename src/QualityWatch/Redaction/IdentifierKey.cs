@@ -10,7 +10,7 @@ namespace QualityWatch.Redaction;
 /// random key generated once into <c>{Storage:DatabasePath}.idkey</c> (mode 0600). It is never in the
 /// database, so a copy of the database alone cannot confirm a guessed email or card number by hashing it.
 /// </summary>
-public sealed class IdentifierKey
+internal sealed class IdentifierKey
 {
     /// <summary>Appended to the database path to name the generated key file.</summary>
     public const string FileSuffix = ".idkey";

@@ -15,7 +15,7 @@ namespace QualityWatch.Redaction;
 /// The hash is written in the letters a–p (one per 4 bits) rather than hex, so no detector can find a
 /// number in it: redacting a stored identifier again leaves it unchanged.
 /// </remarks>
-public sealed class IdentifierRedactor(Redactor redactor, IdentifierKey key)
+internal sealed class IdentifierRedactor(Redactor redactor, IdentifierKey key)
 {
     public const char Separator = '~';
 

@@ -4,7 +4,7 @@ namespace QualityWatch.Redaction;
 /// Type keys (as they appear in <see cref="RedactionCounts"/> and the stored <c>redactions</c> JSON)
 /// and the placeholders that replace each kind of PII.
 /// </summary>
-public static class PiiTypes
+internal static class PiiTypes
 {
     public const string Email = "email";
     public const string Card = "card";

@@ -4,7 +4,7 @@ namespace QualityWatch.Redaction;
 /// How many items of each PII type were redacted. Mutable so that the prompt, response and
 /// context of one interaction can be redacted into one object; not thread-safe, use one per caller.
 /// </summary>
-public sealed class RedactionCounts
+internal sealed class RedactionCounts
 {
     private readonly Dictionary<string, int> counts = new(StringComparer.Ordinal);
 

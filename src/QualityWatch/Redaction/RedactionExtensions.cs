@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace QualityWatch.Redaction;
 
-public static class RedactionExtensions
+internal static class RedactionExtensions
 {
     /// <summary>
     /// Registers <see cref="Redactor"/> and its options (section <c>Redaction</c>), validated at

@@ -1,7 +1,7 @@
 namespace QualityWatch.Redaction;
 
 /// <summary>PII redaction applied to every stored interaction. Section <c>Redaction</c>.</summary>
-public sealed class RedactionOptions
+internal sealed class RedactionOptions
 {
     public const string SectionName = "Redaction";
 

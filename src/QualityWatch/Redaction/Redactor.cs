@@ -13,7 +13,7 @@ namespace QualityWatch.Redaction;
 /// cards so a card-shaped tail of an IBAN is not half-redacted; cards, SSNs and IPs before phones
 /// so a phone shape never eats part of them.
 /// </remarks>
-public sealed class Redactor
+internal sealed class Redactor
 {
     /// <summary>
     /// Budget for one built-in pattern on one text. The built-ins are written to scan linearly, so

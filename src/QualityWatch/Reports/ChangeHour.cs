@@ -3,4 +3,4 @@ using QualityWatch.Trends;
 namespace QualityWatch.Reports;
 
 /// <summary>One hour around a change: the stream's totals, and the new prompt_version's or model's share of them.</summary>
-public sealed record ChangeHour(DateTimeOffset Start, TrendBucket All, TrendBucket Changed);
+internal sealed record ChangeHour(DateTimeOffset Start, TrendBucket All, TrendBucket Changed);

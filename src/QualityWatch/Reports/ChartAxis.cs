@@ -10,7 +10,7 @@ namespace QualityWatch.Reports;
 /// counted back from the last day so the reported day is always labelled; and half a day of margin
 /// either side keeps the first and last labels inside the image.
 /// </summary>
-public sealed record ChartAxis(DateOnly First, DateOnly Last, IReadOnlyList<(DateOnly Day, string Label)> Ticks)
+internal sealed record ChartAxis(DateOnly First, DateOnly Last, IReadOnlyList<(DateOnly Day, string Label)> Ticks)
 {
     public const int MinDays = 3;
     public const int MaxTicks = 7;

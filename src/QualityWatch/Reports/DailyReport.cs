@@ -3,7 +3,7 @@ using QualityWatch.Notifications;
 namespace QualityWatch.Reports;
 
 /// <summary>A built daily report: the email HTML references its charts as <c>cid:</c> images.</summary>
-public sealed record DailyReport(
+internal sealed record DailyReport(
     DateOnly Day,
     string TimeZone,
     DateTimeOffset Start,

@@ -5,7 +5,7 @@ using QualityWatch.Trends;
 namespace QualityWatch.Reports;
 
 /// <summary>Builds one local day's report from the daily rollups, alert history, version changes and worst examples.</summary>
-public sealed class DailyReportBuilder(
+internal sealed class DailyReportBuilder(
     TrendQueries trends, ReportQueries queries, VersionChanges versionChanges, TrendCalendar calendar, IOptions<ReportsOptions> options)
 {
     public async Task<DailyReport> BuildAsync(DateOnly day, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace QualityWatch.Reports;
 /// was down, from the day of the first interaction on. The outbox is handed the report before the day is marked sent, so a crash between
 /// the two re-sends with the same key ("report:YYYY-MM-DD") rather than losing the report.
 /// </summary>
-public sealed class DailyReportSender(
+internal sealed class DailyReportSender(
     DailyReportBuilder builder,
     ReportStore store,
     INotificationOutbox outbox,

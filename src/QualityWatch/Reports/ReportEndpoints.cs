@@ -5,7 +5,7 @@ using QualityWatch.Trends;
 namespace QualityWatch.Reports;
 
 /// <summary><c>GET /v1/reports/daily?date=YYYY-MM-DD</c>: the report as HTML, charts inline as data URIs.</summary>
-public static class ReportEndpoints
+internal static class ReportEndpoints
 {
     public static WebApplication MapReportEndpoints(this WebApplication app)
     {

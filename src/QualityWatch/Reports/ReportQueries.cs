@@ -6,7 +6,7 @@ using QualityWatch.Storage;
 namespace QualityWatch.Reports;
 
 /// <summary>What the report reads beyond rollups: the worst examples and the alerts that fired.</summary>
-public sealed class ReportQueries(SqliteConnectionFactory connections)
+internal sealed class ReportQueries(SqliteConnectionFactory connections)
 {
     /// <summary>Up to <paramref name="limit"/> hallucinated samples of a stream in [start, end), lowest accuracy first.</summary>
     public async Task<IReadOnlyList<WorstExample>> WorstAsync(string stream, long start, long end, int limit, CancellationToken cancellationToken)

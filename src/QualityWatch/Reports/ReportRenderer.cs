@@ -6,7 +6,7 @@ using QualityWatch.Trends;
 namespace QualityWatch.Reports;
 
 /// <summary>Renders a daily report as plain text and as HTML (charts as <c>cid:</c> images). All stored text is HTML-encoded.</summary>
-public static class ReportRenderer
+internal static class ReportRenderer
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 

@@ -6,7 +6,7 @@ using QualityWatch.Storage;
 namespace QualityWatch.Reports;
 
 /// <summary>The <c>daily_reports</c> table: which days were sent, and what was sent.</summary>
-public sealed class ReportStore(SqliteConnectionFactory connections)
+internal sealed class ReportStore(SqliteConnectionFactory connections)
 {
     /// <summary>The start of the first hour with any interaction received; null before the first one.</summary>
     public async Task<DateTimeOffset?> FirstTrafficAsync(CancellationToken cancellationToken)

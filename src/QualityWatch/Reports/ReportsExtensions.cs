@@ -7,7 +7,7 @@ using QualityWatch.Trends;
 
 namespace QualityWatch.Reports;
 
-public static class ReportsExtensions
+internal static class ReportsExtensions
 {
     private const string JobName = "daily-report";
 

@@ -1,7 +1,7 @@
 namespace QualityWatch.Reports;
 
 /// <summary>The daily quality report (days are cut in <c>Trends:TimeZone</c>).</summary>
-public sealed class ReportsOptions
+internal sealed class ReportsOptions
 {
     public const string SectionName = "Reports";
 

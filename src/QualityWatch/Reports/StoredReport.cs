@@ -3,4 +3,4 @@ using QualityWatch.Notifications;
 namespace QualityWatch.Reports;
 
 /// <summary>A report as stored in <c>daily_reports</c>, with its charts.</summary>
-public sealed record StoredReport(string Day, string Subject, string HtmlBody, DateTimeOffset? SentAt, IReadOnlyList<NotificationAttachment> Charts);
+internal sealed record StoredReport(string Day, string Subject, string HtmlBody, DateTimeOffset? SentAt, IReadOnlyList<NotificationAttachment> Charts);

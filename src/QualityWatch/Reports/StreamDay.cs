@@ -6,7 +6,7 @@ namespace QualityWatch.Reports;
 /// One stream in a daily report: the day's totals, the day before, the chart history, the worst examples, the
 /// prompt_version and model changes inside the chart's days (its deploy markers), and the day's changes hour by hour.
 /// </summary>
-public sealed record StreamDay(
+internal sealed record StreamDay(
     string Stream,
     TrendBucket Day,
     TrendBucket PreviousDay,

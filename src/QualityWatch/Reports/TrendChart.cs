@@ -8,7 +8,7 @@ namespace QualityWatch.Reports;
 /// The report's chart: daily hallucination rate with its 95% Wilson band, the threshold line, and a marker at
 /// each prompt_version or model change, as PNG (mail clients show PNG, not SVG). The day axis is <see cref="ChartAxis"/>'s.
 /// </summary>
-public static class TrendChart
+internal static class TrendChart
 {
     public const int Width = 800;
     public const int Height = 320;

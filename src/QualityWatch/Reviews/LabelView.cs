@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace QualityWatch.Reviews;
 
 /// <summary>A reviewer's current label on one sample, as <c>GET /v1/reviews</c> and <c>POST /v1/reviews</c> show it.</summary>
-public sealed class LabelView
+internal sealed class LabelView
 {
     [JsonPropertyName("interaction_id")] public string InteractionId { get; init; } = "";
     [JsonPropertyName("stream")] public string Stream { get; init; } = "";

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace QualityWatch.Reviews;
 
 /// <summary>One sample drawn for review: its redacted texts and the verdict the reviewer checks.</summary>
-public sealed class QueueItemView
+internal sealed class QueueItemView
 {
     [JsonPropertyName("interaction_id")] public string InteractionId { get; init; } = "";
     [JsonPropertyName("stream")] public string Stream { get; init; } = "";

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace QualityWatch.Reviews;
 
 /// <summary>The newest verdict of a queued sample: what the reviewer agrees or disagrees with.</summary>
-public sealed class QueueVerdictView
+internal sealed class QueueVerdictView
 {
     [JsonPropertyName("hallucination")] public bool Hallucination { get; init; }
     [JsonPropertyName("accuracy")] public int Accuracy { get; init; }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace QualityWatch.Reviews;
 
 /// <summary><c>GET /v1/reviews/queue</c>: the next samples for this reviewer, and where the labels stand against the target split.</summary>
-public sealed class QueueView
+internal sealed class QueueView
 {
     [JsonPropertyName("reviewer")] public string Reviewer { get; init; } = "";
     [JsonPropertyName("stream")] public string? Stream { get; init; }

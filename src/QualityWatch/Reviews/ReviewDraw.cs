@@ -13,7 +13,7 @@ namespace QualityWatch.Reviews;
 /// samples nobody has labelled, then samples others labelled; never one this reviewer labelled. How many come
 /// from each stratum is <see cref="StratumAllocation"/>'s.
 /// </summary>
-public sealed class ReviewDraw(SqliteConnectionFactory connections, ReviewQueries queries, IOptions<ReviewsOptions> options, TimeProvider time)
+internal sealed class ReviewDraw(SqliteConnectionFactory connections, ReviewQueries queries, IOptions<ReviewsOptions> options, TimeProvider time)
 {
     private const string NotMine = "NOT EXISTS (SELECT 1 FROM review_labels l WHERE l.interaction_id = p.interaction_id AND l.reviewer = @reviewer)";
 

@@ -6,7 +6,7 @@ using QualityWatch.Hosting;
 namespace QualityWatch.Reviews;
 
 /// <summary><c>POST /v1/reviews</c>, <c>GET /v1/reviews?stream=&amp;limit=</c>, <c>GET /v1/reviews/queue?stream=&amp;limit=</c>.</summary>
-public static class ReviewEndpoints
+internal static class ReviewEndpoints
 {
     /// <summary>A label is a few hundred bytes; the note's limit is in characters, checked after reading.</summary>
     private const long MaxBodyBytes = 64 * 1024;

@@ -3,7 +3,7 @@ using QualityWatch.Api;
 namespace QualityWatch.Reviews;
 
 /// <summary>Authorization policies of the review routes beyond the one-role policies of <see cref="ApiRoles"/>.</summary>
-public static class ReviewPolicies
+internal static class ReviewPolicies
 {
     /// <summary>
     /// The queue: a <c>review</c> key needs it to do its work, and a <c>read</c> key already sees the same redacted

@@ -4,7 +4,7 @@ using QualityWatch.Storage;
 namespace QualityWatch.Reviews;
 
 /// <summary>Read-only queries over labels, for the API and the console.</summary>
-public sealed class ReviewQueries(SqliteConnectionFactory connections)
+internal sealed class ReviewQueries(SqliteConnectionFactory connections)
 {
     internal const string LabelColumns =
         """

@@ -10,7 +10,7 @@ namespace QualityWatch.Reviews;
 /// newest verdict are read inside the same write transaction, so the verdict recorded is the one current
 /// when the label was stored.
 /// </summary>
-public sealed class ReviewStore(SqliteConnectionFactory connections, Redactor redactor, IdentifierRedactor identifiers, TimeProvider time, ILogger<ReviewStore> logger)
+internal sealed class ReviewStore(SqliteConnectionFactory connections, Redactor redactor, IdentifierRedactor identifiers, TimeProvider time, ILogger<ReviewStore> logger)
 {
     private const string SampleSql =
         """

@@ -3,7 +3,7 @@ using QualityWatch.Api;
 
 namespace QualityWatch.Reviews;
 
-public static class ReviewsExtensions
+internal static class ReviewsExtensions
 {
     /// <summary>Review labels: their store, queries, the queue's draw, and the queue's policy (review or read).</summary>
     public static IServiceCollection AddReviews(this IServiceCollection services)

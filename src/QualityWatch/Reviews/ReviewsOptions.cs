@@ -1,7 +1,7 @@
 namespace QualityWatch.Reviews;
 
 /// <summary>Review labels and the review queue's draw. Section <c>Reviews</c>.</summary>
-public sealed class ReviewsOptions
+internal sealed class ReviewsOptions
 {
     public const string SectionName = "Reviews";
 

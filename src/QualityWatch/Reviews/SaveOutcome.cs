@@ -1,7 +1,7 @@
 namespace QualityWatch.Reviews;
 
 /// <summary>What posting a label did.</summary>
-public enum SaveOutcome
+internal enum SaveOutcome
 {
     /// <summary>No sample has that interaction id.</summary>
     NotFound,

@@ -3,6 +3,6 @@ using System.Text.Json.Serialization;
 namespace QualityWatch.Reviews;
 
 /// <summary>A count per stratum of the draw: samples the judge called hallucinated, and the rest.</summary>
-public sealed record StratumCounts(
+internal sealed record StratumCounts(
     [property: JsonPropertyName("judged_yes")] long JudgedYes,
     [property: JsonPropertyName("judged_no")] long JudgedNo);

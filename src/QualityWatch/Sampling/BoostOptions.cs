@@ -5,7 +5,7 @@ namespace QualityWatch.Sampling;
 /// <see cref="SilentAfter"/>) is sampled harder for a while, because most regressions arrive
 /// with a new version. <c>Sampling:Boost</c>, or per stream <c>Sampling:Streams:N:Boost</c>.
 /// </summary>
-public sealed class BoostOptions
+internal sealed class BoostOptions
 {
     /// <summary>Boost new versions at all. Default true.</summary>
     public bool Enabled { get; set; } = true;

@@ -4,7 +4,7 @@ namespace QualityWatch.Sampling;
 /// A daily judge budget: the routine rate is paced so the UTC day's spend, boosts included, lands on
 /// <see cref="Daily"/>. <c>Sampling:Budget</c>, or per stream <c>Sampling:Streams:N:Budget</c>.
 /// </summary>
-public sealed class BudgetOptions
+internal sealed class BudgetOptions
 {
     /// <summary>Spend allowed per UTC day in <see cref="Unit"/>; 0 (default) = no budget, the stream samples 1 in EveryN.</summary>
     public double Daily { get; set; }

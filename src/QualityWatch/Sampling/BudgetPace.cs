@@ -8,7 +8,7 @@ namespace QualityWatch.Sampling;
 /// alike; on a first day, today's rate so far). Decisions accumulate credit rather than draw random
 /// numbers, so pacing is exact and repeatable under a fake clock.
 /// </summary>
-public sealed class BudgetPace
+internal sealed class BudgetPace
 {
     private const long DayMs = 86_400_000;
     private const long HourMs = 3_600_000;

@@ -1,7 +1,7 @@
 namespace QualityWatch.Sampling;
 
 /// <summary>What a daily judge budget counts.</summary>
-public enum BudgetUnit
+internal enum BudgetUnit
 {
     /// <summary>Judged samples; a boost sample counts 1 like any other.</summary>
     Samples = 0,

@@ -1,4 +1,4 @@
 namespace QualityWatch.Sampling;
 
 /// <summary>A sampled interaction's reason and the judge tier it asks for (null = <c>Judge:ServiceTier</c>).</summary>
-public sealed record SampleDecision(string Reason, string? JudgeTier);
+internal sealed record SampleDecision(string Reason, string? JudgeTier);

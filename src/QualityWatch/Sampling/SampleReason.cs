@@ -1,7 +1,7 @@
 namespace QualityWatch.Sampling;
 
 /// <summary>Why an interaction was sampled; stored with the sample and used as a metric tag.</summary>
-public static class SampleReason
+internal static class SampleReason
 {
     public const string EveryN = "every_n";
     public const string Hash = "hash";

@@ -5,7 +5,7 @@ using System.Text;
 namespace QualityWatch.Sampling;
 
 /// <summary>Decides whether one distinct interaction of a stream is judged.</summary>
-public static class Sampler
+internal static class Sampler
 {
     /// <summary>
     /// Counts the interaction and returns why it is sampled, or null when it is not. An interaction of a

@@ -3,7 +3,7 @@ using QualityWatch.Telemetry;
 
 namespace QualityWatch.Sampling;
 
-public static class SamplingExtensions
+internal static class SamplingExtensions
 {
     public static IServiceCollection AddSampling(this IServiceCollection services)
     {

@@ -1,7 +1,7 @@
 namespace QualityWatch.Sampling;
 
 /// <summary>How a stream picks its 1-in-N samples.</summary>
-public enum SamplingMode
+internal enum SamplingMode
 {
     /// <summary>Exactly every Nth interaction of the stream, counted in a persisted counter.</summary>
     EveryN = 0,

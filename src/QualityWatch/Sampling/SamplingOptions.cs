@@ -1,7 +1,7 @@
 namespace QualityWatch.Sampling;
 
 /// <summary>Which interactions are judged. Section <c>Sampling</c>.</summary>
-public sealed class SamplingOptions
+internal sealed class SamplingOptions
 {
     public const string SectionName = "Sampling";
 

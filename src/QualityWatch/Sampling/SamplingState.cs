@@ -8,7 +8,7 @@ namespace QualityWatch.Sampling;
 /// The per-stream counters, cached in memory by the single ingest writer and saved in the
 /// same transaction as the interactions they counted, so a restart resumes the exact count.
 /// </summary>
-public sealed class SamplingState(VersionTracker versions)
+internal sealed class SamplingState(VersionTracker versions)
 {
     private readonly ConcurrentDictionary<string, StreamCounter> counters = new(StringComparer.Ordinal);
     private readonly HashSet<string> dirty = new(StringComparer.Ordinal);

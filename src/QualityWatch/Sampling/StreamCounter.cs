@@ -1,7 +1,7 @@
 namespace QualityWatch.Sampling;
 
 /// <summary>A stream's persisted sampling counter and budget pacing, mutated only by the single ingest writer.</summary>
-public sealed class StreamCounter(StreamDefinition stream, long counter, long sampled)
+internal sealed class StreamCounter(StreamDefinition stream, long counter, long sampled)
 {
     public string Stream => Definition.Name;
 

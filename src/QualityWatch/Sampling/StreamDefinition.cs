@@ -1,7 +1,7 @@
 namespace QualityWatch.Sampling;
 
 /// <summary>A resolved stream: its name, selector, rate and boost.</summary>
-public sealed record StreamDefinition(string Name, IReadOnlyDictionary<string, string> Match, int EveryN, SamplingMode Mode)
+internal sealed record StreamDefinition(string Name, IReadOnlyDictionary<string, string> Match, int EveryN, SamplingMode Mode)
 {
     /// <summary>How new versions of this stream are boosted (the stream's own, else <c>Sampling:Boost</c>).</summary>
     public BoostOptions Boost { get; init; } = new();

@@ -1,7 +1,7 @@
 namespace QualityWatch.Sampling;
 
 /// <summary>One stream: a label selector and its sampling rate.</summary>
-public sealed class StreamOptions
+internal sealed class StreamOptions
 {
     /// <summary>Stream name used in storage, metrics and alerts: letters, digits, <c>._-</c>.</summary>
     public string Name { get; set; } = "";

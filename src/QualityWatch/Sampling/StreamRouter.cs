@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace QualityWatch.Sampling;
 
 /// <summary>Puts an interaction in the first configured stream its labels match, else in <c>default</c>.</summary>
-public sealed class StreamRouter
+internal sealed class StreamRouter
 {
     private readonly StreamDefinition[] streams;
 

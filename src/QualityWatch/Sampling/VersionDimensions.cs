@@ -1,7 +1,7 @@
 namespace QualityWatch.Sampling;
 
 /// <summary>The interaction fields whose change starts a boost.</summary>
-public static class VersionDimensions
+internal static class VersionDimensions
 {
     public const string PromptVersion = "prompt_version";
     public const string Model = "model";

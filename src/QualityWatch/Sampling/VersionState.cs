@@ -4,7 +4,7 @@ namespace QualityWatch.Sampling;
 /// One prompt_version or model value of a stream (a <c>sampling_versions</c> row): when it was last
 /// seen and, while it boosts, its own every-N counter.
 /// </summary>
-public sealed class VersionState
+internal sealed class VersionState
 {
     public string Stream { get; init; } = "";
 

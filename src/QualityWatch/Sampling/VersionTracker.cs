@@ -12,7 +12,7 @@ namespace QualityWatch.Sampling;
 /// ones are counted as <see cref="Other"/>, and values silent for <see cref="SamplingOptions.ForgetVersionsAfter"/>
 /// are forgotten, so a sender minting a version per request costs bounded memory, rows and start-up.
 /// </summary>
-public sealed class VersionTracker(IOptions<SamplingOptions> options, ILogger<VersionTracker> logger)
+internal sealed class VersionTracker(IOptions<SamplingOptions> options, ILogger<VersionTracker> logger)
 {
     /// <summary>What a value past the cap is stored and counted as.</summary>
     public const string Other = "_other";

@@ -9,7 +9,7 @@ namespace QualityWatch.Signing;
 /// verifies (batch completion), so neither feature depends on the other:
 /// <c>v1,base64(HMAC-SHA256(key, "{id}.{timestamp}.{body}"))</c>.
 /// </summary>
-public static class WebhookSigner
+internal static class WebhookSigner
 {
     public const string SecretPrefix = "whsec_";
 

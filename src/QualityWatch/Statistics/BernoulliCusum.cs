@@ -9,7 +9,7 @@ namespace QualityWatch.Statistics;
 /// that h is longer (≈1.7× at 2%→8%, ARL0 72,000), so the false-alarm budget is kept at a few percent
 /// extra delay. Derivation: docs/statistics.md, "Bernoulli CUSUM". Verified by simulation in the tests.
 /// </summary>
-public static class BernoulliCusum
+internal static class BernoulliCusum
 {
     /// <summary>Hours in the 30-day month the false-alarm budget is stated per.</summary>
     public const double HoursPer30Days = 720;

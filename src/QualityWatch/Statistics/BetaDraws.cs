@@ -4,7 +4,7 @@ namespace QualityWatch.Statistics;
 /// Draws from Beta(a, b) as Gamma(a) / (Gamma(a) + Gamma(b)), with Marsaglia–Tsang gamma variates.
 /// Seeded, so the same inputs give the same interval on every call and every replica.
 /// </summary>
-public sealed class BetaDraws(int seed)
+internal sealed class BetaDraws(int seed)
 {
     private readonly Random random = new(seed);
 

@@ -6,7 +6,7 @@ namespace QualityWatch.Statistics;
 /// uncertainty of the judged rate and the calibration's: the percentiles of the estimate over joint
 /// posterior draws of p, Se and Sp. Derivation and coverage: docs/statistics.md, "The corrected rate".
 /// </summary>
-public static class CorrectedRate
+internal static class CorrectedRate
 {
     public const string Method = "rogan-gladen, beta-posterior bootstrap";
 

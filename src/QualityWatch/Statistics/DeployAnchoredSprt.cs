@@ -6,7 +6,7 @@ namespace QualityWatch.Statistics;
 /// crosses it with probability at most α, ever. It runs for the version's first <see cref="MaxSamples"/> verdicts.
 /// Derivation: docs/statistics.md, "The deploy-anchored SPRT".
 /// </summary>
-public sealed record DeployAnchoredSprt(double Level, long MaxSamples)
+internal sealed record DeployAnchoredSprt(double Level, long MaxSamples)
 {
     /// <summary>The test that never alarms (the rule gives the deploy tests no share of its budget).</summary>
     public static DeployAnchoredSprt Off { get; } = new(double.PositiveInfinity, 0);

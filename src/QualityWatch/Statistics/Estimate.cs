@@ -1,4 +1,4 @@
 namespace QualityWatch.Statistics;
 
 /// <summary>A point estimate with its 95% interval.</summary>
-public readonly record struct Estimate(double Value, double Lower, double Upper);
+internal readonly record struct Estimate(double Value, double Lower, double Upper);

@@ -6,7 +6,7 @@ namespace QualityWatch.Statistics;
 /// Cohen's κ. Labels that are a simple random sample fit the same formulas.
 /// Derivation: docs/statistics.md, "Judge calibration".
 /// </summary>
-public sealed class JudgeCalibration
+internal sealed class JudgeCalibration
 {
     /// <summary>Labels needed before a calibration is used: in all, and in each judged stratum.</summary>
     public const int MinimumLabels = 40;

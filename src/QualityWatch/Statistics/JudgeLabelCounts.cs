@@ -5,7 +5,7 @@ namespace QualityWatch.Statistics;
 /// yes, <c>FalsePositives</c> judged yes and labelled no, <c>TrueNegatives</c> judged no and labelled no,
 /// <c>FalseNegatives</c> judged no and labelled yes.
 /// </summary>
-public readonly record struct JudgeLabelCounts(long TruePositives, long FalsePositives, long TrueNegatives, long FalseNegatives)
+internal readonly record struct JudgeLabelCounts(long TruePositives, long FalsePositives, long TrueNegatives, long FalseNegatives)
 {
     public long Total => TruePositives + FalsePositives + TrueNegatives + FalseNegatives;
 

@@ -8,7 +8,7 @@ namespace QualityWatch.Statistics;
 /// any rate at or below it keeps the budget (the LLR's drift only gets more negative).
 /// Derivation: docs/statistics.md, "The learned baseline".
 /// </summary>
-public static class LearnedBaseline
+internal static class LearnedBaseline
 {
     /// <summary>p0 from <paramref name="hallucinations"/> of <paramref name="samples"/> verdicts.</summary>
     public static double Rate(long hallucinations, long samples, double standardErrors)

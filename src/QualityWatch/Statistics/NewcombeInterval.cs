@@ -5,7 +5,7 @@ namespace QualityWatch.Statistics;
 /// built from the two Wilson intervals, so it inherits their good coverage at small counts and rates near 0,
 /// where the textbook Wald interval for a difference is too narrow. Derivation: docs/statistics.md.
 /// </summary>
-public readonly record struct NewcombeInterval(double Difference, double Lower, double Upper)
+internal readonly record struct NewcombeInterval(double Difference, double Lower, double Upper)
 {
     /// <summary>The 95% interval for <c>x2/n2 − x1/n1</c>; null when either side has no trials.</summary>
     public static NewcombeInterval? For(long x1, long n1, long x2, long n2)

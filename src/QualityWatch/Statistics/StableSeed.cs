@@ -1,7 +1,7 @@
 namespace QualityWatch.Statistics;
 
 /// <summary>A seed from numbers that is the same in every process (HashCode is randomised per process): SplitMix64 folding.</summary>
-public static class StableSeed
+internal static class StableSeed
 {
     public static int Of(params ReadOnlySpan<long> values)
     {

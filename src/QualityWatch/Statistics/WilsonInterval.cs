@@ -5,7 +5,7 @@ namespace QualityWatch.Statistics;
 /// so a night with 0 of 12 samples hallucinating still says "up to 24%", not "0%".
 /// Derivation: docs/statistics.md, "Wilson score interval".
 /// </summary>
-public readonly record struct WilsonInterval(double Lower, double Upper)
+internal readonly record struct WilsonInterval(double Lower, double Upper)
 {
     /// <summary>z for a two-sided 95% interval.</summary>
     public const double Z95 = 1.959964;

@@ -1,4 +1,4 @@
 namespace QualityWatch.Storage;
 
 /// <summary>One numbered schema change, embedded as <c>Storage/Migrations/NNNN_name.sql</c>.</summary>
-public sealed record Migration(int Version, string Name, string Sql);
+internal sealed record Migration(int Version, string Name, string Sql);

@@ -9,7 +9,7 @@ namespace QualityWatch.Storage;
 /// Applies the numbered <c>Migrations/NNNN_name.sql</c> resources in order, each in its own
 /// transaction, and refuses a database written by a newer QualityWatch.
 /// </summary>
-public sealed class SchemaMigrator(SqliteConnectionFactory connections, TimeProvider time, ILogger<SchemaMigrator> logger)
+internal sealed class SchemaMigrator(SqliteConnectionFactory connections, TimeProvider time, ILogger<SchemaMigrator> logger)
 {
     private const string ResourcePrefix = "Migrations/";
 

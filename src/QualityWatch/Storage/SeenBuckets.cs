@@ -10,7 +10,7 @@ namespace QualityWatch.Storage;
 /// The stored ids stay within (1 + 1/<see cref="Slices"/>) windows' worth: the live ones plus at most one
 /// slice already out of the window and waiting to be dropped.
 /// </summary>
-public static class SeenBuckets
+internal static class SeenBuckets
 {
     /// <summary>Slices per window: more bound the stored ids tighter, but each new id is looked up in every live one.</summary>
     public const int Slices = 4;

@@ -6,7 +6,7 @@ namespace QualityWatch.Storage;
 /// The dedup record of every interaction id within the window, kept in <see cref="SeenBuckets"/>. The hottest
 /// statements in the service run once per interaction, so they are prepared commands rather than Dapper calls.
 /// </summary>
-public sealed class SeenInteractions : IDisposable
+internal sealed class SeenInteractions : IDisposable
 {
     // Inserts a new id, or re-arms one last seen before the cutoff (possible only after a clock step back);
     // touches nothing for a duplicate inside the window, so "rows changed" is 1 for new and 0 for duplicate.

@@ -8,7 +8,7 @@ namespace QualityWatch.Storage;
 /// The one place that knows how to open the database: a connection per operation, each with
 /// the same per-connection pragmas (busy timeout, foreign keys, synchronous level).
 /// </summary>
-public sealed class SqliteConnectionFactory
+internal sealed class SqliteConnectionFactory
 {
     private readonly string connectionString;
     private readonly string pragmas;

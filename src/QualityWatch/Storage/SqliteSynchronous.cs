@@ -1,7 +1,7 @@
 namespace QualityWatch.Storage;
 
 /// <summary>The SQLite <c>synchronous</c> pragma levels QualityWatch allows in WAL mode.</summary>
-public enum SqliteSynchronous
+internal enum SqliteSynchronous
 {
     Normal = 1,
     Full = 2,

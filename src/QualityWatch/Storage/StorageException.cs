@@ -1,7 +1,7 @@
 namespace QualityWatch.Storage;
 
 /// <summary>The database cannot be used as it is; the message says what to do.</summary>
-public sealed class StorageException : Exception
+internal sealed class StorageException : Exception
 {
     public StorageException()
     {

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace QualityWatch.Storage;
 
-public static class StorageExtensions
+internal static class StorageExtensions
 {
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace QualityWatch.Storage;
 
 /// <summary>Where and how QualityWatch keeps its SQLite database.</summary>
-public sealed class StorageOptions
+internal sealed class StorageOptions
 {
     public const string SectionName = "Storage";
 

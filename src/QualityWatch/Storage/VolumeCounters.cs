@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace QualityWatch.Storage;
 
 /// <summary>Hourly counts of every interaction, sampled or not.</summary>
-public static class VolumeCounters
+internal static class VolumeCounters
 {
     public static void Add(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyDictionary<VolumeKey, VolumeDelta> deltas)
     {

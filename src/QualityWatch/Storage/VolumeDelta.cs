@@ -1,7 +1,7 @@
 namespace QualityWatch.Storage;
 
 /// <summary>Counts to add to one hourly volume row.</summary>
-public sealed class VolumeDelta
+internal sealed class VolumeDelta
 {
     public long Received { get; set; }
 

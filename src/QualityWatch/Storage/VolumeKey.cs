@@ -1,7 +1,7 @@
 namespace QualityWatch.Storage;
 
 /// <summary>One hourly volume row: stream × UTC hour × prompt_version × model (missing values as "").</summary>
-public readonly record struct VolumeKey(string Stream, long HourStart, string PromptVersion, string Model)
+internal readonly record struct VolumeKey(string Stream, long HourStart, string PromptVersion, string Model)
 {
     private const long HourMs = 3_600_000;
 

@@ -7,4 +7,4 @@ namespace QualityWatch.Telemetry;
 /// label values, and the shared database read. Handed over rather than injected, so that a feature composed
 /// without metrics (as some tests compose alerting) still builds.
 /// </summary>
-public sealed record GaugeContext(Meter Meter, LabelLimits Labels, StateReads State);
+internal sealed record GaugeContext(Meter Meter, LabelLimits Labels, StateReads State);

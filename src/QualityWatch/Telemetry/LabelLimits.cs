@@ -9,7 +9,7 @@ namespace QualityWatch.Telemetry;
 /// (or a misconfiguration) cannot grow the number of series without bound: the first N streams and the
 /// first M prompt versions of each stream keep their names, later ones are counted under <c>other</c>.
 /// </summary>
-public sealed class LabelLimits
+internal sealed class LabelLimits
 {
     /// <summary>The label value every value past a cap is folded into.</summary>
     public const string Other = "other";

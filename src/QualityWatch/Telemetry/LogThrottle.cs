@@ -6,7 +6,7 @@ namespace QualityWatch.Telemetry;
 /// when the period ends one summary line says how many there were. A fault that goes on gives one
 /// summary per period; once a period passes without one, the next occurrence is logged in full again.
 /// </summary>
-public sealed class LogThrottle(TimeProvider time) : IDisposable
+internal sealed class LogThrottle(TimeProvider time) : IDisposable
 {
     /// <summary>How long a logged line silences its repeats.</summary>
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(60);

@@ -1,7 +1,7 @@
 namespace QualityWatch.Telemetry;
 
 /// <summary>The Prometheus <c>/metrics</c> endpoint and the limits on label values. Section <c>Metrics</c>.</summary>
-public sealed class MetricsOptions
+internal sealed class MetricsOptions
 {
     public const string SectionName = "Metrics";
 

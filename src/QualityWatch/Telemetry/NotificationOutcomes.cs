@@ -1,7 +1,7 @@
 namespace QualityWatch.Telemetry;
 
 /// <summary>The <c>outcome</c> label of <c>qualitywatch_notifications_total</c>: what one delivery attempt came to.</summary>
-public static class NotificationOutcomes
+internal static class NotificationOutcomes
 {
     /// <summary>The channel accepted it.</summary>
     public const string Sent = "sent";

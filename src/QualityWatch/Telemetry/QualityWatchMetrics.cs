@@ -9,7 +9,7 @@ namespace QualityWatch.Telemetry;
 /// histogram buckets, and one method per thing that happened. Label values come from closed sets or
 /// pass through <see cref="LabelLimits"/>; no payload text, key or id ever becomes a label.
 /// </summary>
-public sealed class QualityWatchMetrics
+internal sealed class QualityWatchMetrics
 {
     public const string MeterName = "QualityWatch";
 

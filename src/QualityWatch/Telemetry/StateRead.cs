@@ -1,7 +1,7 @@
 namespace QualityWatch.Telemetry;
 
 /// <summary>One feature's part of the database-backed gauge state: the value its read last returned.</summary>
-public sealed class StateRead<T>
+internal sealed class StateRead<T>
 {
     private readonly StateReads owner;
 

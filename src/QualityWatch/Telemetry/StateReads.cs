@@ -8,7 +8,7 @@ namespace QualityWatch.Telemetry;
 /// Run lazily when scraped, at most once per <see cref="MetricsOptions.StateRefreshInterval"/>, so an idle
 /// service does no work for them; and all in one read transaction, so they describe the same moment.
 /// </summary>
-public sealed class StateReads(SqliteConnectionFactory connections, IOptions<MetricsOptions> options, TimeProvider time, ILogger<StateReads> logger)
+internal sealed class StateReads(SqliteConnectionFactory connections, IOptions<MetricsOptions> options, TimeProvider time, ILogger<StateReads> logger)
 {
     private readonly List<Func<StateTransaction, Action>> reads = [];
     private readonly Lock gate = new();

@@ -7,7 +7,7 @@ using QualityWatch.Api;
 
 namespace QualityWatch.Telemetry;
 
-public static class TelemetryExtensions
+internal static class TelemetryExtensions
 {
     /// <summary>The MailKit meters (SMTP client operations, socket connects); MailKit creates them only once configured.</summary>
     public static IReadOnlyList<string> MailKitMeters { get; } = [MailKit.Telemetry.SmtpClient.MeterName, MailKit.Telemetry.Socket.MeterName];

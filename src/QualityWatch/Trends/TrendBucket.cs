@@ -5,7 +5,7 @@ namespace QualityWatch.Trends;
 /// One rollup bucket: stream x prompt_version x model over [BucketStart, BucketEnd) (Unix ms),
 /// or a sum of several (the caller sets the key). Rates and means are derived, never stored.
 /// </summary>
-public sealed class TrendBucket
+internal sealed class TrendBucket
 {
     public long BucketStart { get; set; }
     public long BucketEnd { get; set; }

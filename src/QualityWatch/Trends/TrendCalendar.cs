@@ -7,7 +7,7 @@ namespace QualityWatch.Trends;
 /// Cuts time into UTC hours and local days in <c>Trends:TimeZone</c>. A local day is
 /// [local midnight, next local midnight), so a DST day is 23 or 25 hours long.
 /// </summary>
-public sealed class TrendCalendar
+internal sealed class TrendCalendar
 {
     public const long HourMs = 3_600_000;
 

@@ -3,7 +3,7 @@ using QualityWatch.Api;
 namespace QualityWatch.Trends;
 
 /// <summary><c>GET /v1/trends</c> and <c>GET /v1/versions</c>: rollups as JSON, behind the API key.</summary>
-public static class TrendEndpoints
+internal static class TrendEndpoints
 {
     public static WebApplication MapTrendEndpoints(this WebApplication app)
     {

@@ -1,7 +1,7 @@
 namespace QualityWatch.Trends;
 
 /// <summary>The two rollup granularities, as stored in <c>trend_rollups.granularity</c>.</summary>
-public static class TrendGranularity
+internal static class TrendGranularity
 {
     /// <summary>A UTC hour.</summary>
     public const string Hour = "hour";

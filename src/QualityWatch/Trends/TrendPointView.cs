@@ -1,7 +1,7 @@
 namespace QualityWatch.Trends;
 
 /// <summary>One bucket of <c>GET /v1/trends</c>.</summary>
-public sealed record TrendPointView(
+internal sealed record TrendPointView(
     DateTimeOffset Start,
     DateTimeOffset End,
     string Stream,

@@ -7,7 +7,7 @@ namespace QualityWatch.Trends;
 /// Reads rollups for the API and the daily report. Interaction volume comes live from
 /// volume_hourly (itself an hourly rollup kept by ingest), summed into local days here.
 /// </summary>
-public sealed class TrendQueries(SqliteConnectionFactory connections, TrendCalendar calendar)
+internal sealed class TrendQueries(SqliteConnectionFactory connections, TrendCalendar calendar)
 {
     private const string Columns =
         """

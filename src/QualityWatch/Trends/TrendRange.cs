@@ -8,7 +8,7 @@ namespace QualityWatch.Trends;
 /// starts. <c>from</c>/<c>to</c> are ISO 8601 instants or local dates (YYYY-MM-DD in
 /// Trends:TimeZone); a date <c>to</c> includes that whole day.
 /// </summary>
-public sealed record TrendRange(string Granularity, long From, long To)
+internal sealed record TrendRange(string Granularity, long From, long To)
 {
     public static readonly TimeSpan MaxHourly = TimeSpan.FromDays(31);
     public static readonly int MaxDays = 400;

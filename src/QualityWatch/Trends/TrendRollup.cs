@@ -13,7 +13,7 @@ namespace QualityWatch.Trends;
 /// occurred_at, so late verdicts and backfills land in the hour/day the interaction happened.
 /// Each bucket is deleted and re-inserted from samples + verdicts: re-runs are idempotent.
 /// </summary>
-public sealed class TrendRollup(SqliteConnectionFactory connections, TrendCalendar calendar, TimeProvider time, ILogger<TrendRollup> logger) : IDisposable
+internal sealed class TrendRollup(SqliteConnectionFactory connections, TrendCalendar calendar, TimeProvider time, ILogger<TrendRollup> logger) : IDisposable
 {
     // Hours recomputed per write transaction: bounds how long ingest waits behind a backfill.
     private const int HoursPerTransaction = 200;

@@ -5,7 +5,7 @@ using QualityWatch.Telemetry;
 
 namespace QualityWatch.Trends;
 
-public static class TrendsExtensions
+internal static class TrendsExtensions
 {
     public static IServiceCollection AddTrends(this IServiceCollection services)
     {

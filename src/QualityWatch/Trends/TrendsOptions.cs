@@ -1,7 +1,7 @@
 namespace QualityWatch.Trends;
 
 /// <summary>How trends are rolled up.</summary>
-public sealed class TrendsOptions
+internal sealed class TrendsOptions
 {
     public const string SectionName = "Trends";
 

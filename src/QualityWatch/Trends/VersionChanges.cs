@@ -7,7 +7,7 @@ namespace QualityWatch.Trends;
 /// Deploy markers from the hourly rollups: the first sample of each prompt_version and model per stream.
 /// A stream's first value of a dimension is its baseline, not a change.
 /// </summary>
-public sealed class VersionChanges(SqliteConnectionFactory connections)
+internal sealed class VersionChanges(SqliteConnectionFactory connections)
 {
     /// <summary>Changes first seen in [from, to) (Unix ms), oldest first; <paramref name="stream"/> null = every stream.</summary>
     public async Task<IReadOnlyList<VersionChange>> BetweenAsync(string? stream, long from, long to, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 namespace QualityWatch.Trends;
 
 /// <summary>One prompt_version x model of a stream in <c>GET /v1/versions</c>, all time.</summary>
-public sealed record VersionView(
+internal sealed record VersionView(
     string Stream,
     string PromptVersion,
     string Model,

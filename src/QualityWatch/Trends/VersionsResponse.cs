@@ -1,4 +1,4 @@
 namespace QualityWatch.Trends;
 
 /// <summary>The body of <c>GET /v1/versions</c>.</summary>
-public sealed record VersionsResponse(IReadOnlyList<VersionView> Versions);
+internal sealed record VersionsResponse(IReadOnlyList<VersionView> Versions);

@@ -6,7 +6,7 @@ namespace QualityWatch.WebConsole;
 /// The console's stable URLs. Relative inside the console; absolute under <c>Console:PublicUrl</c> for
 /// notifications, which leave the service (null when no public URL is configured).
 /// </summary>
-public sealed class ConsoleLinks(IOptions<ConsoleOptions> options)
+internal sealed class ConsoleLinks(IOptions<ConsoleOptions> options)
 {
     private readonly string? root = string.IsNullOrWhiteSpace(options.Value.PublicUrl) ? null : options.Value.PublicUrl.TrimEnd('/');
 

@@ -1,7 +1,7 @@
 namespace QualityWatch.WebConsole;
 
 /// <summary>The web console: its public address, sessions and the trusted reverse proxy. Section <c>Console</c>.</summary>
-public sealed class ConsoleOptions
+internal sealed class ConsoleOptions
 {
     public const string SectionName = "Console";
 

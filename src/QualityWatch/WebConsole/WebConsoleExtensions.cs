@@ -11,7 +11,7 @@ using QualityWatch.WebConsole.Components;
 
 namespace QualityWatch.WebConsole;
 
-public static class WebConsoleExtensions
+internal static class WebConsoleExtensions
 {
     /// <summary>The console: Razor components rendered on the server, its sign-in schemes and policies, Data Protection keys beside the database.</summary>
     public static IServiceCollection AddWebConsole(this IServiceCollection services)

@@ -49,16 +49,17 @@ public sealed class JudgeHealthCheckTests : IDisposable
     }
 
     [Theory]
-    [InlineData(JudgeFailureKind.Transient, HealthStatus.Unhealthy)]
-    [InlineData(JudgeFailureKind.CircuitOpen, HealthStatus.Unhealthy)]
-    [InlineData(JudgeFailureKind.Unauthorized, HealthStatus.Unhealthy)]
-    [InlineData(JudgeFailureKind.Rejected, HealthStatus.Unhealthy)]
-    [InlineData(JudgeFailureKind.DailyQuota, HealthStatus.Degraded)]
-    [InlineData(JudgeFailureKind.RateLimited, HealthStatus.Healthy)]
-    [InlineData(JudgeFailureKind.Unavailable, HealthStatus.Healthy)]
-    [InlineData(JudgeFailureKind.InvalidReply, HealthStatus.Healthy)]
-    public async Task OnlyFailuresThatMeanUnreachableOrMisconfigured_MakeItUnhealthy(JudgeFailureKind kind, HealthStatus expected)
+    [InlineData("Transient", HealthStatus.Unhealthy)]
+    [InlineData("CircuitOpen", HealthStatus.Unhealthy)]
+    [InlineData("Unauthorized", HealthStatus.Unhealthy)]
+    [InlineData("Rejected", HealthStatus.Unhealthy)]
+    [InlineData("DailyQuota", HealthStatus.Degraded)]
+    [InlineData("RateLimited", HealthStatus.Healthy)]
+    [InlineData("Unavailable", HealthStatus.Healthy)]
+    [InlineData("InvalidReply", HealthStatus.Healthy)]
+    public async Task OnlyFailuresThatMeanUnreachableOrMisconfigured_MakeItUnhealthy(string kindName, HealthStatus expected)
     {
+        var kind = Enum.Parse<JudgeFailureKind>(kindName);
         var check = await CreateAsync(samplesWaiting: true);
         status.Record(JudgeOutcome.Failed(kind, "judge said no"), time.GetUtcNow());
 

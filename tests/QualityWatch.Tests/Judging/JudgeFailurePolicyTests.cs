@@ -21,10 +21,11 @@ public sealed class JudgeFailurePolicyTests
     }
 
     [Theory]
-    [InlineData(JudgeFailureKind.CircuitOpen, 30)]
-    [InlineData(JudgeFailureKind.Unauthorized, 60)]
-    public void JudgeWideFaults_Pause_AndNeverFailASample(JudgeFailureKind kind, int seconds)
+    [InlineData("CircuitOpen", 30)]
+    [InlineData("Unauthorized", 60)]
+    public void JudgeWideFaults_Pause_AndNeverFailASample(string kindName, int seconds)
     {
+        var kind = Enum.Parse<JudgeFailureKind>(kindName);
         var decision = Policy.Decide(kind, attempts: 99, retryAfter: null, Now);
 
         Assert.Equal(JudgeFailureAction.Pause, decision.Action);
@@ -39,13 +40,14 @@ public sealed class JudgeFailurePolicyTests
     }
 
     [Theory]
-    [InlineData(JudgeFailureKind.InvalidReply)]
-    [InlineData(JudgeFailureKind.Transient)]
-    [InlineData(JudgeFailureKind.RateLimited)]
-    [InlineData(JudgeFailureKind.Unavailable)]
-    [InlineData(JudgeFailureKind.Rejected)]
-    public void SampleFaults_BackOffPerAttempt_ThenFail(JudgeFailureKind kind)
+    [InlineData("InvalidReply")]
+    [InlineData("Transient")]
+    [InlineData("RateLimited")]
+    [InlineData("Unavailable")]
+    [InlineData("Rejected")]
+    public void SampleFaults_BackOffPerAttempt_ThenFail(string kindName)
     {
+        var kind = Enum.Parse<JudgeFailureKind>(kindName);
         Assert.Equal(new JudgeFailureDecision(JudgeFailureAction.NextAttempt, Now.AddSeconds(30)), Policy.Decide(kind, 1, null, Now));
         Assert.Equal(new JudgeFailureDecision(JudgeFailureAction.NextAttempt, Now.AddSeconds(60)), Policy.Decide(kind, 2, null, Now));
         Assert.Equal(JudgeFailureAction.Failed, Policy.Decide(kind, 3, null, Now).Action);

@@ -3,7 +3,7 @@ using QualityWatch.Notifications;
 namespace QualityWatch.Tests.Notifications;
 
 /// <summary>Object mother for notifications.</summary>
-public static class SomeNotification
+internal static class SomeNotification
 {
     public static Notification Firing(string key = "hallucination-rate:support", string reason = "rule hallucination_rate > 5% for stream support") => new(
         NotificationKinds.Firing,

@@ -11,7 +11,7 @@ namespace QualityWatch.Tests.Reports;
 /// Two days of stream "support" in a migrated temp database: 2026-03-09 with 1 of 10 judged
 /// hallucinating, 2026-03-10 with 3 of 20 (15%), 1000 interactions and 20 samples that day.
 /// </summary>
-public sealed class ReportFixture : IDisposable
+internal sealed class ReportFixture : IDisposable
 {
     private ReportFixture(TrendsDb db, FakeTimeProvider time, ReportsOptions options)
     {

@@ -9,7 +9,7 @@ namespace QualityWatch.Tests.Support;
 /// The alerting services over a temp-file SQLite database migrated by the real migrator, with a fake
 /// clock and a capturing outbox. A second harness over the same file is a restart.
 /// </summary>
-public sealed class AlertHarness : IAsyncDisposable
+internal sealed class AlertHarness : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
 

@@ -4,7 +4,7 @@ using QualityWatch.Notifications;
 namespace QualityWatch.Tests.Support;
 
 /// <summary>Captures every notification handed over, in order, instead of storing it: for the producers (alert rules, the daily report).</summary>
-public sealed class CapturingOutbox : INotificationOutbox
+internal sealed class CapturingOutbox : INotificationOutbox
 {
     private readonly ConcurrentQueue<Notification> sent = new();
 

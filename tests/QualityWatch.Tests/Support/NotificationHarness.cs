@@ -11,7 +11,7 @@ namespace QualityWatch.Tests.Support;
 /// test runs each channel's lane by hand with <see cref="RunAsync"/>. A second harness over the
 /// same file is a restart.
 /// </summary>
-public sealed class NotificationHarness : IAsyncDisposable
+internal sealed class NotificationHarness : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
 

@@ -4,7 +4,7 @@ using QualityWatch.Notifications;
 namespace QualityWatch.Tests.Support;
 
 /// <summary>A channel that answers what the test scripts for its n-th send (1-based), and keeps every call.</summary>
-public sealed class ScriptedChannel(string name, Func<int, DeliveryResult> script) : INotificationChannel
+internal sealed class ScriptedChannel(string name, Func<int, DeliveryResult> script) : INotificationChannel
 {
     private int count;
 

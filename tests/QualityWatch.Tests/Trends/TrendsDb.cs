@@ -8,7 +8,7 @@ using QualityWatch.Trends;
 namespace QualityWatch.Tests.Trends;
 
 /// <summary>A temp-file database migrated by the real SchemaMigrator, with seeding helpers for samples, verdicts and volume.</summary>
-public sealed class TrendsDb : IDisposable
+internal sealed class TrendsDb : IDisposable
 {
     private readonly TempDirectory temp = new();
 

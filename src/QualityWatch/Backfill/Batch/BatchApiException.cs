@@ -1,4 +1,4 @@
 namespace QualityWatch.Backfill.Batch;
 
 /// <summary>A Batch API call failed; the message holds the operation and HTTP status, never request text.</summary>
-public sealed class BatchApiException(string message) : Exception(message);
+internal sealed class BatchApiException(string message) : Exception(message);

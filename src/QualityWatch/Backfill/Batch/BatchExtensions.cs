@@ -5,7 +5,7 @@ using QualityWatch.Judging;
 
 namespace QualityWatch.Backfill.Batch;
 
-public static class BatchExtensions
+internal static class BatchExtensions
 {
     public static IServiceCollection AddBatchJudging(this IServiceCollection services)
     {

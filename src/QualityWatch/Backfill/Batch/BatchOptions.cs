@@ -1,7 +1,7 @@
 namespace QualityWatch.Backfill.Batch;
 
 /// <summary>Gemini Batch API judging. Section <c>Batch</c>.</summary>
-public sealed class BatchOptions
+internal sealed class BatchOptions
 {
     public const string SectionName = "Batch";
 

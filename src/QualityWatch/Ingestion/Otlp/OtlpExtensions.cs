@@ -5,7 +5,7 @@ using QualityWatch.Hosting;
 
 namespace QualityWatch.Ingestion.Otlp;
 
-public static class OtlpExtensions
+internal static class OtlpExtensions
 {
     /// <summary>OTLP/HTTP trace ingest; needs <see cref="IngestionExtensions.AddIngestion"/>.</summary>
     public static IServiceCollection AddOtlpIngest(this IServiceCollection services)

@@ -1,7 +1,7 @@
 namespace QualityWatch.Ingestion.Otlp;
 
 /// <summary>OTLP trace ingest (<c>POST /v1/traces</c>), section <c>Otlp</c>.</summary>
-public sealed class OtlpOptions
+internal sealed class OtlpOptions
 {
     public const string SectionName = "Otlp";
 

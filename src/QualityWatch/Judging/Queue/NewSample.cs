@@ -3,7 +3,7 @@ using QualityWatch.Storage;
 namespace QualityWatch.Judging.Queue;
 
 /// <summary>A sampled interaction, already redacted, as it enters the judge queue.</summary>
-public sealed record NewSample(
+internal sealed record NewSample(
     string InteractionId,
     string Stream,
     long OccurredAt,

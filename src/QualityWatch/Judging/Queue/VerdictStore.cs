@@ -4,7 +4,7 @@ using Dapper;
 namespace QualityWatch.Judging.Queue;
 
 /// <summary>The one INSERT of a verdict, shared by the live worker, backfill and batch collection.</summary>
-public static class VerdictStore
+internal static class VerdictStore
 {
     /// <summary>Inserts inside the caller's transaction; a second verdict for the same sample and rubric is ignored.</summary>
     public static Task<int> InsertAsync(DbConnection connection, DbTransaction transaction, VerdictRecord verdict)

@@ -4,7 +4,7 @@ using QualityWatch.Storage;
 namespace QualityWatch.Notifications.Alertmanager;
 
 /// <summary>Alerts firing in Alertmanager (table <c>alertmanager_active</c>): durable, so a restart keeps re-sending.</summary>
-public sealed class ActiveAlerts(SqliteConnectionFactory connections)
+internal sealed class ActiveAlerts(SqliteConnectionFactory connections)
 {
     /// <summary>Marks the key firing, unless a resolve for it was enqueued after this notification.</summary>
     public async Task FiringAsync(StoredNotification stored, DateTimeOffset nextResend, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace QualityWatch.Notifications.Alertmanager;
 
 /// <summary>Posts alerts to <c>{Url}/api/v2/alerts</c> and maps the answer to a delivery result.</summary>
-public sealed class AlertmanagerClient(IHttpClientFactory clients, IOptions<NotificationsOptions> options)
+internal sealed class AlertmanagerClient(IHttpClientFactory clients, IOptions<NotificationsOptions> options)
 {
     public const string HttpClientName = "notifications-alertmanager";
 

@@ -1,7 +1,7 @@
 namespace QualityWatch.Notifications.Alertmanager;
 
 /// <summary>Prometheus Alertmanager, section <c>Notifications:Alertmanager</c>. Off by default; never sent reports.</summary>
-public sealed class AlertmanagerOptions
+internal sealed class AlertmanagerOptions
 {
     public bool Enabled { get; set; }
 

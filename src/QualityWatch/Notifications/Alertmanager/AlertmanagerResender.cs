@@ -6,7 +6,7 @@ namespace QualityWatch.Notifications.Alertmanager;
 /// Alertmanager expires an alert it stops hearing about (resolve_timeout), so every firing alert
 /// is posted again each ResendInterval until its resolve arrives.
 /// </summary>
-public sealed class AlertmanagerResender(
+internal sealed class AlertmanagerResender(
     ActiveAlerts active,
     NotificationStore store,
     AlertmanagerClient client,

@@ -1,7 +1,7 @@
 namespace QualityWatch.Notifications.Email;
 
 /// <summary>Email channel, section <c>Notifications:Email</c>. Off by default.</summary>
-public sealed class EmailOptions
+internal sealed class EmailOptions
 {
     public bool Enabled { get; set; }
 

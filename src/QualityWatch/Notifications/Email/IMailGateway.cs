@@ -3,7 +3,7 @@ using MimeKit;
 namespace QualityWatch.Notifications.Email;
 
 /// <summary>The one SMTP seam: tests replace it only where a real server cannot show the case.</summary>
-public interface IMailGateway
+internal interface IMailGateway
 {
     Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
 }

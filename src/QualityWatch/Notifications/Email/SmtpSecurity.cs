@@ -1,7 +1,7 @@
 namespace QualityWatch.Notifications.Email;
 
 /// <summary>How the SMTP connection is secured.</summary>
-public enum SmtpSecurity
+internal enum SmtpSecurity
 {
     /// <summary>Plain text; for a relay on localhost or a test server.</summary>
     None = 0,

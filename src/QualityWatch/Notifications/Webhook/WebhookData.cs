@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace QualityWatch.Notifications.Webhook;
 
 /// <summary>The notification as webhook receivers see it (attachments by name only).</summary>
-public sealed record WebhookData(
+internal sealed record WebhookData(
     string Id,
     string Kind,
     string Key,

@@ -1,7 +1,7 @@
 namespace QualityWatch.Notifications.Webhook;
 
 /// <summary>One webhook endpoint, an item of <c>Notifications:Webhooks</c>.</summary>
-public sealed class WebhookEndpointOptions
+internal sealed class WebhookEndpointOptions
 {
     /// <summary>Unique name; the delivery channel is <c>webhook:{Name}</c>.</summary>
     public string Name { get; set; } = "";

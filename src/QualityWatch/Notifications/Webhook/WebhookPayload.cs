@@ -1,4 +1,4 @@
 namespace QualityWatch.Notifications.Webhook;
 
 /// <summary>The webhook body, Standard Webhooks shaped: <c>type</c>, <c>timestamp</c>, <c>data</c>.</summary>
-public sealed record WebhookPayload(string Type, DateTimeOffset Timestamp, WebhookData Data);
+internal sealed record WebhookPayload(string Type, DateTimeOffset Timestamp, WebhookData Data);

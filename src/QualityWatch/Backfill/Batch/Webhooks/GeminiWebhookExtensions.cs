@@ -4,7 +4,7 @@ using QualityWatch.Hosting;
 
 namespace QualityWatch.Backfill.Batch.Webhooks;
 
-public static class GeminiWebhookExtensions
+internal static class GeminiWebhookExtensions
 {
     public static IServiceCollection AddGeminiWebhook(this IServiceCollection services)
     {

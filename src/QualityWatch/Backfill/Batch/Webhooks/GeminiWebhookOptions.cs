@@ -1,7 +1,7 @@
 namespace QualityWatch.Backfill.Batch.Webhooks;
 
 /// <summary>The batch-completion webhook <c>POST /v1/webhooks/gemini</c>. Section <c>Batch:Webhook</c>.</summary>
-public sealed class GeminiWebhookOptions
+internal sealed class GeminiWebhookOptions
 {
     public const string SectionName = "Batch:Webhook";
 
