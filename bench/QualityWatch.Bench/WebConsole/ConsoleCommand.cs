@@ -51,6 +51,8 @@ internal static class ConsoleCommand
             {
                 "/", "/samples", "/samples?stream=support", "/samples?stream=support&hallucination=yes",
                 "/samples?hallucination=yes&max_accuracy=2", "/samples/" + someId, "/alerts", "/health",
+                "/reviews", "/reviews?stream=support", "/versions?stream=support&a=v1&b=v2", "/versions?stream=support&by=model&a=gpt-a&b=gpt-b",
+                "/trends", "/trends?stream=support", "/reports/daily",
             };
             var results = new List<ConsolePageResult>();
             await using (var service = await StartAsync(database))
