@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 
 namespace QualityWatch.Api;
 
@@ -43,7 +44,11 @@ internal static class CompressedBodyReader
 
         try
         {
-            await using var inflating = open(new MemoryStream(compressed.ToArray(), writable: false));
+            // The reader's buffer is an array already: inflate from it in place rather than copying it first.
+            var source = MemoryMarshal.TryGetArray(compressed, out var segment)
+                ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+                : new MemoryStream(compressed.ToArray(), writable: false);
+            await using var inflating = open(source);
             using var output = new MemoryStream();
             var buffer = new byte[Chunk];
             int read;

@@ -38,8 +38,9 @@ internal static class MessageListReader
 
             return reader.TokenType == JsonTokenType.EndArray;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // Malformed JSON, or a value of another type than the shape has (a numeric role): the general reader decides.
             return false;
         }
     }
@@ -66,9 +67,10 @@ internal static class MessageListReader
             }
             else
             {
-                // content (older shapes), name, finish_reason…: only simple values are skipped here.
+                // A content field is an older shape the general reader handles; name, finish_reason…: simple values, skipped.
+                var content = reader.ValueTextEquals("content"u8);
                 reader.Read();
-                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray || reader.ValueTextEquals("content"u8))
+                if (content || reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
                 {
                     return false;
                 }

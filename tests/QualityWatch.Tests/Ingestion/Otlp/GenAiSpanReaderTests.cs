@@ -23,6 +23,20 @@ public sealed class GenAiSpanReaderTests
     }
 
     [Fact]
+    public void Current_MessagesWithContentInsteadOfParts_AreReadNotDropped()
+    {
+        // Some instrumentations put the older {role, content} messages in the 1.37 attributes; the fast path must hand them on.
+        var span = Base("chat", null);
+        span.Attributes.Add(Attr("gen_ai.operation.name", "chat"));
+        span.Attributes.Add(Attr("gen_ai.input.messages", """[{"role":"system","content":"Be brief."},{"role":"user","content":"Open today?"}]"""));
+        span.Attributes.Add(Attr("gen_ai.output.messages", """[{"role":"assistant","content":"Yes, until 6."}]"""));
+
+        var content = Read(span);
+
+        Assert.Equal(("Open today?", "Yes, until 6.", "Be brief."), (content.Prompt, content.Output, content.Context));
+    }
+
+    [Fact]
     public void V136Events_AreRead()
     {
         var span = Base("chat", null);
