@@ -9,6 +9,7 @@ internal static class CalibrationExtensions
     {
         services.AddOptionsWithValidateOnStart<CalibrationOptions, CalibrationOptionsValidator>().BindConfiguration(CalibrationOptions.SectionName);
         services.TryAddSingleton<CalibrationReader>();
+        services.TryAddSingleton<CorrectedRates>();
         return services;
     }
 }

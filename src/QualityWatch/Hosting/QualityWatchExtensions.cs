@@ -74,6 +74,7 @@ internal static class QualityWatchExtensions
         app.MapNotifications();
         app.MapReports();
         app.MapReviews();
+        app.MapCalibration();
         app.MapGeminiWebhook();
         app.MapWebConsole();
         app.MapReviewScript();

@@ -1,4 +1,5 @@
 using QualityWatch.Api;
+using QualityWatch.Calibration;
 
 namespace QualityWatch.Trends;
 
@@ -13,7 +14,7 @@ internal static class TrendEndpoints
     }
 
     private static async Task<IResult> TrendsAsync(
-        TrendQueries queries, TrendCalendar calendar, TimeProvider time,
+        TrendQueries queries, TrendCalendar calendar, CorrectedRates corrected, TimeProvider time,
         string? stream, string? from, string? to, string? granularity, CancellationToken cancellationToken)
     {
 
@@ -29,12 +30,13 @@ internal static class TrendEndpoints
         }
 
         var buckets = await queries.GetAsync(range.Granularity, stream, range.From, range.To, cancellationToken);
+        var rates = await corrected.ForStreamsAsync(buckets.Select(b => b.Stream), cancellationToken);
         var body = new TrendsResponse(
             range.Granularity,
             calendar.Zone.Id,
             DateTimeOffset.FromUnixTimeMilliseconds(range.From),
             DateTimeOffset.FromUnixTimeMilliseconds(range.To),
-            [.. buckets.Select(TrendPointView.From)]);
+            [.. buckets.Select(b => TrendPointView.From(b, rates.For(b.Stream, b.Hallucinations, b.Judged)))]);
         return Results.Json(body, TrendsJsonContext.Default.TrendsResponse);
     }
 

@@ -1,6 +1,11 @@
+using QualityWatch.Calibration;
+
 namespace QualityWatch.Trends;
 
-/// <summary>One bucket of <c>GET /v1/trends</c>.</summary>
+/// <summary>
+/// One bucket of <c>GET /v1/trends</c>. <see cref="HallucinationRateCorrected"/> is the judged rate corrected for judge
+/// error with the stream's current calibration, or null with <see cref="HallucinationRateCorrectedReason"/>.
+/// </summary>
 internal sealed record TrendPointView(
     DateTimeOffset Start,
     DateTimeOffset End,
@@ -23,10 +28,14 @@ internal sealed record TrendPointView(
     long CachedTokens,
     long OutputTokens,
     long ThinkingTokens,
-    double CostUsd)
+    double CostUsd,
+    EstimateView? HallucinationRateCorrected,
+    string? HallucinationRateCorrectedReason)
 {
-    public static TrendPointView From(TrendBucket b)
+    public static TrendPointView From(TrendBucket b, CorrectedRateView corrected)
     {
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(corrected);
         var interval = b.HallucinationInterval;
         return new TrendPointView(
             DateTimeOffset.FromUnixTimeMilliseconds(b.BucketStart),
@@ -50,6 +59,8 @@ internal sealed record TrendPointView(
             b.CachedTokens,
             b.OutputTokens,
             b.ThinkingTokens,
-            Math.Round(b.CostUsd, 6));
+            Math.Round(b.CostUsd, 6),
+            corrected.Rate,
+            corrected.Rate is null ? corrected.Reason : null);
     }
 }

@@ -51,6 +51,7 @@ public sealed class ApiEndpointAuthorizationTests
                 ("/v1/interactions", _) or ("/v1/traces", _) => ApiRoles.Ingest,
                 ("/v1/reviews", "POST") => ApiRoles.Review,
                 ("/v1/reviews/queue", _) => ReviewPolicies.Queue,
+                ("/v1/calibration", _) => ApiRoles.Read,
                 _ when OncallRoutes.Contains($"{string.Join(",", methods)} {route}") => ApiRoles.Oncall,
                 _ => ApiRoles.Read,
             };
