@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
+using QualityWatch.Calibration;
 using QualityWatch.Sampling;
 using QualityWatch.Telemetry;
 
@@ -7,7 +8,8 @@ namespace QualityWatch.Alerting;
 
 /// <summary>
 /// The gauges that come from alert state: the hallucination rate over each stream's hallucination_rate
-/// window (with its threshold and verdict count) and alert instances per rule, stream and state.
+/// window (with its threshold and verdict count), the same rate corrected for judge error with the stream's
+/// current calibration, and alert instances per rule, stream and state.
 /// Read from the database when scraped, through the shared <see cref="StateReads"/>.
 /// </summary>
 internal sealed class AlertGauges : IMetricGauges
@@ -19,13 +21,18 @@ internal sealed class AlertGauges : IMetricGauges
 
     private readonly IOptions<SamplingOptions> sampling;
     private readonly IOptionsMonitor<AlertingOptions> alerting;
+    private readonly CalibrationReader calibrationReader;
+    private readonly CorrectedRates correctedRates;
     private LabelLimits? labelLimits;
     private StateRead<AlertGaugeState>? read;
+    private StateRead<IReadOnlyList<StreamCalibrations>>? calibrations;
 
-    public AlertGauges(IOptions<SamplingOptions> sampling, IOptionsMonitor<AlertingOptions> alerting)
+    public AlertGauges(IOptions<SamplingOptions> sampling, IOptionsMonitor<AlertingOptions> alerting, CalibrationReader calibrationReader, CorrectedRates correctedRates)
     {
         this.sampling = sampling;
         this.alerting = alerting;
+        this.calibrationReader = calibrationReader;
+        this.correctedRates = correctedRates;
     }
 
     private LabelLimits Labels => labelLimits ?? throw new InvalidOperationException("The alert gauges are not registered.");
@@ -37,8 +44,11 @@ internal sealed class AlertGauges : IMetricGauges
         ArgumentNullException.ThrowIfNull(context);
         labelLimits = context.Labels;
         read = context.State.Add(tx => AlertGaugeQueries.Read(tx, RateWindows()), AlertGaugeState.Empty);
+        calibrations = context.State.Add<IReadOnlyList<StreamCalibrations>>(tx => calibrationReader.ReadAll(tx.Connection, tx.Transaction), []);
         var meter = context.Meter;
         meter.CreateObservableGauge(QualityWatchMetrics.HallucinationRate, HallucinationRate, "1", "Share of verdicts with a hallucination over the alert window");
+        meter.CreateObservableGauge(
+            QualityWatchMetrics.HallucinationCorrectedRate, HallucinationCorrectedRate, "1", "The hallucination rate over the alert window corrected for judge error, and its 95% interval (bound)");
         meter.CreateObservableGauge(QualityWatchMetrics.HallucinationThreshold, HallucinationThreshold, "1", "The hallucination_rate rule's threshold for the stream");
         meter.CreateObservableGauge(QualityWatchMetrics.HallucinationWindowVerdicts, WindowVerdicts, "{verdict}", "Verdicts in the alert window the rate is computed from");
         meter.CreateObservableGauge(QualityWatchMetrics.AlertInstances, AlertInstances, "{alert}", "Alert instances per rule, stream and state");
@@ -46,6 +56,31 @@ internal sealed class AlertGauges : IMetricGauges
 
     internal IEnumerable<Measurement<double>> HallucinationRate() =>
         Windows().Where(w => w.Verdicts > 0).Select(w => new Measurement<double>((double)w.Hallucinations / w.Verdicts, StreamTag(w.Stream)));
+
+    /// <summary>
+    /// Per stream with a corrected rate: its estimate and bounds. A stream folded into the capped label has no
+    /// calibration of its own to speak for the label, so it gets none.
+    /// </summary>
+    internal IEnumerable<Measurement<double>> HallucinationCorrectedRate()
+    {
+        var current = State.Current;
+        var byStream = (calibrations ?? throw new InvalidOperationException("The alert gauges are not registered.")).Current.ToDictionary(c => c.Stream, StringComparer.Ordinal);
+        var measurements = new List<Measurement<double>>();
+        foreach (var (stream, calibration) in byStream)
+        {
+            var row = current.Windows.GetValueOrDefault(RateRuleFor(stream).Window)?.FirstOrDefault(r => r.Stream == stream);
+            if (row is null || Labels.Stream(stream) != stream || correctedRates.For(calibration, row.Hallucinations, row.Verdicts).Rate is not { } rate)
+            {
+                continue;
+            }
+
+            measurements.Add(new(rate.Value, StreamTag(stream), new("bound", "estimate")));
+            measurements.Add(new(rate.Lower, StreamTag(stream), new("bound", "lower")));
+            measurements.Add(new(rate.Upper, StreamTag(stream), new("bound", "upper")));
+        }
+
+        return measurements;
+    }
 
     internal IEnumerable<Measurement<long>> WindowVerdicts() =>
         Windows().Select(w => new Measurement<long>(w.Verdicts, StreamTag(w.Stream)));

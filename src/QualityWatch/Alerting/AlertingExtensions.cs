@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
+using QualityWatch.Calibration;
 using QualityWatch.Notifications;
 using QualityWatch.Telemetry;
 using QualityWatch.Incidents;
@@ -18,6 +19,9 @@ internal static class AlertingExtensions
         services.TryAddSingleton<CusumStore>();
         services.TryAddSingleton<AlertEvaluator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMetricGauges, AlertGauges>());
+
+        // The corrected-rate gauge sits beside the judged one, over the same window.
+        services.AddCalibration();
         services.AddIncidents();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertRule, HallucinationRateRule>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertRule, SequentialRule>());

@@ -33,6 +33,7 @@ internal sealed class QualityWatchMetrics
     public const string QueueSamples = "qualitywatch.queue.samples";
     public const string QueueOldestAge = "qualitywatch.queue.oldest_age";
     public const string HallucinationRate = "qualitywatch.hallucination.ratio";
+    public const string HallucinationCorrectedRate = "qualitywatch.hallucination.corrected_ratio";
     public const string HallucinationThreshold = "qualitywatch.hallucination.threshold_ratio";
     public const string HallucinationWindowVerdicts = "qualitywatch.hallucination.window_verdicts";
     public const string AlertInstances = "qualitywatch.alert.instances";

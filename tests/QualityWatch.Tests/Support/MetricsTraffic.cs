@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Dapper;
 using QualityWatch.Simulator.Faults;
 using QualityWatch.Telemetry;
 
@@ -77,5 +78,27 @@ public static class MetricsTraffic
         // The series the delivery runner feeds (proven end to end in NotificationMetricsTests), seeded
         // directly so the dashboard's notification panel has data without a channel to deliver to.
         harness.Host.Services.GetRequiredService<QualityWatchMetrics>().RecordNotification("email", NotificationOutcomes.Sent);
+        SeedCalibrationLabels(harness.DatabasePath);
+    }
+
+    /// <summary>
+    /// Fifty review labels for the support stream's judge model and rubric (20 judged yes, 15 of them true; 30 judged
+    /// no, 1 of them true), seeded directly so a calibration exists and the corrected-rate gauge has a value. The
+    /// path from <c>POST /v1/reviews</c> to the gauge is proven in Calibration/CorrectedRateSurfacesTests.
+    /// </summary>
+    public static void SeedCalibrationLabels(string databasePath)
+    {
+        using var connection = Db.Open(databasePath);
+        var (model, rubric) = connection.QueryFirst<(string, string)>(
+            "SELECT v.judge_model, v.rubric_version FROM verdicts v JOIN samples s ON s.interaction_id = v.interaction_id WHERE s.stream = 'support' LIMIT 1;");
+        for (var i = 0; i < 50; i++)
+        {
+            connection.Execute(
+                """
+                INSERT OR IGNORE INTO review_labels (interaction_id, reviewer, stream, hallucination, judged_hallucination, judge_model, rubric_version, version, created_at, updated_at)
+                VALUES (@id, 'metrics-traffic', 'support', @truth, @judged, @model, @rubric, 1, 1, 1);
+                """,
+                new { id = $"calibration-label-{i}", truth = i < 15 || i == 20 ? 1 : 0, judged = i < 20 ? 1 : 0, model, rubric });
+        }
     }
 }
