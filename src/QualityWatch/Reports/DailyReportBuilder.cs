@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using QualityWatch.Calibration;
 using QualityWatch.Notifications;
 using QualityWatch.Trends;
 
@@ -6,7 +7,7 @@ namespace QualityWatch.Reports;
 
 /// <summary>Builds one local day's report from the daily rollups, alert history, version changes and worst examples.</summary>
 internal sealed class DailyReportBuilder(
-    TrendQueries trends, ReportQueries queries, VersionChanges versionChanges, TrendCalendar calendar, IOptions<ReportsOptions> options)
+    TrendQueries trends, ReportQueries queries, VersionChanges versionChanges, TrendCalendar calendar, CorrectedRates corrected, IOptions<ReportsOptions> options)
 {
     public async Task<DailyReport> BuildAsync(DateOnly day, CancellationToken cancellationToken)
     {
@@ -17,6 +18,7 @@ internal sealed class DailyReportBuilder(
         var buckets = await trends.GetAsync(TrendGranularity.Day, null, calendar.DayStartMs(first), end.ToUnixTimeMilliseconds(), cancellationToken);
         var changes = await versionChanges.BetweenAsync(null, calendar.DayStartMs(first), end.ToUnixTimeMilliseconds(), cancellationToken);
 
+        var rates = await corrected.ForStreamsAsync(buckets.Select(b => b.Stream), cancellationToken);
         var streams = new List<StreamDay>();
         var charts = new List<NotificationAttachment>();
         foreach (var group in buckets.GroupBy(b => b.Stream).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -38,7 +40,8 @@ internal sealed class DailyReportBuilder(
 
             var contentId = $"trend-{streams.Count + 1}@qualitywatch";
             streams.Add(new StreamDay(
-                group.Key, today, byDay.GetValueOrDefault(day.AddDays(-1)) ?? new TrendBucket(), versions, history, worst, contentId, streamChanges, around));
+                group.Key, today, byDay.GetValueOrDefault(day.AddDays(-1)) ?? new TrendBucket(), versions, history, worst, contentId, streamChanges, around,
+                rates.For(group.Key, today.Hallucinations, today.Judged)));
             charts.Add(new NotificationAttachment(
                 $"trend-{streams.Count}.png", "image/png", TrendChart.Render(group.Key, history, settings.HallucinationThreshold, streamChanges, calendar), contentId));
         }

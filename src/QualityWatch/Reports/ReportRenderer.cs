@@ -34,6 +34,11 @@ internal static class ReportRenderer
             text.Append(Invariant, $"== {s.Stream} ==\n");
             text.Append(Invariant, $"Interactions: {d.Interactions}   Sampled: {d.Sampled}   Judged: {d.Judged}   Failed: {d.Failed}\n");
             text.Append(Invariant, $"Hallucination rate: {Rate(d)} (95% CI {Interval(d)}), {d.Hallucinations} of {d.Judged}; day over day: {Change(s.RateChangePoints)}; threshold {Percent(threshold)}\n");
+            if (s.CorrectedText.Length > 0)
+            {
+                text.Append(Invariant, $"Corrected for judge error: {s.CorrectedText}\n");
+            }
+
             text.Append(Invariant, $"Accuracy mean: {Mean(d.AccuracyMean)}   Tone mean: {Mean(d.ToneMean)}   Judge cost: {Cost(d.CostUsd)}\n");
             foreach (var v in s.Versions)
             {
@@ -104,6 +109,11 @@ internal static class ReportRenderer
             Row(html, "Interactions", d.Interactions.ToString(Invariant));
             Row(html, "Sampled / judged / failed", $"{d.Sampled} / {d.Judged} / {d.Failed}");
             Row(html, "Hallucination rate", $"{Rate(d)} (95% CI {Interval(d)}), {d.Hallucinations} of {d.Judged}");
+            if (s.CorrectedText.Length > 0)
+            {
+                Row(html, "Corrected for judge error", s.CorrectedText);
+            }
+
             Row(html, "Day over day", Change(s.RateChangePoints));
             Row(html, "Accuracy / tone mean", $"{Mean(d.AccuracyMean)} / {Mean(d.ToneMean)}");
             Row(html, "Judge cost", Cost(d.CostUsd));

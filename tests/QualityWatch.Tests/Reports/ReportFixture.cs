@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using QualityWatch.Calibration;
 using QualityWatch.Reports;
 using QualityWatch.Tests.Support;
 using QualityWatch.Tests.Trends;
@@ -19,7 +20,9 @@ internal sealed class ReportFixture : IDisposable
         Time = time;
         Options = options;
         Store = new ReportStore(db.Connections);
-        Builder = new DailyReportBuilder(db.Queries, new ReportQueries(db.Connections), new QualityWatch.Trends.VersionChanges(db.Connections), db.Calendar, Microsoft.Extensions.Options.Options.Create(options));
+        var calibrations = new CalibrationReader(db.Connections, Microsoft.Extensions.Options.Options.Create(new CalibrationOptions()), time);
+        Builder = new DailyReportBuilder(
+            db.Queries, new ReportQueries(db.Connections), new QualityWatch.Trends.VersionChanges(db.Connections), db.Calendar, new CorrectedRates(calibrations), Microsoft.Extensions.Options.Options.Create(options));
         Sender = new DailyReportSender(Builder, Store, Outbox, db.Rollup, db.Calendar, Microsoft.Extensions.Options.Options.Create(options), time, NullLogger<DailyReportSender>.Instance);
     }
 
