@@ -61,18 +61,22 @@ internal sealed class ReviewDraw(SqliteConnectionFactory connections, ReviewQuer
     /// <summary>The next <paramref name="limit"/> samples for <paramref name="reviewer"/>; <paramref name="stream"/> null = every stream.</summary>
     public async Task<QueueView> DrawAsync(string reviewer, string? stream, int limit, CancellationToken cancellationToken)
     {
-        var share = options.Value.JudgedPositiveShare;
-        var labelled = await queries.CountByStratumAsync(stream, cancellationToken);
+        var labels = await queries.ConfusionAsync(stream, cancellationToken);
+        var (judgedPositive, judged) = await queries.PoolAsync(stream, cancellationToken);
+        var target = LabelTargets.For(labels, judgedPositive, judged, options.Value);
+        var share = target.JudgedYesShare;
+        var labelled = new StratumCounts(labels.JudgedPositive, labels.JudgedNegative);
         await using var connection = await connections.OpenAsync(cancellationToken);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var boostStreams = (await connection.QueryAsync<string>(ActiveBoostStreamsSql, new { now, stream })).ToList();
 
         var yes = await CandidatesAsync(connection, reviewer, stream, boostStreams, judged: 1, limit, now);
         var no = await CandidatesAsync(connection, reviewer, stream, boostStreams, judged: 0, limit, now);
-        var (takeYes, takeNo) = StratumAllocation.Allocate(labelled, limit, share, yes.Count, no.Count);
+        var (takeYes, takeNo) = StratumAllocation.Allocate(labelled, limit, share, yes.Count, no.Count, options.Value.MinLabelsPerStratum);
 
         // Alternate, starting with the stratum that is behind its share, then boosted samples first.
-        var firstYes = labelled.JudgedYes < share * (labelled.JudgedYes + labelled.JudgedNo + 1);
+        var total = labelled.JudgedYes + labelled.JudgedNo + 1;
+        var firstYes = labelled.JudgedYes < Math.Max(share * total, Math.Min(options.Value.MinLabelsPerStratum, total / 2.0));
         var order = Interleave(firstYes ? yes[..takeYes] : no[..takeNo], firstYes ? no[..takeNo] : yes[..takeYes])
             .OrderByDescending(c => c.Boosted).ToList();
 
@@ -81,7 +85,7 @@ internal sealed class ReviewDraw(SqliteConnectionFactory connections, ReviewQuer
             ? []
             : (await connection.QueryAsync<DetailRow>(DetailsSql, new { ids, reviewer })).ToDictionary(d => d.InteractionId, StringComparer.Ordinal);
         var samples = order.Where(c => details.ContainsKey(c.InteractionId)).Select(c => details[c.InteractionId].ToView(c.Boosted)).ToList();
-        return new QueueView { Reviewer = reviewer, Stream = stream, JudgedYesShare = share, Labelled = labelled, Samples = samples };
+        return new QueueView { Reviewer = reviewer, Stream = stream, JudgedYesShare = share, Labelled = labelled, LabelTarget = target, Samples = samples };
     }
 
     /// <summary>One judged sample as the queue shows it, drawn or not (a sample page's "review this"); null when it has no verdict.</summary>
