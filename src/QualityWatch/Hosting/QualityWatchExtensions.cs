@@ -3,6 +3,7 @@ using QualityWatch.Alerting;
 using QualityWatch.Api;
 using QualityWatch.Backfill.Batch.Webhooks;
 using QualityWatch.Backfill;
+using QualityWatch.Calibration;
 using QualityWatch.Evaluations;
 using QualityWatch.Evidence;
 using QualityWatch.Export;
@@ -52,6 +53,7 @@ internal static class QualityWatchExtensions
         services.AddAlerting();
         services.AddReports();
         services.AddReviews();
+        services.AddCalibration();
         services.AddBackfill();
         services.AddWebConsole();
         return services;
