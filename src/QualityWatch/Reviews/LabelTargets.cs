@@ -16,7 +16,7 @@ internal static class LabelTargets
         var weights = LabelPlan.WeightsFor(labels, judgedShare, floor);
         var yesShare = options.JudgedPositiveShare ?? LabelPlan.YesShare(weights);
         var needed = options.JudgedPositiveShare is { } fixedShare
-            ? LabelPlan.LabelsForWidth(weights, options.TargetIntervalWidth, fixedShare)
+            ? LabelPlan.LabelsForWidthAtShare(weights, options.TargetIntervalWidth, fixedShare)
             : LabelPlan.LabelsForWidth(weights, options.TargetIntervalWidth);
         var wantYes = Math.Max(floor, (long)Math.Ceiling(needed * yesShare));
         var wantNo = Math.Max(floor, (long)Math.Ceiling(needed * (1 - yesShare)));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using QualityWatch.Calibration;
 using QualityWatch.Storage;
 
 namespace QualityWatch.Reviews;
@@ -13,7 +14,8 @@ namespace QualityWatch.Reviews;
 /// samples nobody has labelled, then samples others labelled; never one this reviewer labelled. How many come
 /// from each stratum is <see cref="StratumAllocation"/>'s.
 /// </summary>
-internal sealed class ReviewDraw(SqliteConnectionFactory connections, ReviewQueries queries, IOptions<ReviewsOptions> options, TimeProvider time)
+internal sealed class ReviewDraw(
+    SqliteConnectionFactory connections, ReviewQueries queries, CalibrationReader calibrations, IOptions<ReviewsOptions> options, TimeProvider time)
 {
     private const string NotMine = "NOT EXISTS (SELECT 1 FROM review_labels l WHERE l.interaction_id = p.interaction_id AND l.reviewer = @reviewer)";
 
@@ -61,8 +63,11 @@ internal sealed class ReviewDraw(SqliteConnectionFactory connections, ReviewQuer
     /// <summary>The next <paramref name="limit"/> samples for <paramref name="reviewer"/>; <paramref name="stream"/> null = every stream.</summary>
     public async Task<QueueView> DrawAsync(string reviewer, string? stream, int limit, CancellationToken cancellationToken)
     {
-        var labels = await queries.ConfusionAsync(stream, cancellationToken);
-        var (judgedPositive, judged) = await queries.PoolAsync(stream, cancellationToken);
+        // One stream: its current calibration (labels of the judge model and rubric now judging, one per sample);
+        // every stream: all labels against all judged samples, a planning figure only.
+        var current = stream is null ? null : (await calibrations.ForStreamAsync(stream, cancellationToken)).Current;
+        var labels = current?.Labels ?? await queries.ConfusionAsync(stream, cancellationToken);
+        var (judgedPositive, judged) = current is null ? await queries.PoolAsync(stream, cancellationToken) : (current.JudgedPositive, current.Judged);
         var target = LabelTargets.For(labels, judgedPositive, judged, options.Value);
         var share = target.JudgedYesShare;
         var labelled = new StratumCounts(labels.JudgedPositive, labels.JudgedNegative);

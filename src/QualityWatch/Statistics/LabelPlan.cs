@@ -39,7 +39,7 @@ internal static class LabelPlan
         Math.Pow(2 * z * (weights.Yes + weights.No) / width, 2);
 
     /// <summary>The same, with a fixed share <paramref name="yesShare"/> of the labels in the judged-yes stratum.</summary>
-    public static double LabelsForWidth((double Yes, double No) weights, double width, double yesShare, double z = WilsonInterval.Z95) =>
+    public static double LabelsForWidthAtShare((double Yes, double No) weights, double width, double yesShare, double z = WilsonInterval.Z95) =>
         Math.Pow(2 * z / width, 2) * ((weights.Yes * weights.Yes / yesShare) + (weights.No * weights.No / (1 - yesShare)));
 
     /// <summary>
