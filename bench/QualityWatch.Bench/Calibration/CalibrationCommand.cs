@@ -102,15 +102,20 @@ internal static class CalibrationCommand
             ("noisy judge, judged rate (no calibration)", Sensitivity, Specificity, null),
             ("noisy judge, corrected rate (calibration at the true Se, Sp)", Sensitivity, Specificity, known),
         };
-        var table = new MarkdownTable(["judge", "stable days", "false alarms per 30 days", "runs 2% → 8%", "median verdicts", "p90 verdicts", "median at policy (c)'s sampling", "p90 at policy (c)'s sampling"]);
+        var table = new MarkdownTable(["judge", "stable days", "false alarms per 30 days", "true jump", "runs", "median verdicts", "p90 verdicts", "median at policy (c)'s sampling", "p90 at policy (c)'s sampling"]);
         foreach (var (name, se, sp, calibration) in judges)
         {
             var model = new NoisySequentialModel(rule, se, sp, calibration, 2400, seed: 18);
             var alarms = model.StableDays(Truth, stableDays);
-            var verdicts = Enumerable.Range(0, shiftRuns).Select(_ => (double)(model.VerdictsToDetect(Truth, 0.08, 20_000) ?? 20_000)).Order().ToArray();
-            var median = verdicts[verdicts.Length / 2];
-            var p90 = verdicts[(int)(verdicts.Length * 0.9)];
-            table.Add([name, Fmt.N0(stableDays), Fmt.F(alarms * 30.0 / stableDays, 2), Fmt.N0(shiftRuns), Fmt.N0(median), Fmt.N0(p90), Minutes(median), Minutes(p90)]);
+            // 2% -> 4% is the jump the shipped rule is designed for (p1 = 2 × p0); 2% -> 8% the regression.
+            foreach (var after in new[] { 0.04, 0.08 })
+            {
+                var verdicts = Enumerable.Range(0, shiftRuns).Select(_ => (double)(model.VerdictsToDetect(Truth, after, 20_000) ?? 20_000)).Order().ToArray();
+                var median = verdicts[verdicts.Length / 2];
+                var p90 = verdicts[(int)(verdicts.Length * 0.9)];
+                string jump = "2% → " + Fmt.Pct(after, 0);
+                table.Add([name, Fmt.N0(stableDays), Fmt.F(alarms * 30.0 / stableDays, 2), jump, Fmt.N0(shiftRuns), Fmt.N0(median), Fmt.N0(p90), Minutes(median), Minutes(p90)]);
+            }
         }
 
         return "### Detection, the sequential statistics alone\n\n" +
