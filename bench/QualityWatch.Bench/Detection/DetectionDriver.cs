@@ -7,7 +7,9 @@ namespace QualityWatch.Bench.Detection;
 /// every virtual minute as the service's own job does. Warm-ups end in a snapshot (a copy of the SQLite
 /// file taken while no call is out) that seeded runs resume from, so each run starts with a day of history.
 /// </summary>
-internal sealed class DetectionDriver(string workDirectory, LatencyProfile latency, TimeSpan warmUp, bool keep, IReadOnlyDictionary<string, string?> overrides)
+internal sealed class DetectionDriver(
+    string workDirectory, LatencyProfile latency, TimeSpan warmUp, bool keep, IReadOnlyDictionary<string, string?> overrides,
+    QualityWatch.Simulator.Verdicts.JudgeErrorOptions? judgeError = null)
 {
     public const double PerHour = 10_000;
     // Fine steps while a fast detector can fire, coarse ones elsewhere (the rules run once a minute anyway).
@@ -28,10 +30,10 @@ internal sealed class DetectionDriver(string workDirectory, LatencyProfile laten
     /// <summary>A day of v0 at <paramref name="rate"/> under <paramref name="policy"/>; returns the snapshot file and its time.</summary>
     public async Task<Snapshot> WarmUpAsync(DetectionPolicy policy, BudgetCalibration budget, double rate, int index)
     {
-        var path = Path.Combine(workDirectory, string.Create(CultureInfo.InvariantCulture, $"warm-{policy.Key}-{rate:0.00}-{index}.db"));
+        var path = Path.Combine(workDirectory, string.Create(CultureInfo.InvariantCulture, $"warm-{policy.Key}-{rate:0.00}-{index}-{judgeError?.Specificity ?? 1:0.00}.db"));
         var traffic = new BenchTraffic($"w{index}", Epoch, PerHour, 1000 + index, _ => (rate, "v0"));
         var took = System.Diagnostics.Stopwatch.StartNew();
-        var service = await VirtualService.StartAsync(path, Epoch, Settings(policy, budget), 1000 + index, latency);
+        var service = await VirtualService.StartAsync(path, Epoch, Settings(policy, budget), 1000 + index, latency, judgeError);
         await using (service)
         {
             await PlayAsync(service, traffic, Epoch + warmUp, fineFrom: DateTimeOffset.MaxValue, CoarseStep, stop: null);
@@ -50,7 +52,7 @@ internal sealed class DetectionDriver(string workDirectory, LatencyProfile laten
     /// <summary>One seeded run resumed from <paramref name="snapshot"/>.</summary>
     public async Task<DetectionRun> RunAsync(DetectionPolicy policy, BudgetCalibration budget, DetectionScenario scenario, Snapshot snapshot, int seed, TimeSpan horizon)
     {
-        var path = Path.Combine(workDirectory, string.Create(CultureInfo.InvariantCulture, $"run-{policy.Key}-{seed}.db"));
+        var path = Path.Combine(workDirectory, string.Create(CultureInfo.InvariantCulture, $"run-{policy.Key}-{seed}-{Path.GetFileNameWithoutExtension(snapshot.Path)}.db"));
         File.Copy(snapshot.Path, path, overwrite: true);
         if (File.Exists(snapshot.Path + "-wal"))
         {
@@ -62,7 +64,7 @@ internal sealed class DetectionDriver(string workDirectory, LatencyProfile laten
         var traffic = new BenchTraffic($"r{seed}", start, PerHour, seed, Story(scenario, start, change));
         try
         {
-            var service = await VirtualService.StartAsync(path, start, Settings(policy, budget), seed, latency);
+            var service = await VirtualService.StartAsync(path, start, Settings(policy, budget), seed, latency, judgeError);
             await using (service)
             {
                 DateTimeOffset? detected = null;

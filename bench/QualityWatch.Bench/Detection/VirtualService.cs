@@ -56,7 +56,8 @@ internal sealed class VirtualService : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<VirtualService> StartAsync(string databasePath, DateTimeOffset now, IDictionary<string, string?> settings, int seed, LatencyProfile latency)
+    public static async Task<VirtualService> StartAsync(
+        string databasePath, DateTimeOffset now, IDictionary<string, string?> settings, int seed, LatencyProfile latency, Simulator.Verdicts.JudgeErrorOptions? judgeError = null)
     {
         var clock = new FakeTimeProvider(now);
         var faults = new Simulator.Faults.FaultSettings { Seed = seed };
@@ -65,7 +66,14 @@ internal sealed class VirtualService : IAsyncDisposable
             faults.Latency[tier] = distribution;
         }
 
-        var simulator = await JudgeSimulator.StartAsync(new SimulatorOptions { GeminiApiKey = JudgeKey, TimeProvider = clock, Faults = faults });
+        var simulator = await JudgeSimulator.StartAsync(new SimulatorOptions
+        {
+            GeminiApiKey = JudgeKey,
+            TimeProvider = clock,
+            Faults = faults,
+            // The judge's errors are drawn from the run's seed, so run i of a perfect and a noisy judge sees the same traffic.
+            Judge = judgeError is null ? new() : new() { Sensitivity = judgeError.Sensitivity, Specificity = judgeError.Specificity, Seed = seed },
+        });
         var config = new Dictionary<string, string?>(settings)
         {
             ["Storage:DatabasePath"] = databasePath,

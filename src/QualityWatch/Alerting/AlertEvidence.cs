@@ -21,6 +21,16 @@ internal sealed record AlertEvidence
     public double? TargetRate { get; init; }
     public double? Statistic { get; init; }
     public double? AlarmLevel { get; init; }
+    /// <summary>The rate the rule compared: <c>judged</c> or <c>corrected</c> (rate rules only).</summary>
+    public string? RateBasis { get; init; }
+
+    /// <summary>The calibration behind a corrected rate; null for the judged rate.</summary>
+    public EvidenceCalibration? Calibration { get; init; }
+
+    /// <summary>The corrected rate and its 95% interval (hallucination_rate on the corrected rate).</summary>
+    public double? CorrectedRate { get; init; }
+    public double? CorrectedLower { get; init; }
+    public double? CorrectedUpper { get; init; }
     public string? Detail { get; init; }
     public IReadOnlyList<EvidenceSplit> Split { get; init; } = [];
     public IReadOnlyList<EvidenceExample> Examples { get; init; } = [];

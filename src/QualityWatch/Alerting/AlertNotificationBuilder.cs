@@ -145,6 +145,13 @@ internal static class AlertNotificationBuilder
             facts.Add(("Rate", $"{Durations.Percent(rate)} ({e.Hits}/{n}), Wilson 95% [{Durations.Percent(e.WilsonLower ?? 0)}, {Durations.Percent(e.WilsonUpper ?? 1)}]"));
         }
 
+        if (e.CorrectedRate is { } corrected)
+        {
+            facts.Add(("Corrected rate", $"{Durations.Percent(corrected)}, 95% [{Durations.Percent(e.CorrectedLower ?? 0)}, {Durations.Percent(e.CorrectedUpper ?? 1)}]"));
+        }
+
+        Add(facts, "Rate compared", e.RateBasis);
+        Add(facts, "Calibration", e.Calibration?.ToString());
         if (e.WindowStart is { } from && e.WindowEnd is { } to)
         {
             facts.Add(("Window", $"{from:u} to {to:u}"));

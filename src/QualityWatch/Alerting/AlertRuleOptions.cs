@@ -45,6 +45,13 @@ internal sealed class AlertRuleOptions
     /// <summary>Flap guard window. Default 6 h.</summary>
     public TimeSpan FlapWindow { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>
+    /// hallucination_rate and sequential: the rate compared, <c>judged</c> or <c>corrected</c> for judge error. Unset
+    /// (default): corrected once the stream's current judge model and rubric have a usable calibration, judged before.
+    /// Set to <c>corrected</c>, a stream without one reports insufficient data instead of falling back.
+    /// </summary>
+    public string? Rate { get; set; }
+
     /// <summary>Rate threshold (0–1): hallucination_rate default 0.05, judge_failure_ratio default 0.2.</summary>
     public double? Threshold { get; set; }
 

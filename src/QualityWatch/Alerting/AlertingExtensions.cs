@@ -17,6 +17,8 @@ internal static class AlertingExtensions
         services.TryAddSingleton<VerdictQueries>();
         services.TryAddSingleton<OperationalQueries>();
         services.TryAddSingleton<CusumStore>();
+        // Rate rules read the judge's calibration (the reader itself is the Calibration feature's; hosts that test alerting alone still get one).
+        services.TryAddSingleton<CalibrationReader>();
         services.TryAddSingleton<AlertEvaluator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMetricGauges, AlertGauges>());
 

@@ -4,6 +4,7 @@ namespace QualityWatch.Alerting;
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(AlertEvidence))]
+[JsonSerializable(typeof(EvidenceCalibration))]
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(IReadOnlyList<AlertInstanceView>))]
 [JsonSerializable(typeof(IReadOnlyList<AlertTransitionView>))]

@@ -63,6 +63,11 @@ internal sealed class AlertingOptionsValidator : IValidateOptions<AlertingOption
             errors.Add($"{key}:ResolveLevel and {key}:ResolveOnUpperBound cannot both be set: choose one resolve level.");
         }
 
+        if (rule.Rate is { } rate && !RateBases.All.Contains(rate))
+        {
+            errors.Add($"{key}:Rate must be one of {string.Join(", ", RateBases.All)}, or unset (corrected once a calibration exists), was '{rate}'.");
+        }
+
         Positive(errors, $"{key}:RepeatInterval", rule.RepeatInterval);
         Positive(errors, $"{key}:Window", rule.Window);
         Positive(errors, $"{key}:MaxAge", rule.MaxAge);

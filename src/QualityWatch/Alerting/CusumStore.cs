@@ -49,7 +49,8 @@ internal sealed class CusumStore(SqliteConnectionFactory connections)
                alarmed AS Alarmed, alarms AS Alarms, samples AS Samples, hallucinations AS Hallucinations,
                baseline_rate AS BaselineRate, baseline_source AS BaselineSource, target_rate AS TargetRate,
                started_at AS StartedAt, alarmed_at AS AlarmedAt, last_judged_at AS LastJudgedAt,
-               deploy_statistic AS DeployStatistic, deploy_open AS DeployOpen, alarmed_by AS AlarmedBy
+               deploy_statistic AS DeployStatistic, deploy_open AS DeployOpen, alarmed_by AS AlarmedBy,
+               rate_basis AS RateBasis, calibration AS Calibration
         FROM alert_cusum WHERE rule = @Rule AND stream = @Stream;
         """;
 
@@ -95,9 +96,11 @@ internal sealed class CusumStore(SqliteConnectionFactory connections)
     private const string SaveStateSql =
         """
         INSERT INTO alert_cusum (rule, stream, prompt_version, statistic, recovery, alarmed, alarms, samples, hallucinations,
-            baseline_rate, baseline_source, target_rate, started_at, alarmed_at, last_judged_at, deploy_statistic, deploy_open, alarmed_by)
+            baseline_rate, baseline_source, target_rate, started_at, alarmed_at, last_judged_at, deploy_statistic, deploy_open, alarmed_by,
+            rate_basis, calibration)
         VALUES (@Rule, @Stream, @PromptVersion, @Statistic, @Recovery, @Alarmed, @Alarms, @Samples, @Hallucinations,
-            @BaselineRate, @BaselineSource, @TargetRate, @StartedAt, @AlarmedAt, @LastJudgedAt, @DeployStatistic, @DeployOpen, @AlarmedBy)
+            @BaselineRate, @BaselineSource, @TargetRate, @StartedAt, @AlarmedAt, @LastJudgedAt, @DeployStatistic, @DeployOpen, @AlarmedBy,
+            @RateBasis, @Calibration)
         ON CONFLICT (rule, stream, prompt_version) DO UPDATE SET
             statistic = excluded.statistic, recovery = excluded.recovery, alarmed = excluded.alarmed, alarms = excluded.alarms,
             samples = excluded.samples, hallucinations = excluded.hallucinations, alarmed_at = excluded.alarmed_at,

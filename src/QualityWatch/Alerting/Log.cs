@@ -12,6 +12,9 @@ internal static partial class Log
     [LoggerMessage(4004, LogLevel.Information, "Sequential rule {Rule} stream {Stream}: no baseline for version {PromptVersion} yet ({Samples} verdicts of other versions, {Needed} needed)")]
     public static partial void NoBaseline(ILogger logger, string rule, string stream, string promptVersion, long samples, int needed);
 
+    [LoggerMessage(4006, LogLevel.Information, "Sequential rule {Rule} stream {Stream}: version {PromptVersion} waits for a usable calibration (Rate corrected): {Reason}")]
+    public static partial void NoCalibration(ILogger logger, string rule, string stream, string promptVersion, string reason);
+
     [LoggerMessage(4005, LogLevel.Error, "Alert evaluation failed")]
     public static partial void EvaluationFailed(ILogger logger, Exception exception);
 }

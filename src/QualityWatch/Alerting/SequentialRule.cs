@@ -1,3 +1,5 @@
+using System.Text.Json;
+using QualityWatch.Calibration;
 using QualityWatch.Statistics;
 namespace QualityWatch.Alerting;
 
@@ -7,9 +9,11 @@ namespace QualityWatch.Alerting;
 /// BaselineLookback (so a regressed version never teaches its own baseline) and taken BaselineStandardErrors
 /// above the estimate (<see cref="LearnedBaseline"/>); p1 is TargetRate or
 /// p0 × BaselineMultiplier. The alarm level h follows from FalseAlarmsPer30Days at the stream's current
-/// judged-sample rate (over the last 24 h), through <see cref="BernoulliCusum.AlarmLevel"/>.
+/// judged-sample rate (over the last 24 h), through <see cref="BernoulliCusum.AlarmLevel"/>. On the corrected rate
+/// (<c>Rate</c>, <see cref="RateChoice"/>) the rates are true rates, mapped to the judged scale the verdicts are on
+/// with the calibration current when the version starts (<see cref="SequentialRates"/>).
 /// </summary>
-internal sealed class SequentialRule(CusumStore store, VerdictQueries verdicts, ILogger<SequentialRule> logger) : IAlertRule
+internal sealed class SequentialRule(CusumStore store, VerdictQueries verdicts, CalibrationReader calibrations, ILogger<SequentialRule> logger) : IAlertRule
 {
     private const int BatchSize = 5000;
     private static readonly TimeSpan RateWindow = TimeSpan.FromHours(24);
@@ -39,6 +43,7 @@ internal sealed class SequentialRule(CusumStore store, VerdictQueries verdicts, 
         var deploy = DeploySprt(rule);
 
         var (states, cursor) = await store.LoadAsync(rule.Name, stream, cancellationToken);
+        RateChoice? choice = null;
         var noBaseline = new HashSet<string>(StringComparer.Ordinal);
         var read = false;
         while (true)
@@ -53,7 +58,8 @@ internal sealed class SequentialRule(CusumStore store, VerdictQueries verdicts, 
                         continue;
                     }
 
-                    state = await StartAsync(rule, stream, verdict, now, cancellationToken);
+                    choice ??= RateChoice.For(rule, await calibrations.ForStreamAsync(stream, cancellationToken));
+                    state = await StartAsync(rule, stream, verdict, choice, now, cancellationToken);
                     if (state is null)
                     {
                         noBaseline.Add(verdict.PromptVersion);
@@ -95,13 +101,20 @@ internal sealed class SequentialRule(CusumStore store, VerdictQueries verdicts, 
     private static DeployAnchoredSprt DeploySprt(AlertRuleOptions rule) =>
         DeployAnchoredSprt.For(rule.FalseAlarmsPer30Days, rule.DeployTestShare, rule.VersionsPerDay, rule.DeployTestSamples);
 
-    private async Task<CusumState?> StartAsync(AlertRuleOptions rule, string stream, JudgedVerdict first, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<CusumState?> StartAsync(
+        AlertRuleOptions rule, string stream, JudgedVerdict first, RateChoice choice, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        double p0;
-        string source;
-        if (rule.BaselineRate is { } configured)
+        if (choice.Rate == RateBases.Corrected && choice.Calibration is null)
         {
-            (p0, source) = (configured, "configured");
+            Log.NoCalibration(logger, rule.Name, stream, first.PromptVersion, choice.Unavailable ?? "");
+            return null;
+        }
+
+        double? learned = null;
+        string source;
+        if (rule.BaselineRate is not null)
+        {
+            source = "configured";
         }
         else
         {
@@ -112,19 +125,22 @@ internal sealed class SequentialRule(CusumStore store, VerdictQueries verdicts, 
                 return null;
             }
 
-            p0 = LearnedBaseline.Rate(k, n, rule.BaselineStandardErrors);
+            learned = LearnedBaseline.Rate(k, n, rule.BaselineStandardErrors);
             source = $"learned: {k}/{n} verdicts of other prompt versions of stream '{stream}' over {Durations.Format(rule.BaselineLookback)}" +
                 (rule.BaselineStandardErrors > 0 ? $", p0 = {Durations.Number(rule.BaselineStandardErrors)} standard error(s) above {Durations.Percent((double)k / n)}" : "");
         }
 
-        var p1 = rule.TargetRate is { } target && target > p0 ? target : Math.Min(0.99, p0 * rule.BaselineMultiplier);
+        var calibration = choice.Evidence;
+        var (p0, p1, described) = SequentialRates.For(rule, learned, source, calibration);
         return new CusumState
         {
             Rule = rule.Name,
             Stream = stream,
             PromptVersion = first.PromptVersion,
             BaselineRate = p0,
-            BaselineSource = source,
+            BaselineSource = described,
+            RateBasis = choice.Rate,
+            Calibration = calibration is null ? null : JsonSerializer.Serialize(calibration, AlertingJsonContext.Default.EvidenceCalibration),
             TargetRate = p1,
             StartedAt = first.JudgedAt,
             LastJudgedAt = first.JudgedAt,
@@ -139,7 +155,7 @@ internal sealed class SequentialRule(CusumStore store, VerdictQueries verdicts, 
         var (lower, upper) = WilsonInterval.For(state.Hallucinations, state.Samples);
         var version = state.PromptVersion.Length == 0 ? "(no prompt_version)" : state.PromptVersion;
         var summary =
-            $"prompt_version {version} at {Durations.Percent(rate)} ({state.Hallucinations}/{state.Samples}) vs baseline {Durations.Percent(state.BaselineRate)}, " +
+            $"prompt_version {version} at {Durations.Percent(rate)} judged ({state.Hallucinations}/{state.Samples}) vs baseline {Durations.Percent(state.BaselineRate)}, " +
             $"CUSUM {Durations.Number(state.Statistic)} {(state.Statistic >= h ? ">=" : "<")} h {Durations.Number(h)}" +
             (alarmed && state.AlarmedBy == "deploy_test"
                 ? $"; deploy-anchored SPRT since {version}'s first verdict {Durations.Number(state.DeployStatistic)} >= {Durations.Number(DeploySprt(rule).Level)}"
@@ -168,7 +184,9 @@ internal sealed class SequentialRule(CusumStore store, VerdictQueries verdicts, 
             TargetRate = state.TargetRate,
             Statistic = state.Statistic,
             AlarmLevel = h,
-            Detail = $"Bernoulli CUSUM {Durations.Percent(state.BaselineRate)} -> {Durations.Percent(state.TargetRate)}; {state.Alarms} alarm(s) for this version; window = verdicts of this version since it started",
+            RateBasis = state.RateBasis,
+            Calibration = state.Calibration is null ? null : JsonSerializer.Deserialize(state.Calibration, AlertingJsonContext.Default.EvidenceCalibration),
+            Detail = $"on the {state.RateBasis} rate; Bernoulli CUSUM {Durations.Percent(state.BaselineRate)} -> {Durations.Percent(state.TargetRate)}; {state.Alarms} alarm(s) for this version; window = verdicts of this version since it started",
             Examples = examples,
         });
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using QualityWatch.Calibration;
 using QualityWatch.Storage;
 
 namespace QualityWatch.Reviews;
@@ -13,7 +14,8 @@ namespace QualityWatch.Reviews;
 /// samples nobody has labelled, then samples others labelled; never one this reviewer labelled. How many come
 /// from each stratum is <see cref="StratumAllocation"/>'s.
 /// </summary>
-internal sealed class ReviewDraw(SqliteConnectionFactory connections, ReviewQueries queries, IOptions<ReviewsOptions> options, TimeProvider time)
+internal sealed class ReviewDraw(
+    SqliteConnectionFactory connections, ReviewQueries queries, CalibrationReader calibrations, IOptions<ReviewsOptions> options, TimeProvider time)
 {
     private const string NotMine = "NOT EXISTS (SELECT 1 FROM review_labels l WHERE l.interaction_id = p.interaction_id AND l.reviewer = @reviewer)";
 
@@ -61,18 +63,25 @@ internal sealed class ReviewDraw(SqliteConnectionFactory connections, ReviewQuer
     /// <summary>The next <paramref name="limit"/> samples for <paramref name="reviewer"/>; <paramref name="stream"/> null = every stream.</summary>
     public async Task<QueueView> DrawAsync(string reviewer, string? stream, int limit, CancellationToken cancellationToken)
     {
-        var share = options.Value.JudgedPositiveShare;
-        var labelled = await queries.CountByStratumAsync(stream, cancellationToken);
+        // One stream: its current calibration (labels of the judge model and rubric now judging, one per sample);
+        // every stream: all labels against all judged samples, a planning figure only.
+        var current = stream is null ? null : (await calibrations.ForStreamAsync(stream, cancellationToken)).Current;
+        var labels = current?.Labels ?? await queries.ConfusionAsync(stream, cancellationToken);
+        var (judgedPositive, judged) = current is null ? await queries.PoolAsync(stream, cancellationToken) : (current.JudgedPositive, current.Judged);
+        var target = LabelTargets.For(labels, judgedPositive, judged, options.Value);
+        var share = target.JudgedYesShare;
+        var labelled = new StratumCounts(labels.JudgedPositive, labels.JudgedNegative);
         await using var connection = await connections.OpenAsync(cancellationToken);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var boostStreams = (await connection.QueryAsync<string>(ActiveBoostStreamsSql, new { now, stream })).ToList();
 
         var yes = await CandidatesAsync(connection, reviewer, stream, boostStreams, judged: 1, limit, now);
         var no = await CandidatesAsync(connection, reviewer, stream, boostStreams, judged: 0, limit, now);
-        var (takeYes, takeNo) = StratumAllocation.Allocate(labelled, limit, share, yes.Count, no.Count);
+        var (takeYes, takeNo) = StratumAllocation.Allocate(labelled, limit, share, yes.Count, no.Count, options.Value.MinLabelsPerStratum);
 
         // Alternate, starting with the stratum that is behind its share, then boosted samples first.
-        var firstYes = labelled.JudgedYes < share * (labelled.JudgedYes + labelled.JudgedNo + 1);
+        var total = labelled.JudgedYes + labelled.JudgedNo + 1;
+        var firstYes = labelled.JudgedYes < Math.Max(share * total, Math.Min(options.Value.MinLabelsPerStratum, total / 2.0));
         var order = Interleave(firstYes ? yes[..takeYes] : no[..takeNo], firstYes ? no[..takeNo] : yes[..takeYes])
             .OrderByDescending(c => c.Boosted).ToList();
 
@@ -81,7 +90,7 @@ internal sealed class ReviewDraw(SqliteConnectionFactory connections, ReviewQuer
             ? []
             : (await connection.QueryAsync<DetailRow>(DetailsSql, new { ids, reviewer })).ToDictionary(d => d.InteractionId, StringComparer.Ordinal);
         var samples = order.Where(c => details.ContainsKey(c.InteractionId)).Select(c => details[c.InteractionId].ToView(c.Boosted)).ToList();
-        return new QueueView { Reviewer = reviewer, Stream = stream, JudgedYesShare = share, Labelled = labelled, Samples = samples };
+        return new QueueView { Reviewer = reviewer, Stream = stream, JudgedYesShare = share, Labelled = labelled, LabelTarget = target, Samples = samples };
     }
 
     /// <summary>One judged sample as the queue shows it, drawn or not (a sample page's "review this"); null when it has no verdict.</summary>

@@ -1,4 +1,5 @@
 using Dapper;
+using QualityWatch.Statistics;
 using QualityWatch.Storage;
 
 namespace QualityWatch.Reviews;
@@ -50,5 +51,31 @@ internal sealed class ReviewQueries(SqliteConnectionFactory connections)
             """;
         await using var connection = await connections.OpenAsync(cancellationToken);
         return await connection.QuerySingleAsync<StratumCounts>(sql, new { stream });
+    }
+
+    /// <summary>Labels so far by the judge's answer and the reviewer's, every reviewer; <paramref name="stream"/> null = every stream.</summary>
+    public async Task<JudgeLabelCounts> ConfusionAsync(string? stream, CancellationToken cancellationToken)
+    {
+        const string sql =
+            """
+            SELECT COALESCE(SUM(judged_hallucination = 1 AND hallucination = 1), 0) AS TruePositives,
+                   COALESCE(SUM(judged_hallucination = 1 AND hallucination = 0), 0) AS FalsePositives,
+                   COALESCE(SUM(judged_hallucination = 0 AND hallucination = 0), 0) AS TrueNegatives,
+                   COALESCE(SUM(judged_hallucination = 0 AND hallucination = 1), 0) AS FalseNegatives
+            FROM review_labels WHERE @stream IS NULL OR stream = @stream;
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleAsync<(long, long, long, long)>(sql, new { stream });
+        return new JudgeLabelCounts(row.Item1, row.Item2, row.Item3, row.Item4);
+    }
+
+    /// <summary>The population the queue draws from: judged samples, and those the judge called hallucinated.</summary>
+    public async Task<(long JudgedPositive, long Judged)> PoolAsync(string? stream, CancellationToken cancellationToken)
+    {
+        // Counted through the draw indexes (judged is their first or second column), without touching the table.
+        const string sql = "SELECT COUNT(*), COALESCE(SUM(judged), 0) FROM review_pool WHERE @stream IS NULL OR stream = @stream;";
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var (judged, positive) = await connection.QuerySingleAsync<(long, long)>(sql, new { stream });
+        return (positive, judged);
     }
 }

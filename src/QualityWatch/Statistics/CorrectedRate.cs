@@ -56,6 +56,10 @@ internal static class CorrectedRate
         return (new Estimate(point, Math.Min(lower, point), Math.Max(upper, point)), null);
     }
 
+    /// <summary>The rate a judge with <paramref name="sensitivity"/> and <paramref name="specificity"/> reports on a true rate: q = π·Se + (1 − π)(1 − Sp).</summary>
+    public static double Judged(double trueRate, double sensitivity, double specificity) =>
+        (trueRate * sensitivity) + ((1 - trueRate) * (1 - specificity));
+
     public static double RoganGladen(double judgedRate, double sensitivity, double specificity) =>
         Math.Clamp((judgedRate + specificity - 1) / (sensitivity + specificity - 1), 0, 1);
 }

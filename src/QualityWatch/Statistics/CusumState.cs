@@ -23,6 +23,15 @@ internal sealed class CusumState
     public long? AlarmedAt { get; set; }
     public long LastJudgedAt { get; set; }
 
+    /// <summary>
+    /// <c>judged</c>, or <c>corrected</c> when BaselineRate and TargetRate are judged-scale images of true rates through a
+    /// calibration (the test itself always runs on judged verdicts).
+    /// </summary>
+    public string RateBasis { get; set; } = "judged";
+
+    /// <summary>The calibration the rates were mapped with, as the alert evidence shows it (JSON); null on the judged rate.</summary>
+    public string? Calibration { get; set; }
+
     /// <summary>The deploy-anchored SPRT: Σ LLR since the version's first verdict, no floor at zero.</summary>
     public double DeployStatistic { get; set; }
 

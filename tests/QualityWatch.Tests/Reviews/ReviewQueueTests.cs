@@ -110,7 +110,7 @@ public sealed class ReviewQueueTests : IAsyncLifetime
         var queue = await (await host.GetAsync(ReviewHost.Alice, "/v1/reviews/queue?stream=support")).ReadJsonAsync();
 
         Assert.Equal("alice", queue.GetProperty("reviewer").GetString());
-        Assert.Equal(0.5, queue.GetProperty("judged_yes_share").GetDouble());
+        Assert.Equal(1, queue.GetProperty("label_target").GetProperty("labels").GetInt32());
         Assert.Equal(1, queue.GetProperty("labelled").GetProperty("judged_yes").GetInt32());
         var samples = queue.GetProperty("samples").EnumerateArray().ToList();
         Assert.Equal(2, samples.Count);

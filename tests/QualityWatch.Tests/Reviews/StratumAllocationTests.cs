@@ -20,4 +20,18 @@ public sealed class StratumAllocationTests
 
         Assert.Equal((yes, no), allocated);
     }
+
+    [Theory]
+    // Below the floor both strata alternate whatever the share; past it the share rules, the floor kept.
+    [InlineData(0, 0, 10, 0.1, 20, 5, 5)]
+    [InlineData(10, 10, 20, 0.1, 20, 10, 10)]
+    [InlineData(20, 20, 60, 0.1, 20, 0, 60)]
+    [InlineData(20, 20, 60, 0.33, 20, 13, 47)]
+    [InlineData(0, 0, 10, 0.9, 3, 7, 3)]
+    public void Allocate_GivesEachStratumItsFloor_ThenFollowsTheShare(long labelledYes, long labelledNo, int n, double share, int floor, int yes, int no)
+    {
+        var allocated = StratumAllocation.Allocate(new StratumCounts(labelledYes, labelledNo), n, share, 1000, 1000, floor);
+
+        Assert.Equal((yes, no), allocated);
+    }
 }
