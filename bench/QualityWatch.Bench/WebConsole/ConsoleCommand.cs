@@ -47,28 +47,33 @@ internal static class ConsoleCommand
             var (fillSeconds, someId) = ConsoleFill.Fill(database, samples);
             Console.WriteLine($"filled {samples:N0} samples and verdicts in {fillSeconds:F1} s");
 
-            var pages = new[]
+            // Each page with a string only its real content has: a fast error page, login redirect or empty queue counts as an error.
+            var pages = new (string Path, string Marker)[]
             {
-                "/", "/samples", "/samples?stream=support", "/samples?stream=support&hallucination=yes",
-                "/samples?hallucination=yes&max_accuracy=2", "/samples/" + someId, "/alerts", "/health",
-                "/reviews", "/reviews?stream=support", "/versions?stream=support&a=v1&b=v2", "/versions?stream=support&by=model&a=gpt-a&b=gpt-b",
-                "/trends", "/trends?stream=support", "/reports/daily",
+                ("/", "href=\"/samples?stream=support"), ("/samples", "href=\"/samples/bench-"), ("/samples?stream=support", "href=\"/samples/bench-"),
+                ("/samples?stream=support&hallucination=yes", "href=\"/samples/bench-"), ("/samples?hallucination=yes&max_accuracy=2", "href=\"/samples/bench-"),
+                ("/samples/" + someId, someId), ("/alerts", "<h1"), ("/health", "<h1"),
+                ("/reviews", "id=\"sample-heading\""), ("/reviews?stream=support", "id=\"sample-heading\""),
+                ("/versions?stream=support&a=v1&b=v2", "</a> · accuracy 2 · bench"), ("/versions?stream=support&by=model&a=gpt-a&b=gpt-b", "</a> · accuracy 2 · bench"),
+                ("/trends", "<svg"), ("/trends?stream=support", "<svg"), ("/reports/daily", "<svg"),
             };
             var results = new List<ConsolePageResult>();
+            double rollupSeconds;
             await using (var service = await StartAsync(database))
             {
                 var rollup = Stopwatch.StartNew();
                 await RolledUpAsync(database);
-                Console.WriteLine($"trend rollup caught up in {rollup.Elapsed.TotalSeconds:F1} s");
+                rollupSeconds = rollup.Elapsed.TotalSeconds;
+                Console.WriteLine($"trend rollup caught up in {rollupSeconds:F1} s");
                 var address = service.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
                 using var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
-                foreach (var page in pages)
+                foreach (var (page, marker) in pages)
                 {
-                    results.Add(await TimeAsync(client, page, a.Int("--requests")));
+                    results.Add(await TimeAsync(client, page, marker, a.Int("--requests")));
                 }
             }
 
-            var section = ConsoleReport.Section(samples, fillSeconds, results);
+            var section = ConsoleReport.Section(samples, fillSeconds, rollupSeconds, results);
             Console.WriteLine(section);
             if (a.Write)
             {
@@ -108,7 +113,7 @@ internal static class ConsoleCommand
         }
     }
 
-    private static async Task<ConsolePageResult> TimeAsync(HttpClient client, string page, int requests)
+    private static async Task<ConsolePageResult> TimeAsync(HttpClient client, string page, string marker, int requests)
     {
         var errors = 0;
         for (var i = 0; i < 3; i++)
@@ -121,11 +126,15 @@ internal static class ConsoleCommand
         {
             var watch = Stopwatch.StartNew();
             using var response = await client.GetAsync(page);
-            _ = await response.Content.ReadAsByteArrayAsync();
+            var body = await response.Content.ReadAsStringAsync();
             times.Add(watch.Elapsed.TotalMilliseconds);
-            if (!response.IsSuccessStatusCode)
+            if (!response.IsSuccessStatusCode || !body.Contains(marker, StringComparison.Ordinal))
             {
                 errors++;
+                if (errors == 1)
+                {
+                    Console.WriteLine($"{page}: {(int)response.StatusCode} at {response.RequestMessage?.RequestUri}, body without \"{marker}\" ({body.Length} chars)");
+                }
             }
         }
 

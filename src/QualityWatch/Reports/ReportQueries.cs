@@ -8,6 +8,32 @@ namespace QualityWatch.Reports;
 /// <summary>What the report reads beyond rollups: the worst examples and the alerts that fired.</summary>
 internal sealed class ReportQueries(SqliteConnectionFactory connections)
 {
+    // version_verdicts (migration 0018) holds the order keys beside the filter, so its index yields the first rows in
+    // order: a LIMIT read of a few index entries instead of sorting every verdict of the version.
+    internal const string WorstOfPromptVersionSql =
+        """
+        SELECT s.interaction_id AS InteractionId, COALESCE(s.prompt_version, '') AS PromptVersion, v.accuracy AS Accuracy,
+               s.response AS Response, v.unsupported_claims AS Claims, v.reason AS Reason, s.prompt AS Prompt, s.context AS Context
+        FROM version_verdicts k
+        JOIN samples s ON s.interaction_id = k.interaction_id
+        JOIN verdicts v ON v.interaction_id = k.interaction_id AND v.rubric_version = k.rubric_version
+        WHERE k.stream = @stream AND k.prompt_version = @value AND k.rubric_version = @rubric
+        ORDER BY k.hallucination DESC, k.accuracy, k.judged_at DESC, k.interaction_id
+        LIMIT @limit;
+        """;
+
+    internal const string WorstOfModelSql =
+        """
+        SELECT s.interaction_id AS InteractionId, COALESCE(s.prompt_version, '') AS PromptVersion, v.accuracy AS Accuracy,
+               s.response AS Response, v.unsupported_claims AS Claims, v.reason AS Reason, s.prompt AS Prompt, s.context AS Context
+        FROM version_verdicts k
+        JOIN samples s ON s.interaction_id = k.interaction_id
+        JOIN verdicts v ON v.interaction_id = k.interaction_id AND v.rubric_version = k.rubric_version
+        WHERE k.stream = @stream AND k.model = @value AND k.rubric_version = @rubric
+        ORDER BY k.hallucination DESC, k.accuracy, k.judged_at DESC, k.interaction_id
+        LIMIT @limit;
+        """;
+
     /// <summary>Up to <paramref name="limit"/> hallucinated samples of a stream in [start, end), lowest accuracy first.</summary>
     public async Task<IReadOnlyList<WorstExample>> WorstAsync(string stream, long start, long end, int limit, CancellationToken cancellationToken)
     {
@@ -36,26 +62,8 @@ internal sealed class ReportQueries(SqliteConnectionFactory connections)
     /// </summary>
     public async Task<IReadOnlyList<WorstExample>> WorstOfVersionAsync(string stream, bool byModel, string value, int limit, CancellationToken cancellationToken)
     {
-        const string byPromptVersion =
-            """
-            SELECT s.interaction_id AS InteractionId, COALESCE(s.prompt_version, '') AS PromptVersion, v.accuracy AS Accuracy,
-                   s.response AS Response, v.unsupported_claims AS Claims, v.reason AS Reason, s.prompt AS Prompt, s.context AS Context
-            FROM samples s JOIN verdicts v ON v.interaction_id = s.interaction_id
-            WHERE s.stream = @stream AND s.prompt_version = @value AND v.rubric_version = @rubric
-            ORDER BY v.hallucination DESC, v.accuracy, v.judged_at DESC, s.interaction_id
-            LIMIT @limit;
-            """;
-        const string byModelSql =
-            """
-            SELECT s.interaction_id AS InteractionId, COALESCE(s.prompt_version, '') AS PromptVersion, v.accuracy AS Accuracy,
-                   s.response AS Response, v.unsupported_claims AS Claims, v.reason AS Reason, s.prompt AS Prompt, s.context AS Context
-            FROM samples s JOIN verdicts v ON v.interaction_id = s.interaction_id
-            WHERE s.stream = @stream AND s.model = @value AND v.rubric_version = @rubric
-            ORDER BY v.hallucination DESC, v.accuracy, v.judged_at DESC, s.interaction_id
-            LIMIT @limit;
-            """;
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<WorstRow>(byModel ? byModelSql : byPromptVersion, new { stream, value, limit, rubric = Rubric.CurrentVersion });
+        var rows = await connection.QueryAsync<WorstRow>(byModel ? WorstOfModelSql : WorstOfPromptVersionSql, new { stream, value, limit, rubric = Rubric.CurrentVersion });
         return [.. rows.Select(r => new WorstExample(r.InteractionId, r.PromptVersion, (int)r.Accuracy, r.Response, Claims(r.Claims), r.Reason, r.Prompt, r.Context))];
     }
 
