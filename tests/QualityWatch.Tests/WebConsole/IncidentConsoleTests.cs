@@ -107,7 +107,7 @@ public sealed class IncidentConsoleTests(Browser browser) : IAsyncLifetime
         await Screenshots.SaveAsync(page, "incidents");
         await page.GetByRole(AriaRole.Link, new() { Name = id }).ClickAsync();
         await page.WaitForURLAsync("**" + ConsoleLinks.Incident(id));
-        Assert.Contains("silenced", await page.Locator("section[aria-labelledby=incident]").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("a silence holds its notifications", await page.Locator("section[aria-labelledby=incident]").InnerTextAsync(), StringComparison.Ordinal);
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await Screenshots.SaveAsync(page, "incident");
     }
@@ -121,7 +121,7 @@ public sealed class IncidentConsoleTests(Browser browser) : IAsyncLifetime
 
         await page.GetByLabel("Stream (required; * for every stream)").FillAsync("support");
         await page.GetByLabel("prompt_version (optional)").FillAsync("v3");
-        await page.GetByLabel("For").SelectOptionAsync("04:00:00");
+        await page.GetByLabel("Duration", new() { Exact = true }).SelectOptionAsync("04:00:00");
         await page.GetByLabel("Reason (required)").FillAsync("deploying v3 behind a flag");
         await page.GetByRole(AriaRole.Button, new() { Name = "Silence", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Status).WaitForAsync();
