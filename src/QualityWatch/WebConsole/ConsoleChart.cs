@@ -51,6 +51,8 @@ internal static class ConsoleChart
         ArgumentNullException.ThrowIfNull(plot);
         foreach (var change in changes)
         {
+            // Room above the plot for the labels, which would otherwise be cut at the image's top edge.
+            plot.Axes.Top.MinimumSize = 26;
             var marker = plot.Add.VerticalLine(X(clock, change.FirstSeen));
             marker.Color = change.Dimension == "model" ? Colors.Purple : Colors.DarkOrange;
             marker.LinePattern = LinePattern.Dotted;
