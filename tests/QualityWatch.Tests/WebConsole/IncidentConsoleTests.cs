@@ -76,6 +76,8 @@ public sealed class IncidentConsoleTests(Browser browser) : IAsyncLifetime
         var rate = await page.Locator("section[aria-labelledby=statistic] [role=img]").First.GetAttributeAsync("aria-label");
         Assert.Contains("Hourly hallucination rate", rate, StringComparison.Ordinal);
         Assert.Contains("marked: prompt_version v1 → v2", rate, StringComparison.Ordinal);
+        // The marker itself, drawn: its label is the new value, as SVG text above the plot.
+        Assert.Matches(@">\s*v2\s*</text>", await page.Locator("section[aria-labelledby=statistic] figure.chart").First.InnerHTMLAsync());
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await Screenshots.SaveAsync(page, "alert-incident");
 
