@@ -36,7 +36,7 @@ internal static class IncidentEndpoints
             : NotFound(id);
 
     private static async Task<IResult> AcknowledgeAsync(
-        HttpContext context, IncidentStore store, IncidentQueries queries, TimeProvider time, ILogger<IncidentStore> logger, string id, CancellationToken cancellationToken)
+        HttpContext context, IncidentActions actions, IncidentQueries queries, string id, CancellationToken cancellationToken)
     {
         AcknowledgeRequest? request = null;
         if (await RequestBodyReader.ReadAsync(context, MaxBodyBytes) is not { } body)
@@ -56,23 +56,15 @@ internal static class IncidentEndpoints
             }
         }
 
-        if (await store.GetAsync(id, cancellationToken) is not { } incident)
+        var by = IncidentActions.Who(context.User);
+        var (outcome, state) = await actions.AcknowledgeAsync(id, by, request?.Note, cancellationToken);
+        return outcome switch
         {
-            return NotFound(id);
-        }
-
-        var by = Who(context);
-        if (!await store.AcknowledgeAsync(id, by, request?.Note, time.GetUtcNow(), cancellationToken))
-        {
-            return ApiErrors.Error(StatusCodes.Status409Conflict, "not_open", $"Incident '{id}' is {incident.State}; only an open incident can be acknowledged.");
-        }
-
-        Log.Acknowledged(logger, id, by);
-        return Results.Json((await queries.GetAsync(id, cancellationToken))!, IncidentsJsonContext.Default.IncidentView);
+            AcknowledgeOutcome.NotFound => NotFound(id),
+            AcknowledgeOutcome.NotOpen => ApiErrors.Error(StatusCodes.Status409Conflict, "not_open", $"Incident '{id}' is {state}; only an open incident can be acknowledged."),
+            _ => Results.Json((await queries.GetAsync(id, cancellationToken))!, IncidentsJsonContext.Default.IncidentView),
+        };
     }
-
-    /// <summary>The API key's name; "anonymous" on an open (keyless, loopback-only) API.</summary>
-    public static string Who(HttpContext context) => context.User.Identity?.Name is { Length: > 0 } name ? name : "anonymous";
 
     private static IResult NotFound(string id) => ApiErrors.Error(StatusCodes.Status404NotFound, "not_found", $"No incident '{id}'.");
 }

@@ -17,6 +17,10 @@ internal sealed class IncidentQueries(IncidentStore incidents, SilenceStore sile
     public async Task<IncidentView?> GetAsync(string id, CancellationToken cancellationToken) =>
         await incidents.GetAsync(id, cancellationToken) is { } incident ? await ViewAsync(incident, cancellationToken) : null;
 
+    /// <summary>The newest incident an alert instance is (or was) a signal of.</summary>
+    public async Task<IncidentView?> ForSignalAsync(string rule, string stream, string promptVersion, CancellationToken cancellationToken) =>
+        await incidents.LatestForSignalAsync(rule, stream, promptVersion, cancellationToken) is { } incident ? await ViewAsync(incident, cancellationToken) : null;
+
     private async Task<IncidentView> ViewAsync(Incident incident, CancellationToken cancellationToken)
     {
         var silenced = incident.State != IncidentStates.Resolved && await silences.MatchingAsync(incident, time.GetUtcNow(), cancellationToken) is not null;

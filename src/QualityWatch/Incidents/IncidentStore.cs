@@ -20,6 +20,19 @@ internal sealed class IncidentStore(SqliteConnectionFactory connections)
     public Task<Incident?> ForSignalAsync(string rule, string stream, string promptVersion, CancellationToken cancellationToken) =>
         SingleAsync(ForSignalSql, new { Rule = rule, Stream = stream, PromptVersion = promptVersion }, cancellationToken);
 
+    private const string LatestForSignalSql =
+        "SELECT " + IncidentRow.Columns +
+        """
+         FROM incidents WHERE id = (
+            SELECT i.id FROM incidents i JOIN incident_signals s ON s.incident_id = i.id
+            WHERE i.stream = @Stream AND s.rule = @Rule AND s.prompt_version = @PromptVersion
+            ORDER BY i.opened_at DESC LIMIT 1);
+        """;
+
+    /// <summary>The newest incident, in any state, this alert instance is (or was) a signal of: what its console page shows.</summary>
+    public Task<Incident?> LatestForSignalAsync(string rule, string stream, string promptVersion, CancellationToken cancellationToken) =>
+        SingleAsync(LatestForSignalSql, new { Rule = rule, Stream = stream, PromptVersion = promptVersion }, cancellationToken);
+
     private const string MatchSql =
         "SELECT " + IncidentRow.Columns +
         """

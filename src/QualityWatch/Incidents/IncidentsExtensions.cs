@@ -10,6 +10,7 @@ internal static class IncidentsExtensions
         services.TryAddSingleton<IncidentStore>();
         services.TryAddSingleton<SilenceStore>();
         services.TryAddSingleton<IncidentQueries>();
+        services.TryAddSingleton<IncidentActions>();
         services.TryAddSingleton<IncidentTracker>();
         return services;
     }

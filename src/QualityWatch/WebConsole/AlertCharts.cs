@@ -11,7 +11,7 @@ namespace QualityWatch.WebConsole;
 internal static class AlertCharts
 {
     /// <summary>Hourly hallucination rate (%) with its Wilson band and the rule's threshold; null with no judged hour.</summary>
-    public static string? Rate(ConsoleClock clock, IReadOnlyList<TrendBucket> hours, double? threshold)
+    public static string? Rate(ConsoleClock clock, IReadOnlyList<TrendBucket> hours, double? threshold, IReadOnlyList<VersionChange>? changes = null)
     {
         if (hours.Count == 0)
         {
@@ -28,6 +28,7 @@ internal static class AlertCharts
             band.LineColor = Colors.Transparent;
             var line = plot.Add.Scatter(xs, [.. hours.Select(b => b.HallucinationRate!.Value * 100)]);
             line.LegendText = "hallucination rate %";
+            line.Color = Colors.SteelBlue;
             if (threshold is { } t)
             {
                 var limit = plot.Add.HorizontalLine(t * 100);
@@ -36,13 +37,14 @@ internal static class AlertCharts
                 limit.LegendText = "threshold";
             }
 
+            ConsoleChart.MarkChanges(plot, clock, changes ?? []);
             FromZero(plot, lower.Concat(upper), threshold * 100);
             plot.YLabel("%");
         }, hours: true);
     }
 
-    /// <summary>The statistic at each transition and notification (CUSUM path or SPRT ratio, or the rule's value) against its level.</summary>
-    public static string? Statistic(ConsoleClock clock, IReadOnlyList<AlertPoint> timeline)
+    /// <summary>The statistic at each transition and notification (CUSUM path or SPRT ratio, or the rule's value) against its level; <paramref name="changes"/> are marked as drawn.</summary>
+    public static string? Statistic(ConsoleClock clock, IReadOnlyList<AlertPoint> timeline, IReadOnlyList<VersionChange>? changes = null)
     {
         var points = timeline.Where(p => p.Evidence is { } e && (e.Statistic ?? e.Value) is not null).ToList();
         if (points.Count == 0)
@@ -66,6 +68,7 @@ internal static class AlertCharts
                 limit.LegendText = cusum ? "alarm level" : "threshold";
             }
 
+            ConsoleChart.MarkChanges(plot, clock, changes ?? []);
             FromZero(plot, ys, level);
         }, hours: true);
     }

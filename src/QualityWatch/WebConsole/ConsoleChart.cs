@@ -1,4 +1,5 @@
 using System.Globalization;
+using QualityWatch.Trends;
 using ScottPlot;
 using ScottPlot.TickGenerators;
 
@@ -40,6 +41,32 @@ internal static class ConsoleChart
 
     /// <summary>An instant as an x coordinate: its local wall time in <paramref name="clock"/>'s zone.</summary>
     public static double X(ConsoleClock clock, DateTimeOffset instant) => clock.Local(instant).DateTime.ToOADate();
+
+    /// <summary>
+    /// Deploy markers: a dotted line at each new prompt_version (orange) or model (purple) at its first-seen time,
+    /// labelled with the new value above the plot.
+    /// </summary>
+    public static void MarkChanges(Plot plot, ConsoleClock clock, IEnumerable<VersionChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        foreach (var change in changes)
+        {
+            // Room above the plot for the labels, which would otherwise be cut at the image's top edge.
+            plot.Axes.Top.MinimumSize = 26;
+            var marker = plot.Add.VerticalLine(X(clock, change.FirstSeen));
+            marker.Color = change.Dimension == "model" ? Colors.Purple : Colors.DarkOrange;
+            marker.LinePattern = LinePattern.Dotted;
+            marker.LineWidth = 1.5f;
+            marker.LabelText = change.Value;
+            marker.LabelOppositeAxis = true;
+            marker.LabelFontColor = marker.Color;
+            marker.LabelBackgroundColor = Colors.White;
+        }
+    }
+
+    /// <summary>The markers as a chart's accessible name says them: <c>; marked: prompt_version v1 → v2</c>.</summary>
+    public static string Marked(IEnumerable<VersionChange> changes) =>
+        changes.Any() ? "; marked: " + string.Join(", ", changes.Select(c => c.Label)) : "";
 
     private static void Style(Plot plot)
     {

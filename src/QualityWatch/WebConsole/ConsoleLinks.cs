@@ -12,6 +12,8 @@ internal sealed class ConsoleLinks(IOptions<ConsoleOptions> options)
 
     public static string Alert(string alertId) => "/alerts/" + Uri.EscapeDataString(alertId);
 
+    public static string Incident(string incidentId) => "/incidents/" + Uri.EscapeDataString(incidentId);
+
     public static string Sample(string interactionId) => "/samples/" + Uri.EscapeDataString(interactionId);
 
     public static string Samples(string? stream) => stream is null ? "/samples" : "/samples?stream=" + Uri.EscapeDataString(stream);

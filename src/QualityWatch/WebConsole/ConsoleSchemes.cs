@@ -18,6 +18,9 @@ internal static class ConsoleSchemes
     /// <summary>Policy for pages that write review labels: the <c>review</c> role (or admin).</summary>
     public const string ReviewPolicy = "console-review";
 
+    /// <summary>Policy for the on-call actions (acknowledge, silence): the <c>oncall</c> role (or admin).</summary>
+    public const string OncallPolicy = "console-oncall";
+
     /// <summary>The session cookie's name.</summary>
     public const string CookieName = "qw_console";
 

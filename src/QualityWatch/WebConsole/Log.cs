@@ -14,4 +14,7 @@ internal static partial class Log
 
     [LoggerMessage(16003, LogLevel.Information, "Console session of '{KeyName}' ended: its key was removed, replaced or given other roles")]
     public static partial void SessionRevoked(ILogger logger, string keyName);
+
+    [LoggerMessage(16004, LogLevel.Warning, "Console action refused: a form post of '{User}' to {Path} lacks the oncall role")]
+    public static partial void ActionRefused(ILogger logger, string user, string path);
 }

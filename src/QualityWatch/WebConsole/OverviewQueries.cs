@@ -50,7 +50,7 @@ internal sealed class OverviewQueries(
                 today.Sum(h => h.CostUsd),
                 today.Sum(h => h.Sampled),
                 sampling.Value.Streams.FirstOrDefault(s => s.Name == stream)?.Budget ?? sampling.Value.Budget,
-                [.. firing.Where(a => a.Stream == stream).Select(a => a.Rule)],
+                [.. firing.Where(a => a.Stream == stream)],
                 [.. versions.Where(v => v.Stream == stream).OrderByDescending(v => v.FirstSeen ?? 0)]);
         })];
     }

@@ -1,3 +1,4 @@
+using QualityWatch.Alerting;
 using QualityWatch.Sampling;
 using QualityWatch.Trends;
 
@@ -13,5 +14,5 @@ internal sealed record StreamOverview(
     double SpentUsdToday,
     long SampledToday,
     BudgetOptions Budget,
-    IReadOnlyList<string> FiringAlerts,
+    IReadOnlyList<AlertInstance> FiringAlerts,
     IReadOnlyList<TrendBucket> Versions);

@@ -50,11 +50,13 @@ internal static class WebConsoleExtensions
             cookie.LogoutPath = "/logout";
             cookie.AccessDeniedPath = "/login";
             cookie.Events.OnValidatePrincipal = c => c.HttpContext.RequestServices.GetRequiredService<ConsoleSessions>().ValidateAsync(c);
+            cookie.Events.OnRedirectToAccessDenied = DeniedAsync;
         });
 
         services.AddAuthorizationBuilder()
             .AddPolicy(ConsoleSchemes.ReadPolicy, p => p.AddAuthenticationSchemes(ConsoleSchemes.Console).RequireAuthenticatedUser().RequireRole(ApiRoles.Read, ApiRoles.Admin))
-            .AddPolicy(ConsoleSchemes.ReviewPolicy, p => p.AddAuthenticationSchemes(ConsoleSchemes.Console).RequireAuthenticatedUser().RequireRole(ApiRoles.Review, ApiRoles.Admin));
+            .AddPolicy(ConsoleSchemes.ReviewPolicy, p => p.AddAuthenticationSchemes(ConsoleSchemes.Console).RequireAuthenticatedUser().RequireRole(ApiRoles.Review, ApiRoles.Admin))
+            .AddPolicy(ConsoleSchemes.OncallPolicy, p => p.AddAuthenticationSchemes(ConsoleSchemes.Console).RequireAuthenticatedUser().RequireRole(ApiRoles.Oncall, ApiRoles.Admin));
         return services;
     }
 
@@ -68,6 +70,7 @@ internal static class WebConsoleExtensions
         app.MapGet(ConsoleAssets.StylesheetPath, ConsoleAssets.Stylesheet).AllowAnonymous().ExcludeFromDescription();
         app.MapPost("/logout", LogoutAsync).AllowAnonymous().WithMetadata(new RequireAntiforgeryTokenAttribute());
         app.MapRazorComponents<App>().RequireAuthorization(ConsoleSchemes.ReadPolicy);
+        app.MapIncidentActions();
         return app;
     }
 
@@ -83,6 +86,26 @@ internal static class WebConsoleExtensions
         return ProxyAuthenticationHandler.UserOf(context, services.GetRequiredService<TrustedProxyList>()) is null
             ? ConsoleSchemes.Cookie
             : ConsoleSchemes.Proxy;
+    }
+
+    /// <summary>
+    /// A page the session may not see sends the browser to the login page; a form post it may not make (an action
+    /// without the role) is refused with 403, as the API refuses it, instead of being turned into a GET elsewhere.
+    /// </summary>
+    private static Task DeniedAsync(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        else
+        {
+            var logger = context.HttpContext.RequestServices.GetRequiredService<ILogger<ConsoleSessions>>();
+            Log.ActionRefused(logger, context.HttpContext.User.Identity?.Name ?? "", context.Request.Path.Value ?? "");
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        }
+
+        return Task.CompletedTask;
     }
 
     private static async Task LogoutAsync(HttpContext context)

@@ -103,16 +103,7 @@ public sealed class ReviewPageTests(Browser browser) : IAsyncLifetime
         temp.Dispose();
     }
 
-    private static async Task<IPage> LogInAsync(IBrowserContext context, string key)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.GetByLabel("API key").FillAsync(key);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        // The URL is what login decides; waiting for the overview to finish loading only adds load-sensitive time.
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new() { WaitUntil = WaitUntilState.Commit });
-        return page;
-    }
+    private static Task<IPage> LogInAsync(IBrowserContext context, string key) => ConsoleLogin.LogInAsync(context, key);
 
     private static async Task<string> CurrentSampleAsync(IPage page) =>
         (await page.Locator("#sample-heading a").InnerTextAsync()).Trim();
