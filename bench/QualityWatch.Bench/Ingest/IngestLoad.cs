@@ -69,7 +69,7 @@ internal static class IngestLoad
     }
 
     /// <summary>~260 bytes per interaction with an email and a phone number, so sampled ones exercise every redaction detector.</summary>
-    private static string Body(string run, int worker, int round, int batch)
+    internal static string Body(string run, int worker, int round, int batch)
     {
         var builder = new StringBuilder(batch * 260);
         for (var i = 0; i < batch; i++)

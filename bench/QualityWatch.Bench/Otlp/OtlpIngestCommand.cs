@@ -23,12 +23,19 @@ internal static class OtlpIngestCommand
         BenchOption.Seconds("--seconds", 15, "load per run"),
         BenchOption.Seconds("--warmup", 3, "warm-up before measuring"),
         BenchOption.Int("--rounds", 2, "alternating OTLP/NDJSON pairs"),
+        BenchOption.Flag("--profile", "only print where the time of each route goes, in process (parse, map, validate), and exit"),
         BenchOption.ServiceDll(),
         BenchOption.Results(),
         BenchOption.NoWrite());
 
     private static async Task<int> RunAsync(BenchArgs a)
     {
+        if (a.Flag("--profile"))
+        {
+            Console.WriteLine(OtlpProfile.Run(Math.Max(a.Int("--rounds"), 5)));
+            return 0;
+        }
+
         if (a.ServiceDll("otlp-ingest") is not { } dll)
         {
             return 2;

@@ -66,7 +66,7 @@ internal static class OtlpLoad
     }
 
     /// <summary>One export of <paramref name="batch"/> chat spans with IngestLoad's prompt, response, model and version.</summary>
-    private static ExportTraceServiceRequest Export(Guid run, int worker, int round, int batch)
+    internal static ExportTraceServiceRequest Export(Guid run, int worker, int round, int batch)
     {
         var scope = new ScopeSpans { Scope = new InstrumentationScope { Name = "bench" } };
         var end = (ulong)TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() * 1_000_000UL;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using QualityWatch.Evaluations;
 using QualityWatch.Hosting;
 using QualityWatch.Judging;
 using QualityWatch.Storage;
@@ -81,6 +82,10 @@ internal static class BackfillCommand
         await using (app)
         {
             var run = new BackfillRun(app.Services, parsed, rubric, output, errors, interactive, confirm);
+            // The host is never started here, so its hosted services do not run; the verdict export is the one this
+            // command needs (Export:Otlp:Endpoint): what it judges or collects is exported as the service's verdicts are.
+            var export = app.Services.GetServices<IHostedService>().OfType<EvaluationEmitter>().Single();
+            await export.StartAsync(cancellationToken);
             try
             {
                 await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
@@ -98,6 +103,8 @@ internal static class BackfillCommand
             }
             finally
             {
+                // Sends what is still queued, also after an interrupt: those verdicts are stored and must not be lost.
+                await export.StopAsync(CancellationToken.None);
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             }
         }

@@ -28,7 +28,8 @@ internal sealed class EvaluationEmitter(
         {
             await foreach (var verdict in queue.Reader.ReadAllAsync(stoppingToken))
             {
-                await EmitAsync(exporter, verdict, stoppingToken);
+                // Not the stopping token: the verdict is out of the queue, and a stop during its short lookup would lose it.
+                await EmitAsync(exporter, verdict, CancellationToken.None);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -14,7 +14,7 @@ internal sealed record EvalExpected(
     [property: JsonPropertyName("reason")] string? Reason)
 {
     public static EvalExpected? For(ExportSample sample) =>
-        sample.Reviews?.MaxBy(r => r.UpdatedAt) is { } review
+        sample.Reviews.MaxBy(r => r.UpdatedAt) is { } review
             ? new("review", review.Hallucination, review.Accuracy, review.Tone, review.Note)
             : sample.Verdicts.LastOrDefault() is { } verdict
                 ? new("verdict", verdict.Hallucination, verdict.Accuracy, verdict.Tone, verdict.Reason)

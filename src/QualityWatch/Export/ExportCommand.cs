@@ -100,7 +100,7 @@ internal static class ExportCommand
         bar?.Report(counts, final: true);
         if (parsed.Output is not null)
         {
-            var manifest = await services.GetRequiredService<ExportManifests>().BuildAsync(parsed.Filter, parsed.Format, counts, cancellationToken);
+            var manifest = services.GetRequiredService<ExportManifests>().Build(parsed.Filter, parsed.Format, counts);
             var json = JsonSerializer.Serialize(manifest, ExportJsonContext.Default.ExportManifest);
             await File.WriteAllTextAsync(parsed.Output + ".manifest.json", json + "\n", cancellationToken);
             await errors.WriteLineAsync($"export: {counts.Samples:N0} samples to {parsed.Output}, manifest {parsed.Output}.manifest.json");

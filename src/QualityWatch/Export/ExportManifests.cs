@@ -6,9 +6,9 @@ using QualityWatch.Judging;
 namespace QualityWatch.Export;
 
 /// <summary>Builds the manifest of an export from what it wrote.</summary>
-internal sealed class ExportManifests(ExportWriter writer, ExportQueries queries, Rubric rubric, TimeProvider time)
+internal sealed class ExportManifests(ExportWriter writer, Rubric rubric, TimeProvider time)
 {
-    public async Task<ExportManifest> BuildAsync(ExportFilter filter, string format, ExportCounts counts, CancellationToken cancellationToken) => new(
+    public ExportManifest Build(ExportFilter filter, string format, ExportCounts counts) => new(
         time.GetUtcNow(),
         Usage.Version,
         format,
@@ -17,12 +17,13 @@ internal sealed class ExportManifests(ExportWriter writer, ExportQueries queries
         rubric.Version,
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(rubric.Text))),
         [.. counts.JudgeModels],
-        await queries.ReviewsAvailableAsync(cancellationToken));
+        // Kept for readers of older manifests: review labels always exist since the reviews migration (0016).
+        ReviewsAvailable: true);
 
     /// <summary>The manifest of an export not written: the same read, counted into nothing.</summary>
     public async Task<ExportManifest> CountAsync(ExportFilter filter, string format, CancellationToken cancellationToken)
     {
         var counts = await writer.WriteAsync(filter, format, TextWriter.Null, null, cancellationToken);
-        return await BuildAsync(filter, format, counts, cancellationToken);
+        return Build(filter, format, counts);
     }
 }

@@ -21,16 +21,9 @@ internal sealed class ExportQueries(SqliteConnectionFactory connections)
         FROM verdicts WHERE interaction_id IN @ids ORDER BY judged_at, rubric_version;
         """;
 
-    public async Task<bool> ReviewsAvailableAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return await ReviewLabelSeam.ExistsAsync(connection);
-    }
-
     public async IAsyncEnumerable<ExportSample> ReadAsync(ExportFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var reviews = await ReviewsAvailableAsync(cancellationToken);
-        var (sql, parameters) = Build(filter, reviews);
+        var (sql, parameters) = Build(filter);
         long after = 0;
         while (true)
         {
@@ -41,7 +34,7 @@ internal sealed class ExportQueries(SqliteConnectionFactory connections)
                 page = [.. (await connection.QueryAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).Select(ToSample)];
                 if (page.Count > 0)
                 {
-                    await AttachAsync(connection, page, reviews, cancellationToken);
+                    await AttachAsync(connection, page, cancellationToken);
                 }
             }
 
@@ -59,20 +52,20 @@ internal sealed class ExportQueries(SqliteConnectionFactory connections)
         }
     }
 
-    private static async Task AttachAsync(System.Data.Common.DbConnection connection, List<ExportSample> page, bool reviews, CancellationToken cancellationToken)
+    private static async Task AttachAsync(System.Data.Common.DbConnection connection, List<ExportSample> page, CancellationToken cancellationToken)
     {
         var ids = page.Select(s => s.InteractionId).ToList();
         var verdicts = (await connection.QueryAsync(new CommandDefinition(VerdictsSql, new { ids }, cancellationToken: cancellationToken)))
             .Select(ToVerdict).ToLookup(v => v.InteractionId, StringComparer.Ordinal);
-        var labels = reviews ? await ReviewLabelSeam.ReadAsync(connection, ids) : null;
+        var labels = await ExportReviewLabels.ReadAsync(connection, ids);
         foreach (var sample in page)
         {
             sample.Verdicts.AddRange(verdicts[sample.InteractionId]);
-            sample.Reviews = labels is null ? null : [.. labels[sample.InteractionId]];
+            sample.Reviews.AddRange(labels[sample.InteractionId]);
         }
     }
 
-    internal static (string Sql, DynamicParameters Parameters) Build(ExportFilter filter, bool reviews)
+    internal static (string Sql, DynamicParameters Parameters) Build(ExportFilter filter)
     {
         var parameters = new DynamicParameters();
         var where = new StringBuilder("s.rowid > @after");
@@ -105,7 +98,7 @@ internal sealed class ExportQueries(SqliteConnectionFactory connections)
 
         if (filter.Reviewed is { } reviewed)
         {
-            And(reviews ? (reviewed ? "" : "NOT ") + ReviewLabelSeam.ReviewedCondition : reviewed ? "0" : "1");
+            And((reviewed ? "" : "NOT ") + ExportReviewLabels.ReviewedCondition);
         }
 
         parameters.Add("page", PageSize);

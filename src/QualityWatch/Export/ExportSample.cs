@@ -20,6 +20,5 @@ internal sealed class ExportSample
     [JsonPropertyName("redactions")] public JsonElement Redactions { get; init; }
     [JsonPropertyName("verdicts")] public List<ExportVerdict> Verdicts { get; init; } = [];
 
-    /// <summary>Null (omitted) while this build has no review labels table; see <see cref="ReviewLabelSeam"/>.</summary>
-    [JsonPropertyName("reviews")] public List<ExportReview>? Reviews { get; set; }
+    [JsonPropertyName("reviews")] public List<ExportReview> Reviews { get; init; } = [];
 }

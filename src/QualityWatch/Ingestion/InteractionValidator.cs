@@ -73,7 +73,7 @@ internal sealed partial class InteractionValidator(IOptions<IngestOptions> optio
         timestamp = time.GetUtcNow();
         var maxField = options.Value.MaxFieldLength;
         return CheckId(wire.Id)
-            ?? CheckTimestamp(wire.Timestamp, history, ref timestamp)
+            ?? (wire.OccurredAt is { } at ? CheckTime(at, history, ref timestamp) : CheckTimestamp(wire.Timestamp, history, ref timestamp))
             ?? Required("prompt", wire.Prompt)
             ?? Required("response", wire.Response)
             ?? Length("prompt", wire.Prompt, maxField, "Ingest:MaxFieldLength")
@@ -114,6 +114,11 @@ internal sealed partial class InteractionValidator(IOptions<IngestOptions> optio
             return "timestamp must be RFC 3339 with an offset, e.g. 2026-11-24T16:05:00Z";
         }
 
+        return CheckTime(parsed, history, ref timestamp);
+    }
+
+    private string? CheckTime(DateTimeOffset parsed, bool history, ref DateTimeOffset timestamp)
+    {
         if (parsed > time.GetUtcNow() + MaxFutureSkew)
         {
             return "timestamp is more than 24 hours in the future; check the sender's clock";

@@ -11,6 +11,13 @@ internal sealed class InteractionWire
     [JsonPropertyName("timestamp")]
     public string? Timestamp { get; set; }
 
+    /// <summary>
+    /// When the interaction happened, already typed by a route that reads a binary time (OTLP's Unix nanoseconds):
+    /// the validator checks its range and skips the RFC 3339 parse of <see cref="Timestamp"/>. Never read from JSON.
+    /// </summary>
+    [JsonIgnore]
+    public DateTimeOffset? OccurredAt { get; set; }
+
     [JsonPropertyName("prompt")]
     public string? Prompt { get; set; }
 

@@ -2,6 +2,9 @@ using System.Net.Http.Headers;
 using Google.Protobuf;
 using QualityWatch.Evaluations;
 using QualityWatch.Ingestion.Otlp.Proto;
+using QualityWatch.Simulator;
+using QualityWatch.Tests.Backfill;
+using QualityWatch.Tests.Backfill.Batch;
 using QualityWatch.Tests.Ingestion.Otlp;
 using QualityWatch.Tests.Support;
 
@@ -63,6 +66,49 @@ public sealed class EvaluationExportTests
         Assert.Equal(["accuracy", "hallucination", "tone"], events.Select(e => Text(e, "gen_ai.evaluation.name")).Order());
         Assert.Equal((0.0, "supported"), Score(events.Single(e => Text(e, "gen_ai.evaluation.name") == "hallucination")));
         Assert.All(events, e => Assert.True(e.TraceId.IsEmpty && e.SpanId.IsEmpty));
+    }
+
+    [Fact]
+    public async Task BatchCollectedVerdicts_EachArrivesOnceAsThreeEvaluationEvents()
+    {
+        // Jobs a backfill submitted, collected by the service when the simulator's webhook says they are done.
+        await using var receiver = await OtlpLogsReceiver.StartAsync();
+        await using var rig = await WebhookRig.StartAsync(samples: 6, perJob: 3, Export(receiver.BaseUrl));
+
+        rig.Simulator.Batches.Release();
+
+        Assert.True(await Eventually.TrueAsync(() => rig.Scalar("SELECT COUNT(*) FROM verdicts") == 6, Patience), "batch verdicts stored");
+        var ids = Db.Query<string>(rig.DatabasePath, "SELECT interaction_id FROM verdicts WHERE service_tier = 'batch'").ToList();
+        Assert.Equal(6, ids.Count);
+        Assert.True(await Eventually.TrueAsync(() => receiver.Records.Count >= 18, Patience), $"{receiver.Records.Count} of 18 events arrived");
+        Assert.True(await Eventually.StaysAsync(() => receiver.Records.Count == 18, TimeSpan.FromSeconds(2)), "an event arrived twice");
+        Assert.All(ids, id => Assert.Equal(
+            ["accuracy", "hallucination", "tone"], receiver.With("qualitywatch.interaction_id", id).Select(e => Text(e, "gen_ai.evaluation.name")).Order()));
+    }
+
+    [Fact]
+    public async Task BackfillCommand_BatchMode_ExportsEachVerdictOnce_BeforeItExits()
+    {
+        // The command collects its own jobs here (the simulator answers at once); it runs no host, so this is its own export.
+        await using var receiver = await OtlpLogsReceiver.StartAsync();
+        await using var simulator = await JudgeSimulator.StartAsync(new SimulatorOptions { GeminiApiKey = JudgeHarness.GeminiKey });
+        using var temp = new TempDirectory();
+        var log = BackfillLogs.Write(Path.Combine(temp.Path, "history.jsonl"), BackfillLogs.Lines(4, TimeSpan.FromMinutes(1), "export"));
+        var settings = BackfillRunner.Settings(simulator.BaseAddress, new Dictionary<string, string?>(Export(receiver.BaseUrl))
+        {
+            ["Batch:PollInterval"] = "00:00:00.050",
+            ["Batch:MaxPollInterval"] = "00:00:00.200",
+        });
+
+        var run = await BackfillRunner.RunAsync(temp.DatabasePath, settings, default, log, "--every", "1", "--mode", "batch", "--yes");
+
+        Assert.True(run.Exit == 0, run.Output + run.Errors);
+        var ids = Db.Query<string>(temp.DatabasePath, "SELECT interaction_id FROM verdicts WHERE service_tier = 'batch'").ToList();
+        Assert.Equal(4, ids.Count);
+        // Sent before the command returned: nothing is waited for here.
+        Assert.Equal(12, receiver.Records.Count);
+        Assert.All(ids, id => Assert.Equal(
+            ["accuracy", "hallucination", "tone"], receiver.With("qualitywatch.interaction_id", id).Select(e => Text(e, "gen_ai.evaluation.name")).Order()));
     }
 
     [Fact]

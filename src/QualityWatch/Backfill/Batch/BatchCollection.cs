@@ -18,6 +18,7 @@ internal sealed class BatchCollection(
     IOptions<JudgeOptions> judge,
     IOptions<BatchOptions> options,
     TimeProvider time,
+    IEnumerable<IVerdictObserver> observers,
     ILogger<BatchCollection> logger)
 {
     /// <summary>Who claims jobs for this process (one per container: the service and a backfill differ).</summary>
@@ -90,10 +91,20 @@ internal sealed class BatchCollection(
             }
         }
 
-        if (!await jobs.FinishAsync(job.Id, Owner, state, verdicts, failures, options.Value.MaxAttempts, time.GetUtcNow(), cancellationToken))
+        if (await jobs.FinishAsync(job.Id, Owner, state, verdicts, failures, options.Value.MaxAttempts, time.GetUtcNow(), cancellationToken) is not { } stored)
         {
             Log.BatchCollectLost(logger, job.RemoteName!);
             return false;
+        }
+
+        // After the commit and only the verdicts it stored (a pair judged meanwhile keeps its first verdict), as JudgeStep
+        // does for live verdicts: each is exported once, whoever collected the job.
+        foreach (var verdict in stored)
+        {
+            foreach (var observer in observers)
+            {
+                observer.OnVerdictStored(verdict);
+            }
         }
 
         Log.BatchCollected(logger, job.RemoteName!, status.State, verdicts.Count, failures.Count);

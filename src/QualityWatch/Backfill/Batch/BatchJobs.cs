@@ -141,9 +141,10 @@ internal sealed class BatchJobs(SqliteConnectionFactory connections, JudgeFailur
 
     /// <summary>
     /// Stores a finished job's outcomes in one transaction, only while <paramref name="owner"/> holds the
-    /// job's claim and it is still running: false means someone else collected it and nothing was written.
+    /// job's claim and it is still running. Returns the verdicts it stored (a pair no longer in the job keeps what it
+    /// has), or null when someone else collected the job and nothing was written.
     /// </summary>
-    public async Task<bool> FinishAsync(long jobId, string owner, string state, IReadOnlyList<VerdictRecord> verdicts, IReadOnlyList<BatchItemFailure> failures, int maxAttempts, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<VerdictRecord>?> FinishAsync(long jobId, string owner, string state, IReadOnlyList<VerdictRecord> verdicts, IReadOnlyList<BatchItemFailure> failures, int maxAttempts, DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string end =
             """
@@ -175,16 +176,17 @@ internal sealed class BatchJobs(SqliteConnectionFactory connections, JudgeFailur
         if (await connection.ExecuteAsync(end, new { jobId, owner, state, reason, now = nowMs }, transaction) == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return false;
+            return null;
         }
 
+        var stored = new List<VerdictRecord>(verdicts.Count);
         foreach (var verdict in verdicts)
         {
             var parameters = new DynamicParameters(verdict);
             parameters.Add("jobId", jobId);
-            if (await connection.ExecuteAsync(done, parameters, transaction) == 1)
+            if (await connection.ExecuteAsync(done, parameters, transaction) == 1 && await SampleQueue.CloseBackfilledAsync(connection, transaction, verdict))
             {
-                await SampleQueue.CloseBackfilledAsync(connection, transaction, verdict);
+                stored.Add(verdict);
             }
         }
 
@@ -205,6 +207,6 @@ internal sealed class BatchJobs(SqliteConnectionFactory connections, JudgeFailur
         var refund = state == "expired" ? 1 : 0;
         await connection.ExecuteAsync(rest, new { jobId, refund, reason, now = nowMs }, transaction);
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return stored;
     }
 }

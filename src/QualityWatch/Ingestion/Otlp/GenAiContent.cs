@@ -13,6 +13,11 @@ internal sealed record GenAiContent(IReadOnlyList<ChatTurn> Input, IReadOnlyList
     {
         get
         {
+            if (SystemInstructions.Count == 0 && Input.Count <= 1)
+            {
+                return null; // one question and nothing around it, the common span
+            }
+
             var prompt = PromptTurn;
             var parts = SystemInstructions.Concat(Input.Where(t => !ReferenceEquals(t, prompt)).Select(t => $"{t.Role}: {t.Text}")).ToList();
             return parts.Count == 0 ? null : string.Join("\n\n", parts);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using QualityWatch.Ingestion.Otlp.Proto;
 
@@ -11,8 +10,28 @@ namespace QualityWatch.Ingestion.Otlp;
 /// </summary>
 internal sealed class GenAiSpanMapper(IOptions<OtlpOptions> options)
 {
+    private const int MaxStackId = 256;
+
+    /// <summary>
+    /// The labels a resource gives each of its spans (<c>Otlp:ResourceLabels</c>), read once per resource: every span
+    /// of it shares the dictionary, which nothing downstream writes to; null when it has none.
+    /// </summary>
+    public Dictionary<string, string>? ResourceLabels(OtlpAttributes resource)
+    {
+        Dictionary<string, string>? labels = null;
+        foreach (var key in options.Value.EffectiveResourceLabels)
+        {
+            if (resource.String(key) is { Length: > 0 } value)
+            {
+                (labels ??= new Dictionary<string, string>(StringComparer.Ordinal))[key] = value;
+            }
+        }
+
+        return labels;
+    }
+
     /// <summary>The span's fate and, for an inference span (with content or without), the interaction it becomes.</summary>
-    public (SpanFate Fate, InteractionWire? Wire) Map(OtlpAttributes resource, Span span)
+    public static (SpanFate Fate, InteractionWire? Wire) Map(Dictionary<string, string>? resourceLabels, Span span)
     {
         var attributes = new OtlpAttributes(span.Attributes);
         var fate = GenAiSpanReader.Classify(attributes, span);
@@ -27,10 +46,12 @@ internal sealed class GenAiSpanMapper(IOptions<OtlpOptions> options)
         }
 
         var content = GenAiSpanReader.Read(attributes, span);
+        var unixNanos = span.EndTimeUnixNano != 0 ? span.EndTimeUnixNano : span.StartTimeUnixNano;
         return (content is null ? SpanFate.ContentNotCaptured : SpanFate.Interaction, new InteractionWire
         {
-            Id = $"{Convert.ToHexStringLower(span.TraceId.Span)}:{Convert.ToHexStringLower(span.SpanId.Span)}",
-            Timestamp = Timestamp(span.EndTimeUnixNano != 0 ? span.EndTimeUnixNano : span.StartTimeUnixNano),
+            Id = IdOf(span.TraceId.Span, span.SpanId.Span),
+            // Typed, not RFC 3339 text: formatting it here for the validator to parse back cost more than the check.
+            OccurredAt = unixNanos == 0 ? null : DateTimeOffset.UnixEpoch.AddTicks((long)(unixNanos / 100)),
             // Without content the span still counts as volume: empty texts pass validation and are never sampled.
             Prompt = content?.Prompt ?? "",
             Response = content?.Output ?? "",
@@ -38,7 +59,7 @@ internal sealed class GenAiSpanMapper(IOptions<OtlpOptions> options)
             Model = attributes.String("gen_ai.response.model") ?? attributes.String("gen_ai.request.model") ?? attributes.String("llm.model_name"),
             PromptVersion = attributes.String("gen_ai.prompt.version"),
             ConversationId = attributes.String("gen_ai.conversation.id") ?? attributes.String("session.id"),
-            Labels = Labels(resource, attributes),
+            Labels = Labels(resourceLabels, attributes),
             Usage = Usage(attributes),
         });
     }
@@ -47,23 +68,30 @@ internal sealed class GenAiSpanMapper(IOptions<OtlpOptions> options)
     public static (string TraceId, string SpanId)? SpanOf(string interactionId) =>
         interactionId.Length == 49 && interactionId[32] == ':' ? (interactionId[..32], interactionId[33..]) : null;
 
-    private Dictionary<string, string>? Labels(OtlpAttributes resource, OtlpAttributes span)
+    /// <summary><c>{trace_id}:{span_id}</c> in lower-case hex, written once instead of joining two hex strings.</summary>
+    private static string IdOf(ReadOnlySpan<byte> traceId, ReadOnlySpan<byte> spanId)
     {
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var key in options.Value.EffectiveResourceLabels)
+        var length = ((traceId.Length + spanId.Length) * 2) + 1;
+        if (length > MaxStackId)
         {
-            if (resource.String(key) is { Length: > 0 } value)
-            {
-                labels[key] = value;
-            }
+            return $"{Convert.ToHexStringLower(traceId)}:{Convert.ToHexStringLower(spanId)}";
         }
 
-        if (span.String("gen_ai.prompt.name") is { Length: > 0 } promptName)
+        Span<char> id = stackalloc char[length];
+        Convert.TryToHexStringLower(traceId, id, out var written);
+        id[written] = ':';
+        Convert.TryToHexStringLower(spanId, id[(written + 1)..], out _);
+        return new string(id);
+    }
+
+    private static Dictionary<string, string>? Labels(Dictionary<string, string>? resourceLabels, OtlpAttributes span)
+    {
+        if (span.String("gen_ai.prompt.name") is not { Length: > 0 } promptName)
         {
-            labels["prompt_name"] = promptName;
+            return resourceLabels;
         }
 
-        return labels.Count == 0 ? null : labels;
+        return new Dictionary<string, string>(resourceLabels ?? [], StringComparer.Ordinal) { ["prompt_name"] = promptName };
     }
 
     private static InteractionUsage? Usage(OtlpAttributes a)
@@ -74,16 +102,5 @@ internal sealed class GenAiSpanMapper(IOptions<OtlpOptions> options)
         return input is null && output is null && total is null
             ? null
             : new InteractionUsage { PromptTokens = input, CompletionTokens = output, TotalTokens = total };
-    }
-
-    private static string? Timestamp(ulong unixNanos)
-    {
-        if (unixNanos == 0)
-        {
-            return null;
-        }
-
-        var at = DateTimeOffset.UnixEpoch.AddTicks((long)(unixNanos / 100));
-        return at.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
     }
 }

@@ -45,18 +45,13 @@ internal static class GenAiSpanReader
     }
 
     /// <summary>The span's conversation, or null when it carries no prompt and response (content capture off).</summary>
-    public static GenAiContent? Read(OtlpAttributes attributes, Span span)
-    {
-        foreach (var candidate in new[] { Current(attributes), Events(span), OpenLlmetry(attributes), OpenInference(attributes) })
-        {
-            if (candidate is { Output: { Length: > 0 } } && candidate.Prompt is { Length: > 0 })
-            {
-                return candidate;
-            }
-        }
+    public static GenAiContent? Read(OtlpAttributes attributes, Span span) =>
+        // In turn, not all at once: most spans are in one convention, and reading the others (prefix scans, sorted
+        // index maps) cost more than the one that answers.
+        Complete(Current(attributes)) ?? Complete(Events(span)) ?? Complete(OpenLlmetry(attributes)) ?? Complete(OpenInference(attributes));
 
-        return null;
-    }
+    private static GenAiContent? Complete(GenAiContent? candidate) =>
+        candidate is { Output: { Length: > 0 } } && candidate.Prompt is { Length: > 0 } ? candidate : null;
 
     /// <summary>Semantic conventions 1.37+: messages as lists of typed parts.</summary>
     private static GenAiContent? Current(OtlpAttributes attributes)
@@ -65,8 +60,10 @@ internal static class GenAiSpanReader
             !attributes.Has("gen_ai.system_instructions") &&
             MessageListReader.TryRead(rawInput, out var fastInput) && MessageListReader.TryRead(rawOutput, out var fastOutput))
         {
-            return new GenAiContent(
-                [.. fastInput.Where(t => t.Role != "system")], [.. fastInput.Where(t => t.Role == "system").Select(t => t.Text)], Text(fastOutput));
+            // Most lists carry no system turn: the list is taken as it is, not copied through a filter.
+            return fastInput.Exists(t => t.Role == "system")
+                ? new GenAiContent([.. fastInput.Where(t => t.Role != "system")], [.. fastInput.Where(t => t.Role == "system").Select(t => t.Text)], Text(fastOutput))
+                : new GenAiContent(fastInput, [], Text(fastOutput));
         }
 
         var input = attributes.Json("gen_ai.input.messages");
@@ -249,6 +246,10 @@ internal static class GenAiSpanReader
         return [.. byIndex.Values.Where(e => !string.IsNullOrEmpty(e.Content)).Select(e => new ChatTurn(e.Role ?? "user", e.Content!))];
     }
 
-    private static string? Text(List<ChatTurn> turns) =>
-        turns.Count == 0 ? null : string.Join("\n", turns.Select(t => t.Text));
+    private static string? Text(List<ChatTurn> turns) => turns.Count switch
+    {
+        0 => null,
+        1 => turns[0].Text,
+        _ => string.Join("\n", turns.Select(t => t.Text)),
+    };
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
@@ -14,10 +15,11 @@ internal static class MessageListReader
     public static bool TryRead(string json, out List<ChatTurn> turns)
     {
         turns = [];
-        var bytes = Encoding.UTF8.GetBytes(json);
-        var reader = new Utf8JsonReader(bytes);
+        // The attribute arrived as a string, so it is UTF-8 again for the reader; a pooled buffer, not a new array per list.
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
         try
         {
+            var reader = new Utf8JsonReader(buffer.AsSpan(0, Encoding.UTF8.GetBytes(json, buffer)));
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
             {
                 return false;
@@ -43,19 +45,24 @@ internal static class MessageListReader
             // Malformed JSON, or a value of another type than the shape has (a numeric role): the general reader decides.
             return false;
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static bool TryReadMessage(ref Utf8JsonReader reader, out ChatTurn? turn)
     {
         turn = null;
         string role = "user";
-        var text = new StringBuilder();
+        var text = new MessageText();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("role"u8))
             {
                 reader.Read();
-                role = reader.GetString() ?? "user";
+                // The common roles as constants: a new string per message for one of four words is waste.
+                role = reader.ValueTextEquals("user"u8) ? "user" : reader.ValueTextEquals("assistant"u8) ? "assistant" : reader.ValueTextEquals("system"u8) ? "system" : reader.GetString() ?? "user";
             }
             else if (reader.ValueTextEquals("parts"u8))
             {
@@ -77,15 +84,15 @@ internal static class MessageListReader
             }
         }
 
-        if (text.Length > 0)
+        if (text.Value is { } value)
         {
-            turn = new ChatTurn(role, text.ToString());
+            turn = new ChatTurn(role, value);
         }
 
         return reader.TokenType == JsonTokenType.EndObject;
     }
 
-    private static bool TryReadParts(ref Utf8JsonReader reader, StringBuilder text)
+    private static bool TryReadParts(ref Utf8JsonReader reader, MessageText text)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
         {
@@ -113,7 +120,7 @@ internal static class MessageListReader
 
             if (type is "text" or null && !string.IsNullOrEmpty(content))
             {
-                text.Append(text.Length > 0 ? "\n" : "").Append(content);
+                text.Add(content);
             }
             else if (type is not ("text" or null))
             {

@@ -5,30 +5,20 @@ using QualityWatch.Ingestion.Otlp.Proto;
 
 namespace QualityWatch.Ingestion.Otlp;
 
-/// <summary>Attribute lookups over OTLP key-values: the last value of a key wins, as in the SDKs.</summary>
-internal sealed class OtlpAttributes
+/// <summary>
+/// Attribute lookups over OTLP key-values: the last value of a key wins, as in the SDKs. A lookup scans the list
+/// from its end instead of building a dictionary: a span carries a handful of attributes and the mapper asks for
+/// a few keys, so hashing every key of every span into a new dictionary cost more than the scans (bench/RESULTS.md,
+/// "OTLP ingest").
+/// </summary>
+internal sealed class OtlpAttributes(RepeatedField<KeyValue> attributes)
 {
-    private readonly Dictionary<string, AnyValue> values = new(StringComparer.Ordinal);
-
-    public OtlpAttributes(RepeatedField<KeyValue> attributes)
-    {
-        foreach (var kv in attributes)
-        {
-            if (kv.Value is not null)
-            {
-                values[kv.Key] = kv.Value;
-            }
-        }
-    }
-
-    public IEnumerable<string> Keys => values.Keys;
-
-    public bool Has(string key) => values.ContainsKey(key);
+    public bool Has(string key) => Find(key) is not null;
 
     /// <summary>The value as text: strings as they are, numbers and booleans in invariant form, structures as JSON.</summary>
-    public string? String(string key) => values.TryGetValue(key, out var v) ? Text(v) : null;
+    public string? String(string key) => Find(key) is { } v ? Text(v) : null;
 
-    public long? Long(string key) => values.TryGetValue(key, out var v)
+    public long? Long(string key) => Find(key) is { } v
         ? v.ValueCase switch
         {
             AnyValue.ValueOneofCase.IntValue => v.IntValue,
@@ -40,12 +30,12 @@ internal sealed class OtlpAttributes
 
     /// <summary>The value when it is a string attribute, else null.</summary>
     public string? RawString(string key) =>
-        values.TryGetValue(key, out var v) && v.ValueCase == AnyValue.ValueOneofCase.StringValue ? v.StringValue : null;
+        Find(key) is { ValueCase: AnyValue.ValueOneofCase.StringValue } v ? v.StringValue : null;
 
     /// <summary>A structured value as JSON; a string holding JSON (how most SDKs send message lists) is parsed.</summary>
     public JsonNode? Json(string key)
     {
-        if (!values.TryGetValue(key, out var v))
+        if (Find(key) is not { } v)
         {
             return null;
         }
@@ -66,8 +56,23 @@ internal sealed class OtlpAttributes
     }
 
     /// <summary>Keys with a prefix, e.g. <c>gen_ai.prompt.</c>, with the rest of the key.</summary>
+    /// <remarks>In the order sent, so a caller that keeps the last value of a repeated key keeps the one that wins.</remarks>
     public IEnumerable<(string Suffix, string? Value)> WithPrefix(string prefix) =>
-        values.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal)).Select(kv => (kv.Key[prefix.Length..], Text(kv.Value)));
+        attributes.Where(kv => kv.Value is not null && kv.Key.StartsWith(prefix, StringComparison.Ordinal)).Select(kv => (kv.Key[prefix.Length..], Text(kv.Value)));
+
+    private AnyValue? Find(string key)
+    {
+        for (var i = attributes.Count - 1; i >= 0; i--)
+        {
+            var kv = attributes[i];
+            if (kv.Value is not null && string.Equals(kv.Key, key, StringComparison.Ordinal))
+            {
+                return kv.Value;
+            }
+        }
+
+        return null;
+    }
 
     private static string? Text(AnyValue v) => v.ValueCase switch
     {

@@ -63,9 +63,10 @@ internal static class OtlpTracesEndpoint
         foreach (var resourceSpans in request.ResourceSpans)
         {
             var resource = new OtlpAttributes(resourceSpans.Resource?.Attributes ?? []);
+            var resourceLabels = mapper.ResourceLabels(resource);
             foreach (var span in resourceSpans.ScopeSpans.SelectMany(s => s.Spans))
             {
-                var (fate, wire) = mapper.Map(resource, span);
+                var (fate, wire) = GenAiSpanMapper.Map(resourceLabels, span);
                 if (fate == SpanFate.Rejected)
                 {
                     errors.Add("a GenAI span without trace_id or span_id");

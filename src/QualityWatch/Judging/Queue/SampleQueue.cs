@@ -149,9 +149,10 @@ internal sealed class SampleQueue(SqliteConnectionFactory connections) : IJudgeQ
 
     /// <summary>
     /// A backfill pair's verdict, in the pair's transaction: stored, and a backfilled sample leaves the
-    /// pending state with its first verdict (a live one already has).
+    /// pending state with its first verdict (a live one already has). False when the sample already had a verdict
+    /// for this rubric, which is kept.
     /// </summary>
-    public static async Task CloseBackfilledAsync(DbConnection connection, DbTransaction transaction, VerdictRecord verdict)
+    public static async Task<bool> CloseBackfilledAsync(DbConnection connection, DbTransaction transaction, VerdictRecord verdict)
     {
         const string sample =
             $"""
@@ -159,7 +160,7 @@ internal sealed class SampleQueue(SqliteConnectionFactory connections) : IJudgeQ
             WHERE interaction_id = @InteractionId AND origin = 'backfill' AND status <> '{SampleStatuses.Done}';
             """;
         await connection.ExecuteAsync(sample, verdict, transaction);
-        await VerdictStore.InsertAsync(connection, transaction, verdict);
+        return await VerdictStore.InsertAsync(connection, transaction, verdict) == 1;
     }
 
     /// <summary>A backfilled sample whose pair for the current rubric failed for good fails with it, in the pair's transaction.</summary>

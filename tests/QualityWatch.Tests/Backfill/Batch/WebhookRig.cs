@@ -28,8 +28,11 @@ internal sealed class WebhookRig : IAsyncDisposable
 
     public string LogPath { get; private set; } = "";
 
-    /// <summary>Backfills <paramref name="samples"/> interactions in jobs of <paramref name="perJob"/>, stops once they all run, then starts the service.</summary>
-    public static async Task<WebhookRig> StartAsync(int samples, int perJob)
+    /// <summary>
+    /// Backfills <paramref name="samples"/> interactions in jobs of <paramref name="perJob"/>, stops once they all run, then starts the
+    /// service, with <paramref name="serviceSettings"/> besides the rig's own.
+    /// </summary>
+    public static async Task<WebhookRig> StartAsync(int samples, int perJob, IReadOnlyDictionary<string, string?>? serviceSettings = null)
     {
         var simulator = await JudgeSimulator.StartAsync(new SimulatorOptions { GeminiApiKey = JudgeHarness.GeminiKey });
         simulator.Options.Batch.WebhookSecret = Secret;
@@ -61,6 +64,11 @@ internal sealed class WebhookRig : IAsyncDisposable
             ["Batch:Webhook:Enabled"] = "true",
             ["Batch:Webhook:Secret"] = Secret,
         };
+        foreach (var (key, value) in serviceSettings ?? new Dictionary<string, string?>())
+        {
+            host[key] = value;
+        }
+
         rig.Host = await InProcessHost.StartAsync(rig.DatabasePath, host);
         simulator.Options.Batch.WebhookUri = new Uri(rig.Host.Client.BaseAddress!, "v1/webhooks/gemini");
         return rig;

@@ -4,16 +4,11 @@ using Dapper;
 namespace QualityWatch.Export;
 
 /// <summary>
-/// SEAM (issue 19 item 5): review labels live in the <c>review_labels</c> table that the reviews feature
-/// adds in its own migration. This build may not have it yet, so the export asks the schema: with the table,
-/// each line carries <c>reviews</c> and <c>reviewed=</c> filters on it; without it, <c>reviews</c> is left
-/// out, <c>reviewed=true</c> matches nothing and <c>reviewed=false</c> everything. Once the reviews migration
-/// is merged this switches on by itself; only the columns read in <see cref="ReadAsync"/> are assumed.
+/// The review labels an export carries, from the reviews feature's <c>review_labels</c> table (migration 0016): each
+/// line's <c>reviews</c>, and the condition behind the <c>reviewed=</c> filter.
 /// </summary>
-internal static class ReviewLabelSeam
+internal static class ExportReviewLabels
 {
-    private const string ExistsSql = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'review_labels';";
-
     private const string ReadSql =
         """
         SELECT interaction_id AS InteractionId, reviewer AS Reviewer, hallucination AS Hallucination, accuracy AS Accuracy,
@@ -23,9 +18,6 @@ internal static class ReviewLabelSeam
 
     /// <summary>The SQL condition that a sample <c>s</c> was reviewed, for the filter.</summary>
     public const string ReviewedCondition = "EXISTS (SELECT 1 FROM review_labels r WHERE r.interaction_id = s.interaction_id)";
-
-    public static async Task<bool> ExistsAsync(DbConnection connection) =>
-        await connection.ExecuteScalarAsync<long>(ExistsSql) > 0;
 
     public static async Task<ILookup<string, ExportReview>> ReadAsync(DbConnection connection, IReadOnlyCollection<string> ids)
     {
