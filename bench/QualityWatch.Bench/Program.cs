@@ -7,6 +7,7 @@ using QualityWatch.Bench.Crash;
 using QualityWatch.Bench.Dedup;
 using QualityWatch.Bench.Detection;
 using QualityWatch.Bench.Ingest;
+using QualityWatch.Bench.IngestLimit;
 using QualityWatch.Bench.Judge;
 using QualityWatch.Bench.JudgeFaults;
 using QualityWatch.Bench.NotifyOutages;
@@ -22,6 +23,7 @@ var root = new RootCommand("QualityWatch benchmarks: one verb each, writing its 
 {
     IngestCommand.Command(),
     IngestSuite.Command(),
+    IngestLimitCommand.Command(),
     DedupWindowCommand.Command(),
     JudgeThroughput.Command(),
     JudgeCost.Command(),
