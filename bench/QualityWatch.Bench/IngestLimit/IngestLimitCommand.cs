@@ -48,15 +48,20 @@ internal static class IngestLimitCommand
             foreach (var scenario in Scenarios)
             {
                 var load = Machine.LoadAverage();
-                var (baseline, _) = await MeasureAsync(baselineDll, new Dictionary<string, string>(), scenario, warmup, seconds);
+                var (baseline, _, baselineCpu) = await MeasureAsync(baselineDll, new Dictionary<string, string>(), scenario, warmup, seconds);
                 var folder = Directory.CreateTempSubdirectory("qw-bench-limit-");
                 try
                 {
                     var settings = new Dictionary<string, string>(BenchKey.Settings(Key)) { ["Storage__DatabasePath"] = Path.Combine(folder.FullName, "qualitywatch.db") };
-                    var (service, peak) = await MeasureAsync(dll, settings, scenario, warmup, seconds);
-                    var run = new IngestLimitRun(scenario, round, baseline, service, peak, load);
+                    var (service, peak, serviceCpu) = await MeasureAsync(dll, settings, scenario, warmup, seconds);
+                    var run = new IngestLimitRun(scenario, round, baseline, service, peak, load, FsyncProbe.MedianMs(folder.FullName))
+                    {
+                        BaselineCpuSeconds = baselineCpu,
+                        ServiceCpuSeconds = serviceCpu,
+                    };
                     runs.Add(run);
-                    Console.WriteLine($"round {round}, {scenario.Name}: baseline {baseline.Rate:F0}/s, QualityWatch {service.Rate:F0}/s ({run.Ratio:P1}), p99 {service.P99Ms:F1} ms, peak RSS {peak / 1_048_576} MiB, errors {baseline.Errors}/{service.Errors}");
+                    Console.WriteLine($"round {round}, {scenario.Name}: baseline {baseline.Rate:F0}/s, QualityWatch {service.Rate:F0}/s ({run.Ratio:P1}), p99 {service.P99Ms:F1} ms, " +
+                        $"peak RSS {peak / 1_048_576} MiB, CPU/interaction {run.BaselineCpuUs:F1} vs {run.ServiceCpuUs:F1} us ({run.CpuRatio:P1}), fsync {run.FsyncMs:F2} ms, errors {baseline.Errors}/{service.Errors}");
                 }
                 finally
                 {
@@ -77,7 +82,7 @@ internal static class IngestLimitCommand
     }
 
     /// <summary>Starts <paramref name="dll"/> as its own process, warms it up, loads it, reads its peak RSS and stops it.</summary>
-    private static async Task<(IngestRun Run, long PeakRss)> MeasureAsync(
+    private static async Task<(IngestRun Run, long PeakRss, double CpuSeconds)> MeasureAsync(
         string dll, IReadOnlyDictionary<string, string> settings, IngestScenario scenario, TimeSpan warmup, TimeSpan seconds)
     {
         await using var server = await ServiceProcess.StartReadyAsync(dll, settings);
@@ -88,9 +93,11 @@ internal static class IngestLimitCommand
             await IngestLoad.RunAsync(server.BaseAddress, warmup, scenario.Connections, scenario.Batch, Key);
         }
 
+        var cpu = ProcessCpu.Seconds(server.Id);
         var run = await IngestLoad.RunAsync(server.BaseAddress, seconds, scenario.Connections, scenario.Batch, Key);
+        cpu = ProcessCpu.Seconds(server.Id) - cpu;
         var peak = server.PeakRssBytes;
         await server.StopAsync();
-        return (run, peak);
+        return (run, peak, cpu);
     }
 }
