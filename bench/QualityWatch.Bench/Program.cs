@@ -8,6 +8,7 @@ using QualityWatch.Bench.Crash;
 using QualityWatch.Bench.Dedup;
 using QualityWatch.Bench.Detection;
 using QualityWatch.Bench.Ingest;
+using QualityWatch.Bench.IngestLimit;
 using QualityWatch.Bench.Judge;
 using QualityWatch.Bench.JudgeFaults;
 using QualityWatch.Bench.NotifyOutages;
@@ -23,6 +24,7 @@ var root = new RootCommand("QualityWatch benchmarks: one verb each, writing its 
 {
     IngestCommand.Command(),
     IngestSuite.Command(),
+    IngestLimitCommand.Command(),
     DedupWindowCommand.Command(),
     JudgeThroughput.Command(),
     JudgeCost.Command(),

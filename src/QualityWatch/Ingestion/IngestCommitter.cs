@@ -76,10 +76,11 @@ internal sealed class IngestCommitter(
         {
             using (var transaction = connection.BeginTransaction())
             using (var seen = new SeenInteractions(connection, transaction, nowMs, cutoffMs, window))
+            using (var samples = new SampleInserter(connection, transaction))
             {
                 for (var i = 0; i < group.Count; i++)
                 {
-                    outcomes[i] = Store(connection, transaction, seen, group[i].Interactions, nowMs);
+                    outcomes[i] = Store(connection, transaction, seen, samples, group[i].Interactions, nowMs);
                 }
 
                 sampling.Save(connection, transaction, nowMs);
@@ -109,7 +110,8 @@ internal sealed class IngestCommitter(
         return outcomes;
     }
 
-    private IngestOutcome Store(SqliteConnection connection, SqliteTransaction transaction, SeenInteractions seen, IReadOnlyList<Interaction> interactions, long nowMs)
+    private IngestOutcome Store(
+        SqliteConnection connection, SqliteTransaction transaction, SeenInteractions seen, SampleInserter samples, IReadOnlyList<Interaction> interactions, long nowMs)
     {
         int accepted = 0, duplicates = 0, sampled = 0;
         foreach (var sent in interactions)
@@ -135,7 +137,7 @@ internal sealed class IngestCommitter(
             var counter = sampling.Get(connection, transaction, interaction.Stream);
             var versions = sampling.Versions.Observe(connection, transaction, interaction.Stream, counter.Counter == 0, interaction.PromptVersion, interaction.Model, nowMs);
             var decision = Sampler.Decide(interaction.Stream, counter, versions, interaction.SentId, nowMs);
-            if (decision is not null && SampleQueue.Insert(connection, transaction, Redact(interaction, decision, nowMs)))
+            if (decision is not null && samples.Insert(Redact(interaction, decision, nowMs)))
             {
                 sampled++;
                 delta.Sampled++;

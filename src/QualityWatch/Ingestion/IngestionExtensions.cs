@@ -11,6 +11,7 @@ internal static class IngestionExtensions
     public static IServiceCollection AddIngestion(this IServiceCollection services)
     {
         services.AddOptionsWithValidateOnStart<IngestOptions, IngestOptionsValidator>().BindConfiguration(IngestOptions.SectionName);
+        services.TryAddSingleton<CleanIdentifiers>();
         services.TryAddSingleton<InteractionValidator>();
         services.TryAddSingleton<IngestQueue>();
         services.TryAddSingleton<IngestSubmitter>();

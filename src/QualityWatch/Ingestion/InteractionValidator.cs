@@ -7,7 +7,7 @@ using QualityWatch.Sampling;
 namespace QualityWatch.Ingestion;
 
 /// <summary>Turns a wire object into an <see cref="Interaction"/>, or says which field is wrong.</summary>
-internal sealed partial class InteractionValidator(IOptions<IngestOptions> options, StreamRouter router, IdentifierRedactor identifiers, TimeProvider time)
+internal sealed partial class InteractionValidator(IOptions<IngestOptions> options, StreamRouter router, CleanIdentifiers identifiers, TimeProvider time)
 {
     private const int MaxIdLength = 256;
     private const int MaxShortField = 256;
@@ -35,10 +35,11 @@ internal sealed partial class InteractionValidator(IOptions<IngestOptions> optio
 
         var labels = wire.Labels ?? NoLabels;
         // Identifiers are redacted here, before anything counts, stores or logs them; streams are
-        // matched on the labels as sent, since a stream's Match names them as the sender does.
+        // matched on the labels as sent, since a stream's Match names them as the sender does. The id and
+        // conversation_id differ per interaction; the others repeat, so their clean values are remembered.
         interaction = new Interaction(
-            generatedId ? wire.Id! : identifiers.Redact(wire.Id!), timestamp, wire.Prompt!, wire.Response!, wire.Context, identifiers.Redact(wire.Model),
-            identifiers.Redact(wire.PromptVersion), identifiers.Redact(wire.ConversationId), RedactNames(labels), wire.Usage)
+            generatedId ? wire.Id! : identifiers.Redact(wire.Id!), timestamp, wire.Prompt!, wire.Response!, wire.Context, identifiers.RedactRepeated(wire.Model),
+            identifiers.RedactRepeated(wire.PromptVersion), identifiers.Redact(wire.ConversationId), RedactNames(labels), wire.Usage)
         {
             Stream = router.Route(labels),
             SentId = wire.Id!,
@@ -57,7 +58,7 @@ internal sealed partial class InteractionValidator(IOptions<IngestOptions> optio
         var changed = false;
         foreach (var (name, value) in labels)
         {
-            var safe = identifiers.Redact(name);
+            var safe = identifiers.RedactRepeated(name);
             changed |= !ReferenceEquals(safe, name);
             redacted[safe] = value;
         }

@@ -20,20 +20,20 @@ internal sealed class SampleQueue(SqliteConnectionFactory connections) : IJudgeQ
           OR (status = '{SampleStatuses.Leased}' AND lease_expires_at < @now))
         """;
 
+    /// <summary>The insert of a new pending sample; <see cref="SampleInserter"/> binds the same names on a prepared command.</summary>
+    internal const string InsertSql =
+        $"""
+        INSERT OR IGNORE INTO samples
+            (interaction_id, stream, occurred_at, received_at, prompt, response, context, model, prompt_version,
+             conversation_id, labels, usage, redactions, sample_reason, judge_tier, origin, status, attempts, updated_at)
+        VALUES
+            (@InteractionId, @Stream, @OccurredAt, @ReceivedAt, @Prompt, @Response, @Context, @Model, @PromptVersion,
+             @ConversationId, @Labels, @Usage, @Redactions, @SampleReason, @JudgeTier, @Origin, '{SampleStatuses.Pending}', 0, @ReceivedAt);
+        """;
+
     /// <summary>Queues a sample as pending, in the caller's transaction; false when a sample with that interaction id already exists.</summary>
-    public static bool Insert(SqliteConnection connection, SqliteTransaction transaction, NewSample sample)
-    {
-        const string sql =
-            $"""
-            INSERT OR IGNORE INTO samples
-                (interaction_id, stream, occurred_at, received_at, prompt, response, context, model, prompt_version,
-                 conversation_id, labels, usage, redactions, sample_reason, judge_tier, origin, status, attempts, updated_at)
-            VALUES
-                (@InteractionId, @Stream, @OccurredAt, @ReceivedAt, @Prompt, @Response, @Context, @Model, @PromptVersion,
-                 @ConversationId, @Labels, @Usage, @Redactions, @SampleReason, @JudgeTier, @Origin, '{SampleStatuses.Pending}', 0, @ReceivedAt);
-            """;
-        return connection.Execute(sql, sample, transaction) == 1;
-    }
+    public static bool Insert(SqliteConnection connection, SqliteTransaction transaction, NewSample sample) =>
+        connection.Execute(InsertSql, sample, transaction) == 1;
 
     /// <summary>
     /// Leases up to <paramref name="slots"/> due live samples per lane, oldest first in each: routine samples
