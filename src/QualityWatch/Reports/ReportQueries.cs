@@ -8,7 +8,7 @@ namespace QualityWatch.Reports;
 /// <summary>What the report reads beyond rollups: the worst examples and the alerts that fired.</summary>
 internal sealed class ReportQueries(SqliteConnectionFactory connections)
 {
-    // version_verdicts (migration 0018) holds the order keys beside the filter, so its index yields the first rows in
+    // version_verdicts (migration 0020) holds the order keys beside the filter, so its index yields the first rows in
     // order: a LIMIT read of a few index entries instead of sorting every verdict of the version.
     internal const string WorstOfPromptVersionSql =
         """
