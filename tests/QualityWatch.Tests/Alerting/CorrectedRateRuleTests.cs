@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using QualityWatch.Alerting;
-using QualityWatch.Notifications;
 using QualityWatch.Tests.Support;
 
 namespace QualityWatch.Tests.Alerting;
@@ -42,16 +41,15 @@ public sealed class CorrectedRateRuleTests : IDisposable
         Assert.NotEqual(AlertState.Firing, (await alerts.InstanceAsync("Default"))?.State);
         Assert.Equal(AlertState.Firing, (await alerts.InstanceAsync("Judged"))!.State);
         Assert.Equal(AlertState.Firing, (await alerts.InstanceAsync("CorrectedLow"))!.State);
-        var judged = alerts.Outbox.Sent.First(s => s.Kind == NotificationKinds.Firing && s.Labels["alertname"] == "Judged");
-        using (var evidence = JsonDocument.Parse(judged.EvidenceJson!))
+        using (var evidence = JsonDocument.Parse((await alerts.InstanceAsync("Judged"))!.Evidence!))
         {
             Assert.Equal("judged", evidence.RootElement.GetProperty("rate_basis").GetString());
             Assert.False(evidence.RootElement.TryGetProperty("calibration", out _));
         }
 
-        var corrected = alerts.Outbox.Sent.First(s => s.Kind == NotificationKinds.Firing && s.Labels["alertname"] == "CorrectedLow");
-        Assert.StartsWith("firing: corrected rate 2.", corrected.Reason, StringComparison.Ordinal);
-        using var document = JsonDocument.Parse(corrected.EvidenceJson!);
+        var corrected = (await alerts.InstanceAsync("CorrectedLow"))!;
+        Assert.StartsWith("corrected rate 2.", corrected.Summary, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(corrected.Evidence!);
         var root = document.RootElement;
         Assert.Equal("corrected", root.GetProperty("rate_basis").GetString());
         Assert.InRange(root.GetProperty("corrected_rate").GetDouble(), 0.015, 0.025);
@@ -63,7 +61,6 @@ public sealed class CorrectedRateRuleTests : IDisposable
         Assert.Equal(1000, calibration.GetProperty("labels").GetInt64());
         Assert.InRange(calibration.GetProperty("sensitivity").GetDouble(), 0.8, 0.9);
         Assert.InRange(calibration.GetProperty("specificity").GetDouble(), 0.95, 0.97);
-        Assert.Contains("Calibration: judge judge, rubric v1, 1000 labels", corrected.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,7 +78,7 @@ public sealed class CorrectedRateRuleTests : IDisposable
 
         Assert.Equal(AlertState.Firing, (await alerts.InstanceAsync("Default"))!.State);
         Assert.NotEqual(AlertState.Firing, (await alerts.InstanceAsync("Corrected"))?.State);
-        using var evidence = JsonDocument.Parse(alerts.Outbox.Sent.Single().EvidenceJson!);
+        using var evidence = JsonDocument.Parse((await alerts.InstanceAsync("Default"))!.Evidence!);
         Assert.Equal("judged", evidence.RootElement.GetProperty("rate_basis").GetString());
         Assert.Contains("too few labels", evidence.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
@@ -133,4 +130,5 @@ public sealed class CorrectedRateRuleTests : IDisposable
     }
 
     public void Dispose() => temp.Dispose();
+
 }
