@@ -55,7 +55,7 @@ internal static class ConsoleCommand
                 ("/samples/" + someId, someId), ("/alerts", "<h1"), ("/health", "<h1"),
                 ("/reviews", "id=\"sample-heading\""), ("/reviews?stream=support", "id=\"sample-heading\""),
                 ("/versions?stream=support&a=v1&b=v2", "</a> · accuracy 2 · bench"), ("/versions?stream=support&by=model&a=gpt-a&b=gpt-b", "</a> · accuracy 2 · bench"),
-                ("/trends", "<svg"), ("/trends?stream=support", "<svg"), ("/reports/daily", "<svg"),
+                ("/trends", "<svg"), ("/trends?stream=support", "<svg"), ("/reports/daily", "data:image/png;base64,"),
             };
             var results = new List<ConsolePageResult>();
             double rollupSeconds;
