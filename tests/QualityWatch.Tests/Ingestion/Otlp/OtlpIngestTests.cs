@@ -163,6 +163,27 @@ public sealed class OtlpIngestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SpanEndTime_IsTheInteractionsTime_StartTimeWithoutIt_AFutureOneIsRejected()
+    {
+        // The mapper hands the validator a typed time (no RFC 3339 round trip): the same time and the same checks.
+        var at = DateTimeOffset.UtcNow.AddHours(-2);
+        var ended = Spans.Chat("Ended?", "Yes.", at: at);
+        ended.EndTimeUnixNano += 987_654; // below a millisecond: stored times are milliseconds
+        var started = Spans.Chat("Started?", "Yes.", at: at);
+        started.EndTimeUnixNano = 0;
+        var future = Spans.Chat("Future?", "Yes.", at: DateTimeOffset.UtcNow.AddDays(3));
+
+        var response = await PostProtobuf(Spans.Export("support-bot", ended, started, future));
+
+        var answer = ExportTraceServiceResponse.Parser.ParseFrom(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(1, answer.PartialSuccess.RejectedSpans);
+        Assert.Contains($"span {Spans.IdOf(future)}: timestamp is more than 24 hours in the future", answer.PartialSuccess.ErrorMessage, StringComparison.Ordinal);
+        long OccurredAt(Span span) => Db.Scalar<long>(temp.DatabasePath, "SELECT occurred_at FROM samples WHERE interaction_id = @id", new { id = Spans.IdOf(span) });
+        Assert.Equal(at.ToUnixTimeMilliseconds(), OccurredAt(ended));
+        Assert.Equal(at.ToUnixTimeMilliseconds() - 1_500, OccurredAt(started));
+    }
+
+    [Fact]
     public async Task MalformedProtobuf_Is400WithAStatusBody_AndStoresNothing()
     {
         var response = await Post([0x0a, 0xff, 0xff, 0xff, 0x01, 0x02], "application/x-protobuf");
