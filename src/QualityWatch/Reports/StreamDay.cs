@@ -24,7 +24,7 @@ internal sealed record StreamDay(
     /// <summary>The corrected rate as one line, with the calibration it came from; empty when the day has no verdicts.</summary>
     public string CorrectedText => Corrected is null || Day.Judged == 0
         ? ""
-        : CorrectedRateText.Of(Corrected) + (Corrected.Calibration is null ? "" : $" ({CorrectedRateText.Source(Corrected)})");
+        : CorrectedRateText.Of(Corrected) + (Corrected.Rate is null ? "" : $" ({CorrectedRateText.Source(Corrected)})");
 
     public double? RateChangePoints => Day.HallucinationRate is { } today && PreviousDay.HallucinationRate is { } before ? (today - before) * 100 : null;
 }
