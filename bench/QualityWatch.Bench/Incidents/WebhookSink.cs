@@ -10,8 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace QualityWatch.Bench.Incidents;
 
 /// <summary>
-/// A webhook receiver on 127.0.0.1 that answers 204 to every POST. The service marks an incident paged only once a
-/// channel took its page, so the bench configures one: without it every joining signal would be sent as a new page.
+/// A webhook receiver on 127.0.0.1 that answers 204 to every POST: the bench measures with a channel taking every
+/// notification, as in production (with none the outbox still records each one, and its last-notified time stays empty).
 /// </summary>
 internal sealed class WebhookSink : IAsyncDisposable
 {
