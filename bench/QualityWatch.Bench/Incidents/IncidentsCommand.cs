@@ -24,6 +24,7 @@ internal static class IncidentsCommand
         BenchOption.Int("--horizon-hours", 6, "hours watched after the deploy"),
         BenchOption.Int("--parallel", 2, "runs at a time"),
         BenchOption.Int("--seed-offset", 0, "added to every run seed"),
+        BenchOption.String("--keep", "false", "keep the work directory with each run's database (true/false)"),
         BenchOption.Results(),
         BenchOption.NoWrite());
 
@@ -36,6 +37,7 @@ internal static class IncidentsCommand
         var rollback = TimeSpan.FromHours(options.Int("--rollback-hours"));
         var horizon = TimeSpan.FromHours(options.Int("--horizon-hours"));
         var seedOffset = options.Int("--seed-offset");
+        var keep = options.String("--keep") == "true";
         var c = CultureInfo.InvariantCulture;
 
         var work = Directory.CreateTempSubdirectory("qw-incidents-").FullName;
@@ -44,7 +46,7 @@ internal static class IncidentsCommand
         try
         {
             var detection = new DetectionDriver(work, LatencyProfile.Realistic, TimeSpan.FromDays(1), keep: false, new Dictionary<string, string?>());
-            var driver = new IncidentsDriver(work, LatencyProfile.Realistic);
+            var driver = new IncidentsDriver(work, LatencyProfile.Realistic, keep);
             var policy = IncidentsPolicy.Shipped(sink.Url);
             var budget = await detection.CalibrateAsync();
             using var gate = new SemaphoreSlim(options.Int("--parallel"));
@@ -100,7 +102,14 @@ internal static class IncidentsCommand
         }
         finally
         {
-            Directory.Delete(work, recursive: true);
+            if (keep)
+            {
+                Console.WriteLine($"Kept {work}.");
+            }
+            else
+            {
+                Directory.Delete(work, recursive: true);
+            }
         }
     }
 }

@@ -9,11 +9,14 @@ namespace QualityWatch.Bench.Incidents;
 /// until <c>horizon</c> after the change; a stable run ships a harmless version every day. Every notification the
 /// outbox recorded is counted afterwards from the database.
 /// </summary>
-internal sealed class IncidentsDriver(string workDirectory, LatencyProfile latency)
+internal sealed class IncidentsDriver(string workDirectory, LatencyProfile latency, bool keep)
 {
     public const double RateBefore = 0.02;
     public const double RateAfter = 0.08;
     private static readonly TimeSpan ChangeAfter = TimeSpan.FromMinutes(10);
+
+    /// <summary>A flap is a firing again within the shipped rules' FlapWindow (6 h) of a resolve; later ones are counted apart.</summary>
+    private static readonly TimeSpan FlapWindow = new QualityWatch.Alerting.AlertRuleOptions().FlapWindow;
 
     public async Task<IncidentsRun> DeployAsync(DetectionPolicy policy, BudgetCalibration budget, Snapshot snapshot, int seed, TimeSpan rollback, TimeSpan horizon)
     {
@@ -57,6 +60,11 @@ internal sealed class IncidentsDriver(string workDirectory, LatencyProfile laten
         }
         finally
         {
+            if (keep)
+            {
+                File.Copy(path, path + ".kept", overwrite: true);
+            }
+
             File.Delete(path);
             File.Delete(path + "-wal");
             File.Delete(path + "-shm");
@@ -97,24 +105,33 @@ internal sealed class IncidentsDriver(string workDirectory, LatencyProfile laten
             quality.Count(t => t.Kind == "resolved"),
             incidents.Count(i => i.Kind == "operational" && i.OpenedAt >= fromMs),
             watched.Count(t => t.IncidentKind == "operational"),
-            InstanceFlaps(history),
+            InstanceFlaps(history, FlapWindow),
             IncidentFlaps(incidents, startMs),
+            InstanceFlaps(history, TimeSpan.MaxValue),
+            FiredRules(history, fromMs),
             threads.Count(t => t.CreatedAt < fromMs));
     }
 
-    /// <summary>Firings of an instance that had already resolved within the run: fire, resolve, fire again.</summary>
-    private static int InstanceFlaps(IReadOnlyList<HistoryRow> history)
+    /// <summary>How often each rule's instances went to firing in the watched span.</summary>
+    private static Dictionary<string, int> FiredRules(IReadOnlyList<HistoryRow> history, long fromMs) =>
+        history.Where(h => h.ToState == "firing" && h.At >= fromMs).GroupBy(h => h.Rule).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Firings of an instance within <paramref name="within"/> of its resolve in the same run: fire, resolve, fire again
+    /// (with <see cref="TimeSpan.MaxValue"/>: every firing after a resolve, however much later).
+    /// </summary>
+    private static int InstanceFlaps(IReadOnlyList<HistoryRow> history, TimeSpan within)
     {
-        var resolved = new HashSet<(string, string, string)>();
+        var resolvedAt = new Dictionary<(string, string, string), long>();
         var flaps = 0;
         foreach (var row in history)
         {
             var key = (row.Rule, row.Stream, row.PromptVersion);
             if (row.ToState == "resolved")
             {
-                resolved.Add(key);
+                resolvedAt[key] = row.At;
             }
-            else if (row.ToState == "firing" && resolved.Contains(key))
+            else if (row.ToState == "firing" && resolvedAt.TryGetValue(key, out var at) && (within == TimeSpan.MaxValue || row.At - at <= (long)within.TotalMilliseconds))
             {
                 flaps++;
             }
@@ -123,10 +140,11 @@ internal sealed class IncidentsDriver(string workDirectory, LatencyProfile laten
         return flaps;
     }
 
-    /// <summary>Incidents opened about a subject whose earlier incident had resolved within the run.</summary>
+    /// <summary>Incidents opened within <see cref="FlapWindow"/> of the resolve of an earlier incident about the same subject in the run.</summary>
     private static int IncidentFlaps(IReadOnlyList<IncidentOpened> incidents, long startMs) =>
         incidents.Count(later => later.OpenedAt >= startMs && incidents.Any(earlier =>
             earlier.Id != later.Id && earlier.Kind == later.Kind && earlier.Stream == later.Stream
             && earlier.Dimension == later.Dimension && earlier.Value == later.Value
-            && earlier.ResolvedAt is { } resolvedAt && resolvedAt >= startMs && resolvedAt <= later.OpenedAt));
+            && earlier.ResolvedAt is { } resolvedAt && resolvedAt >= startMs && resolvedAt <= later.OpenedAt
+            && later.OpenedAt - resolvedAt <= (long)FlapWindow.TotalMilliseconds));
 }

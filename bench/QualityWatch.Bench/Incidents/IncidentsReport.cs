@@ -24,7 +24,7 @@ internal static class IncidentsReport
             string.Create(C, $"Each run resumes from one of {warmups} one-day warm-ups of v0 at 2 %. ") +
             string.Create(C, $"Deploy runs: v1 ships 10 min after the snapshot at 8 % and is rolled back to v0 {rollback.TotalHours:0.#} h later; watched until {horizon.TotalHours:0.#} h after the deploy. ") +
             string.Create(C, $"Stable runs: 2 % throughout, a harmless version every day, {stableDays} days each. ") +
-            "Counted from the outbox's rows of each incident thread (`notifications`, what the channels are sent): a page is a `firing`, then `update`, `repeat`, `resolved`. A flap: an alert instance firing again after it resolved in the same run, or an incident opened about a subject whose earlier incident resolved in the same run.");
+            "Counted from the outbox's rows of each incident thread (`notifications`, what the channels are sent): a page is a `firing`, then `update`, `repeat`, `resolved`. A flap: an alert instance firing again within 6 h (the rules' `FlapWindow`) of resolving, or an incident opened within 6 h of the resolve of an earlier one about the same subject; firing again later is counted apart.");
         md.AppendLine();
         md.AppendLine(Table(s));
         md.AppendLine();
@@ -45,7 +45,8 @@ internal static class IncidentsReport
         text.AppendLine(C, $"| quality incidents per run (runs) | {IncidentsSummary.Histogram(d.Select(r => r.QualityIncidents), 2)} |");
         text.AppendLine(C, $"| updates / repeats, mean per run | {Mean(d.Select(r => r.Updates)):0.00} / {Mean(d.Select(r => r.Repeats)):0.00} |");
         text.AppendLine(C, $"| operational incidents (notifications) | {d.Sum(r => r.OperationalIncidents)} ({d.Sum(r => r.OperationalNotifications)}) |");
-        text.AppendLine(C, $"| flaps (instance / incident) | {d.Sum(r => r.InstanceFlaps)} / {d.Sum(r => r.IncidentFlaps)} |");
+        text.AppendLine(C, $"| flaps within 6 h (instance / incident); instances firing again later | {d.Sum(r => r.InstanceFlaps)} / {d.Sum(r => r.IncidentFlaps)}; {d.Sum(r => r.Refires - r.InstanceFlaps)} |");
+        text.AppendLine(C, $"| transitions to firing | {IncidentsSummary.Fired(d)} |");
         text.AppendLine(C, $"| notifications before the deploy | {d.Sum(r => r.BeforeChange)} |");
         text.AppendLine(C, $"| paged | {s.Detected}/{d.Count} |");
         text.AppendLine(C, $"| deploy -> page, median / p90 | {Format(s.DelayQuantile(0.5))} / {Format(s.DelayQuantile(0.9))} |");
@@ -54,7 +55,9 @@ internal static class IncidentsReport
         text.AppendLine("| stable 2%, a harmless release a day | |");
         text.AppendLine("|---|---:|");
         text.AppendLine(C, $"| runs × days | {t.Count} × {(t.Count == 0 ? 0 : s.StableDays / t.Count):0.#} = {s.StableDays:0.#} days |");
-        text.AppendLine(C, $"| flaps (instance / incident) | {t.Sum(r => r.InstanceFlaps)} / {t.Sum(r => r.IncidentFlaps)} = {s.Per30Days(s.StableFlaps):0.00} per 30 days |");
+        text.AppendLine(C, $"| flaps within 6 h (instance / incident) | {t.Sum(r => r.InstanceFlaps)} / {t.Sum(r => r.IncidentFlaps)} = {s.Per30Days(s.StableFlaps):0.00} per 30 days |");
+        text.AppendLine(C, $"| instances firing again more than 6 h after resolving | {t.Sum(r => r.Refires - r.InstanceFlaps)} |");
+        text.AppendLine(C, $"| transitions to firing | {IncidentsSummary.Fired(t)} |");
         text.AppendLine(C, $"| pages (false alarms) | {s.StablePages} = {s.Per30Days(s.StablePages):0.00} per 30 days |");
         text.AppendLine(C, $"| updates / repeats / resolves | {t.Sum(r => r.Updates)} / {t.Sum(r => r.Repeats)} / {t.Sum(r => r.Resolves)} |");
         text.AppendLine(C, $"| operational incidents (notifications) | {t.Sum(r => r.OperationalIncidents)} ({t.Sum(r => r.OperationalNotifications)}) |");

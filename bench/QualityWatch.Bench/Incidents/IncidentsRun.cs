@@ -11,6 +11,8 @@ internal sealed record IncidentsRun(
     int Resolves,
     int OperationalIncidents,
     int OperationalNotifications,
-    int InstanceFlaps,          // an alert instance firing again after it resolved within the run
-    int IncidentFlaps,          // an incident opened about a subject whose earlier incident resolved within the run
+    int InstanceFlaps,          // an alert instance firing again within FlapWindow (6 h) of its resolve
+    int IncidentFlaps,          // an incident opened within FlapWindow of the resolve of an earlier one about the same subject
+    int Refires,                // an alert instance firing again after it resolved, however much later
+    IReadOnlyDictionary<string, int> Fired, // transitions to firing per rule in the watched span
     int BeforeChange);          // notifications of any kind before the change (deploy runs)

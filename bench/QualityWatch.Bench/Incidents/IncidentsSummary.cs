@@ -31,6 +31,13 @@ internal sealed record IncidentsSummary(IReadOnlyList<IncidentsRun> Deploys, IRe
 
     public int StablePages => Stables.Sum(r => r.Pages);
 
+    /// <summary>Transitions to firing per rule over <paramref name="runs"/>, e.g. "hallucination-rate-high 3, hallucination-rate-shift 1".</summary>
+    public static string Fired(IEnumerable<IncidentsRun> runs)
+    {
+        var text = string.Join(", ", runs.SelectMany(r => r.Fired).GroupBy(kv => kv.Key).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Sum(kv => kv.Value)}"));
+        return text.Length == 0 ? "none" : text;
+    }
+
     public double Per30Days(double count) => StableDays > 0 ? count / StableDays * 30 : double.NaN;
 
     /// <summary>How many runs had each value, the last bucket holding <paramref name="buckets"/> or more.</summary>

@@ -6,11 +6,11 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
-using QualityWatch.Alerting;
 using QualityWatch.Api;
 using QualityWatch.Hosting;
 using QualityWatch.Ingestion;
 using QualityWatch.Simulator;
+using QualityWatch.Storage;
 
 namespace QualityWatch.Demo;
 
@@ -90,7 +90,7 @@ internal static class DemoCommand
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, app.Lifetime.ApplicationStopping);
             try
             {
-                var pace = new DemoPace(clock, app.Services.GetRequiredService<OperationalQueries>(), options.Speed);
+                var pace = new DemoPace(clock, app.Services.GetRequiredService<SqliteConnectionFactory>(), options.Speed);
                 await PlayAsync(options, start, clock, pace, client, output, interactive, stopping.Token);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
