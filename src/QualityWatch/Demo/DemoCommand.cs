@@ -25,7 +25,7 @@ internal static class DemoCommand
     private const int MaxBatch = 2000;
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan ShowEvery = TimeSpan.FromMilliseconds(500);
-    // Normally seconds; generous so a loaded machine still reports every sample judged.
+    // The drain gives up after this long without a new verdict; generous so a loaded machine still reports every sample judged.
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromMinutes(3);
 
     public static int Run(IReadOnlyList<string> args) => RunAsync(args, Console.Out, !Console.IsOutputRedirected, CancellationToken.None).GetAwaiter().GetResult();
@@ -171,12 +171,19 @@ internal static class DemoCommand
 
         // Let the judge finish the last samples and the alert rules see them. The clock keeps its
         // speed: the simulator's flex latency is simulated time, so real speed would stall the drain.
+        // The timeout counts from the last verdict, not from the end of traffic: a loaded machine drains slowly but surely.
         var drainStarted = TimeProvider.System.GetTimestamp();
         while (totals.Judged + totals.Failed < totals.Sampled && TimeProvider.System.GetElapsedTime(drainStarted) < DrainTimeout)
         {
             await Task.Delay(ShowEvery, cancellationToken);
             await pace.AdjustAsync(cancellationToken);
+            var finished = totals.Judged + totals.Failed;
             totals = await observer.TotalsAsync(clock.GetUtcNow(), cancellationToken);
+            if (totals.Judged + totals.Failed > finished)
+            {
+                drainStarted = TimeProvider.System.GetTimestamp();
+            }
+
             fired = await observer.FiredAsync(cancellationToken);
             progress.Show(clock.GetUtcNow(), totals, "v2", fired, draining: true);
         }
