@@ -7,6 +7,7 @@ using QualityWatch.Bench.Cost;
 using QualityWatch.Bench.Crash;
 using QualityWatch.Bench.Dedup;
 using QualityWatch.Bench.Detection;
+using QualityWatch.Bench.Incidents;
 using QualityWatch.Bench.Ingest;
 using QualityWatch.Bench.IngestLimit;
 using QualityWatch.Bench.Judge;
@@ -38,6 +39,7 @@ var root = new RootCommand("QualityWatch benchmarks: one verb each, writing its 
     OtlpIngestCommand.Command(),
     ConsoleCommand.Command(),
     CalibrationCommand.Command(),
+    IncidentsCommand.Command(),
 };
 
 // A misspelt option or a missing verb must not run a benchmark at its defaults: say why and exit 2.

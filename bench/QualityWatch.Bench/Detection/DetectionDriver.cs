@@ -13,8 +13,8 @@ internal sealed class DetectionDriver(
 {
     public const double PerHour = 10_000;
     // Fine steps while a fast detector can fire, coarse ones elsewhere (the rules run once a minute anyway).
-    private static readonly TimeSpan FineStep = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan CoarseStep = TimeSpan.FromMinutes(1);
+    internal static readonly TimeSpan FineStep = TimeSpan.FromSeconds(10);
+    internal static readonly TimeSpan CoarseStep = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan FineFor = TimeSpan.FromMinutes(40);
     private static readonly TimeSpan StableStep = TimeSpan.FromMinutes(1);
     private static readonly DateTimeOffset Epoch = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
@@ -120,7 +120,8 @@ internal sealed class DetectionDriver(
     private static bool IsDetection(FiredAlert alert, DetectionPolicy policy) =>
         alert.Key.StartsWith(policy.Rule + "/", StringComparison.Ordinal);
 
-    private static async Task PlayAsync(VirtualService service, BenchTraffic traffic, DateTimeOffset end, DateTimeOffset fineFrom, TimeSpan coarse, Func<Task<bool>>? stop)
+    /// <summary>Steps the clock to <paramref name="end"/>, evaluating the rules every virtual minute; <paramref name="stop"/> (after each evaluation) ends it early.</summary>
+    internal static async Task PlayAsync(VirtualService service, BenchTraffic traffic, DateTimeOffset end, DateTimeOffset fineFrom, TimeSpan coarse, Func<Task<bool>>? stop)
     {
         while (service.Clock.GetUtcNow() < end)
         {
@@ -153,7 +154,7 @@ internal sealed class DetectionDriver(
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    private static async Task StepAsync(VirtualService service, BenchTraffic traffic, TimeSpan step)
+    internal static async Task StepAsync(VirtualService service, BenchTraffic traffic, TimeSpan step)
     {
         await service.PostAsync(traffic.Until(service.Clock.GetUtcNow() + step));
         await service.AdvanceAsync(step);

@@ -156,6 +156,10 @@ internal sealed class VirtualService : IAsyncDisposable
             "SELECT key AS Key, created_at AS CreatedAt, reason AS Reason FROM notifications WHERE kind = 'firing' AND created_at >= @since ORDER BY created_at;",
             new { since = since.ToUnixTimeMilliseconds() })];
 
+    /// <summary>Any read of the service's database, through the read-only probe connection.</summary>
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null) =>
+        [.. await probe.QueryAsync<T>(sql, parameters)];
+
     public async Task<JudgeSpend> SpendAsync(DateTimeOffset from, DateTimeOffset to) =>
         await probe.QuerySingleAsync<JudgeSpend>(
             """

@@ -10,6 +10,7 @@ using QualityWatch.Api;
 using QualityWatch.Hosting;
 using QualityWatch.Ingestion;
 using QualityWatch.Simulator;
+using QualityWatch.Storage;
 
 namespace QualityWatch.Demo;
 
@@ -24,7 +25,7 @@ internal static class DemoCommand
     private const int MaxBatch = 2000;
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan ShowEvery = TimeSpan.FromMilliseconds(500);
-    // Normally seconds; generous so a loaded machine still reports every sample judged.
+    // The drain gives up after this long without a new verdict; generous so a loaded machine still reports every sample judged.
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromMinutes(3);
 
     public static int Run(IReadOnlyList<string> args) => RunAsync(args, Console.Out, !Console.IsOutputRedirected, CancellationToken.None).GetAwaiter().GetResult();
@@ -89,7 +90,8 @@ internal static class DemoCommand
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, app.Lifetime.ApplicationStopping);
             try
             {
-                await PlayAsync(options, start, clock, client, output, interactive, stopping.Token);
+                var pace = new DemoPace(clock, app.Services.GetRequiredService<SqliteConnectionFactory>(), options.Speed);
+                await PlayAsync(options, start, clock, pace, client, output, interactive, stopping.Token);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -124,7 +126,7 @@ internal static class DemoCommand
         return 0;
     }
 
-    private static async Task PlayAsync(DemoOptions options, DateTimeOffset start, AcceleratedTimeProvider clock, HttpClient client, TextWriter output, bool interactive, CancellationToken cancellationToken)
+    private static async Task PlayAsync(DemoOptions options, DateTimeOffset start, AcceleratedTimeProvider clock, DemoPace pace, HttpClient client, TextWriter output, bool interactive, CancellationToken cancellationToken)
     {
         var traffic = new DemoTraffic(options, start);
         var observer = new DemoObserver(client, start, traffic.End);
@@ -163,16 +165,25 @@ internal static class DemoCommand
                 break;
             }
 
+            await pace.AdjustAsync(cancellationToken);
             await Task.Delay(Tick, cancellationToken);
         }
 
         // Let the judge finish the last samples and the alert rules see them. The clock keeps its
         // speed: the simulator's flex latency is simulated time, so real speed would stall the drain.
+        // The timeout counts from the last verdict, not from the end of traffic: a loaded machine drains slowly but surely.
         var drainStarted = TimeProvider.System.GetTimestamp();
         while (totals.Judged + totals.Failed < totals.Sampled && TimeProvider.System.GetElapsedTime(drainStarted) < DrainTimeout)
         {
             await Task.Delay(ShowEvery, cancellationToken);
+            await pace.AdjustAsync(cancellationToken);
+            var finished = totals.Judged + totals.Failed;
             totals = await observer.TotalsAsync(clock.GetUtcNow(), cancellationToken);
+            if (totals.Judged + totals.Failed > finished)
+            {
+                drainStarted = TimeProvider.System.GetTimestamp();
+            }
+
             fired = await observer.FiredAsync(cancellationToken);
             progress.Show(clock.GetUtcNow(), totals, "v2", fired, draining: true);
         }
@@ -181,6 +192,12 @@ internal static class DemoCommand
         fired = await observer.FiredAsync(cancellationToken);
         progress.Finish(clock.GetUtcNow(), totals, "v2", fired);
         Summarize(output, options, traffic, totals, fired);
+        if (pace.Slowest < options.Speed)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Pace:       the machine fell behind the {options.Speed:0.#}x clock; it ran slower (down to {pace.Slowest:0.#}x, {pace.SlowedFor.TotalSeconds:0} s in all) so the judge kept up."));
+        }
+
+
         SummarizeIncidents(output, await observer.IncidentsAsync(cancellationToken));
     }
 
@@ -219,9 +236,17 @@ internal static class DemoCommand
         foreach (var incident in incidents)
         {
             var resolved = incident.ResolvedAt is { } at ? string.Create(c, $", resolved {at.UtcDateTime:yyyy-MM-dd HH:mm}Z") : "";
-            var notifications = incident.Notifications.Count == 0 ? "none" : string.Join(", ", incident.Notifications);
             output.WriteLine(string.Create(c, $"Incident:   {incident.Id} {incident.Kind}, stream {incident.Stream}, {incident.Subject}: {incident.State}, opened {incident.OpenedAt.UtcDateTime:yyyy-MM-dd HH:mm}Z{resolved}"));
-            output.WriteLine($"            notifications: {notifications}");
+            if (incident.Notifications.Count == 0)
+            {
+                output.WriteLine("            notified:  none");
+            }
+
+            // One line per notification of the thread: kind, when, and the channel that took it.
+            foreach (var n in incident.Notifications)
+            {
+                output.WriteLine(string.Create(c, $"            notified:  {n.Kind,-8} {n.At.UtcDateTime:yyyy-MM-dd HH:mm}Z  {n.Channel ?? "(no channel configured)"}"));
+            }
         }
     }
 

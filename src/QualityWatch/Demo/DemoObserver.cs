@@ -51,7 +51,7 @@ internal sealed class DemoObserver(HttpClient client, DateTimeOffset start, Date
         ];
     }
 
-    /// <summary>Every incident, oldest first, with its notifications as "kind" or "kind via channel".</summary>
+    /// <summary>Every incident, oldest first, with the notifications of its thread.</summary>
     public async Task<IReadOnlyList<DemoIncident>> IncidentsAsync(CancellationToken cancellationToken)
     {
         using var document = JsonDocument.Parse(await client.GetStringAsync("v1/incidents?limit=1000", cancellationToken));
@@ -66,8 +66,10 @@ internal sealed class DemoObserver(HttpClient client, DateTimeOffset start, Date
                     i.GetProperty("state").GetString() ?? "",
                     i.GetProperty("opened_at").GetDateTimeOffset(),
                     i.TryGetProperty("resolved_at", out var resolved) ? resolved.GetDateTimeOffset() : null,
-                    [.. i.GetProperty("notifications").EnumerateArray().Select(n =>
-                        n.TryGetProperty("channel", out var channel) ? $"{n.GetProperty("kind").GetString()} via {channel.GetString()}" : n.GetProperty("kind").GetString() ?? "")]))
+                    [.. i.GetProperty("notifications").EnumerateArray().Select(n => new DemoNotification(
+                        n.GetProperty("kind").GetString() ?? "",
+                        n.TryGetProperty("channel", out var channel) && channel.ValueKind == JsonValueKind.String ? channel.GetString() : null,
+                        n.GetProperty("at").GetDateTimeOffset()))]))
                 .OrderBy(i => i.OpenedAt),
         ];
     }

@@ -46,10 +46,15 @@ public sealed partial class DemoCommandTests
             Assert.True(DateTimeOffset.Parse(alert.Groups["at"].Value + ":00Z", CultureInfo.InvariantCulture) >= change, alert.Value);
         }
 
-        // The summary lists the regression's incident, about v2, with its thread (no channel here, so listed without one).
+        // The summary lists the regression's incident about v2 and its thread: kind, time, channel. (Exactly one quality
+        // and no operational incident is the goal of issue 17; under a load average of 60 it did not hold yet, see the
+        // alertbench report, so the count is not asserted here.)
         Assert.Matches(@"Incidents:  \d+ quality, \d+ operational\.", text);
+        Assert.NotEmpty(IncidentLine().Matches(text));
         Assert.Matches(@"Incident:   inc_\w+ quality, stream default, prompt_version v2: ", text);
-        Assert.Matches(@"notifications: firing", text);
+        var notified = NotifiedLine().Matches(text);
+        Assert.Contains(notified, m => m.Groups["kind"].Value == "firing");
+        Assert.True(DateTimeOffset.Parse(notified.First(m => m.Groups["kind"].Value == "firing").Groups["at"].Value + ":00Z", CultureInfo.InvariantCulture) >= change, text);
 
         // The links printed at the end answer.
         Assert.Contains("Report:   http://127.0.0.1:", text, StringComparison.Ordinal);
@@ -119,6 +124,12 @@ public sealed partial class DemoCommandTests
 
     [GeneratedRegex(@"Alert:\s+(?<rule>[\w-]+) fired at (?<at>\d{4}-\d\d-\d\d \d\d:\d\d)Z for stream default(, prompt_version (?<version>\w+))?, \d+h \d\dm after the change\.")]
     private static partial Regex AlertLine();
+
+    [GeneratedRegex(@"^Incident:   inc_", RegexOptions.Multiline)]
+    private static partial Regex IncidentLine();
+
+    [GeneratedRegex(@"^            notified:  (?<kind>firing|update|repeat|resolved) +(?<at>\d{4}-\d\d-\d\d \d\d:\d\d)Z  \(no channel configured\)$", RegexOptions.Multiline)]
+    private static partial Regex NotifiedLine();
 
     [GeneratedRegex(@"^Metrics:\s+(?<url>\S+)$", RegexOptions.Multiline)]
     private static partial Regex MetricsLine();
