@@ -3,6 +3,7 @@ using QualityWatch.Alerting;
 using QualityWatch.Api;
 using QualityWatch.Backfill.Batch.Webhooks;
 using QualityWatch.Backfill;
+using QualityWatch.Canary;
 using QualityWatch.Evaluations;
 using QualityWatch.Evidence;
 using QualityWatch.Export;
@@ -50,6 +51,7 @@ internal static class QualityWatchExtensions
 
         services.AddNotifications();
         services.AddAlerting();
+        services.AddCanary();
         services.AddReports();
         services.AddReviews();
         services.AddBackfill();
@@ -72,6 +74,7 @@ internal static class QualityWatchExtensions
         app.MapNotifications();
         app.MapReports();
         app.MapReviews();
+        app.MapCanary();
         app.MapGeminiWebhook();
         app.MapWebConsole();
         app.MapReviewScript();
