@@ -30,15 +30,15 @@ internal sealed class CanaryRule(CanaryStore store, IJudgeProvider provider, Rub
         var day = DateTimeOffset.FromUnixTimeMilliseconds(run.Day);
         var summary = run.BaselineRuns == 0
             ? Invariant($"judge {run.JudgeModel} (rubric {run.RubricVersion}): first canary run on {day:yyyy-MM-dd}, {run.Agreed}/{run.Items} agree; no earlier run to compare with")
-            : Invariant($"judge {run.JudgeModel} (rubric {run.RubricVersion}) on {day:yyyy-MM-dd}: specificity {specificity:P1} vs {baselineSpecificity:P1} (z {run.SpecificityZ:F2}), sensitivity {sensitivity:P1} vs {baselineSensitivity:P1} (z {run.SensitivityZ:F2}) over {run.BaselineRuns} earlier runs; {(run.Drift == 1 ? "dropped" : "no drop")} at z >= {run.AlarmZ:F2}");
+            : Invariant($"judge {run.JudgeModel} (rubric {run.RubricVersion}) on {day:yyyy-MM-dd}: specificity {specificity:P1} vs {baselineSpecificity:P1} (z {run.SpecificityZ:F2}), sensitivity {sensitivity:P1} vs {baselineSensitivity:P1} (z {run.SensitivityZ:F2}) over {run.BaselineRuns} earlier runs; against the previous run {run.SpecificityLost} clean items newly flagged, {run.SpecificityGained} no longer (McNemar z {run.SpecificityPairedZ:F2}), {run.SensitivityLost} hallucinations newly missed, {run.SensitivityGained} newly caught (z {run.SensitivityPairedZ:F2}); {(run.Drift == 1 ? "dropped" : "no drop")} at z >= {run.AlarmZ:F2}");
         return
         [
-            new RuleObservation("", "", active, Math.Max(run.SpecificityZ ?? 0, run.SensitivityZ ?? 0), summary, new AlertEvidence
+            new RuleObservation("", "", active, Largest(run), summary, new AlertEvidence
             {
                 Rule = rule.Name,
                 Kind = Kind,
                 Stream = "",
-                Value = Math.Max(run.SpecificityZ ?? 0, run.SensitivityZ ?? 0),
+                Value = Largest(run),
                 Threshold = run.AlarmZ,
                 Statistic = run.SpecificityZ,
                 AlarmLevel = run.AlarmZ,
@@ -48,10 +48,13 @@ internal sealed class CanaryRule(CanaryStore store, IJudgeProvider provider, Rub
                 BaselineRate = run.BaselineItems == 0 ? null : (double)(run.BaselineTp + run.BaselineTn) / run.BaselineItems,
                 BaselineSource = Invariant($"{run.BaselineRuns} earlier canary runs of judge {run.JudgeModel}, rubric {run.RubricVersion}, set {run.ItemSet}"),
                 WindowEnd = day,
-                Detail = "value and threshold: the larger one-sided z of the drop in sensitivity or specificity against the earlier runs, and the alarm level; rate: agreement with the known answers",
+                Detail = "value and threshold: the largest one-sided z of a drop in sensitivity or specificity (against the earlier runs, and item by item against the previous run), and the alarm level; statistic: the specificity z against the earlier runs; rate: agreement with the known answers",
             }),
         ];
     }
+
+    private static double Largest(CanaryRunRow run) =>
+        new[] { run.SpecificityZ, run.SensitivityZ, run.SpecificityPairedZ, run.SensitivityPairedZ }.Max(z => z ?? 0);
 
     private static double Share(long hits, long trials) => trials == 0 ? double.NaN : (double)hits / trials;
 

@@ -19,6 +19,13 @@ internal sealed record CanaryRunRow
     public long BaselineFn { get; init; }
     public double? SensitivityZ { get; init; }
     public double? SpecificityZ { get; init; }
+    public long? PreviousDay { get; init; }
+    public long SensitivityLost { get; init; }
+    public long SensitivityGained { get; init; }
+    public long SpecificityLost { get; init; }
+    public long SpecificityGained { get; init; }
+    public double? SensitivityPairedZ { get; init; }
+    public double? SpecificityPairedZ { get; init; }
     public double? AlarmZ { get; init; }
     public long Drift { get; init; }
     public double CostUsd { get; init; }

@@ -21,6 +21,10 @@ internal sealed class CanaryRunView
     [JsonPropertyName("baseline_specificity")] public CanaryRateView? BaselineSpecificity { get; init; }
     [JsonPropertyName("sensitivity_drop_z")] public double? SensitivityDropZ { get; init; }
     [JsonPropertyName("specificity_drop_z")] public double? SpecificityDropZ { get; init; }
+    [JsonPropertyName("paired_with_day")] public string? PairedWithDay { get; init; }
+    [JsonPropertyName("paired")] public Dictionary<string, long> Paired { get; init; } = [];
+    [JsonPropertyName("sensitivity_paired_drop_z")] public double? SensitivityPairedDropZ { get; init; }
+    [JsonPropertyName("specificity_paired_drop_z")] public double? SpecificityPairedDropZ { get; init; }
     [JsonPropertyName("alarm_z")] public double? AlarmZ { get; init; }
     [JsonPropertyName("drift")] public bool Drift { get; init; }
     [JsonPropertyName("cost_usd")] public double CostUsd { get; init; }
@@ -43,6 +47,16 @@ internal sealed class CanaryRunView
         BaselineSpecificity = CanaryRateView.Of(run.BaselineTn, run.BaselineTn + run.BaselineFp),
         SensitivityDropZ = Finite(run.SensitivityZ),
         SpecificityDropZ = Finite(run.SpecificityZ),
+        PairedWithDay = run.PreviousDay is { } previous ? DateTimeOffset.FromUnixTimeMilliseconds(previous).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+        Paired = new()
+        {
+            ["sensitivity_lost"] = run.SensitivityLost,
+            ["sensitivity_gained"] = run.SensitivityGained,
+            ["specificity_lost"] = run.SpecificityLost,
+            ["specificity_gained"] = run.SpecificityGained,
+        },
+        SensitivityPairedDropZ = Finite(run.SensitivityPairedZ),
+        SpecificityPairedDropZ = Finite(run.SpecificityPairedZ),
         AlarmZ = run.AlarmZ,
         Drift = run.Drift == 1,
         CostUsd = run.CostUsd,

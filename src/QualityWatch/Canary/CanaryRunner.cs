@@ -70,7 +70,7 @@ internal sealed class CanaryRunner(
         {
             var left = items.Count(i => i.Set == counts.ItemSet) - (int)counts.Items;
             var withBaseline = await store.WithBaselineAsync(counts with { Unanswered = Math.Max(0, left), FinishedAt = time.GetUtcNow().ToUnixTimeMilliseconds() }, settings.BaselineRuns, cancellationToken);
-            var run = CanaryDrift.Test(withBaseline, settings.FalseAlarmRate);
+            var run = CanaryDrift.Test(await store.WithPairsAsync(withBaseline, cancellationToken), settings.FalseAlarmRate);
             await store.SaveAsync(run, cancellationToken);
             runs.Add(run);
             Log.RunFinished(logger, model, rubric.Version, run.ItemSet, run.Items, run.Agreed, run.Drift == 1, run.SpecificityZ ?? double.NaN, run.SensitivityZ ?? double.NaN);

@@ -13,7 +13,9 @@ internal sealed class CanaryStore(SqliteConnectionFactory connections)
         day AS Day, judge_model AS JudgeModel, rubric_version AS RubricVersion, item_set AS ItemSet, tp AS Tp, fp AS Fp, tn AS Tn, fn AS Fn,
         unanswered AS Unanswered, baseline_runs AS BaselineRuns, baseline_tp AS BaselineTp, baseline_fp AS BaselineFp,
         baseline_tn AS BaselineTn, baseline_fn AS BaselineFn, sensitivity_z AS SensitivityZ, specificity_z AS SpecificityZ,
-        alarm_z AS AlarmZ, drift AS Drift, cost_usd AS CostUsd, finished_at AS FinishedAt
+        previous_day AS PreviousDay, sensitivity_lost AS SensitivityLost, sensitivity_gained AS SensitivityGained,
+        specificity_lost AS SpecificityLost, specificity_gained AS SpecificityGained, sensitivity_paired_z AS SensitivityPairedZ,
+        specificity_paired_z AS SpecificityPairedZ, alarm_z AS AlarmZ, drift AS Drift, cost_usd AS CostUsd, finished_at AS FinishedAt
         """;
 
     public async Task<HashSet<string>> JudgedAsync(long day, string model, string rubric, CancellationToken cancellationToken)
@@ -100,19 +102,65 @@ internal sealed class CanaryStore(SqliteConnectionFactory connections)
         return run with { BaselineRuns = b.Runs, BaselineTp = b.Tp, BaselineFp = b.Fp, BaselineTn = b.Tn, BaselineFn = b.Fn };
     }
 
+    /// <summary>
+    /// The run paired item by item with the newest earlier run of the same judge model, rubric and set: how many items
+    /// it now answers wrongly that it answered rightly then, and the reverse, per known answer.
+    /// </summary>
+    public async Task<CanaryRunRow> WithPairsAsync(CanaryRunRow run, CancellationToken cancellationToken)
+    {
+        const string previousSql =
+            """
+            SELECT MAX(day) FROM canary_runs
+            WHERE judge_model = @JudgeModel AND rubric_version = @RubricVersion AND item_set = @ItemSet AND day < @Day;
+            """;
+        const string pairsSql =
+            """
+            SELECT COALESCE(SUM(n.expected = 1 AND p.judged = 1 AND n.judged = 0), 0) AS SensitivityLost,
+                   COALESCE(SUM(n.expected = 1 AND p.judged = 0 AND n.judged = 1), 0) AS SensitivityGained,
+                   COALESCE(SUM(n.expected = 0 AND p.judged = 0 AND n.judged = 1), 0) AS SpecificityLost,
+                   COALESCE(SUM(n.expected = 0 AND p.judged = 1 AND n.judged = 0), 0) AS SpecificityGained
+            FROM canary_judgments n
+            JOIN canary_judgments p ON p.day = @previous AND p.judge_model = n.judge_model AND p.rubric_version = n.rubric_version AND p.item_id = n.item_id
+            WHERE n.day = @Day AND n.judge_model = @JudgeModel AND n.rubric_version = @RubricVersion AND n.item_set = @ItemSet;
+            """;
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var previous = await connection.ExecuteScalarAsync<long?>(
+            new CommandDefinition(previousSql, new { run.JudgeModel, run.RubricVersion, run.ItemSet, run.Day }, cancellationToken: cancellationToken));
+        if (previous is null)
+        {
+            return run with { PreviousDay = null };
+        }
+
+        var pairs = await connection.QuerySingleAsync<(long SensitivityLost, long SensitivityGained, long SpecificityLost, long SpecificityGained)>(
+            new CommandDefinition(pairsSql, new { run.JudgeModel, run.RubricVersion, run.ItemSet, run.Day, previous }, cancellationToken: cancellationToken));
+        return run with
+        {
+            PreviousDay = previous,
+            SensitivityLost = pairs.SensitivityLost,
+            SensitivityGained = pairs.SensitivityGained,
+            SpecificityLost = pairs.SpecificityLost,
+            SpecificityGained = pairs.SpecificityGained,
+        };
+    }
+
     public async Task SaveAsync(CanaryRunRow run, CancellationToken cancellationToken)
     {
         const string sql =
             """
             INSERT INTO canary_runs (day, judge_model, rubric_version, item_set, tp, fp, tn, fn, unanswered, baseline_runs, baseline_tp, baseline_fp,
-                                     baseline_tn, baseline_fn, sensitivity_z, specificity_z, alarm_z, drift, cost_usd, finished_at)
+                                     baseline_tn, baseline_fn, sensitivity_z, specificity_z, previous_day, sensitivity_lost, sensitivity_gained,
+                                     specificity_lost, specificity_gained, sensitivity_paired_z, specificity_paired_z, alarm_z, drift, cost_usd, finished_at)
             VALUES (@Day, @JudgeModel, @RubricVersion, @ItemSet, @Tp, @Fp, @Tn, @Fn, @Unanswered, @BaselineRuns, @BaselineTp, @BaselineFp,
-                    @BaselineTn, @BaselineFn, @SensitivityZ, @SpecificityZ, @AlarmZ, @Drift, @CostUsd, @FinishedAt)
+                    @BaselineTn, @BaselineFn, @SensitivityZ, @SpecificityZ, @PreviousDay, @SensitivityLost, @SensitivityGained,
+                    @SpecificityLost, @SpecificityGained, @SensitivityPairedZ, @SpecificityPairedZ, @AlarmZ, @Drift, @CostUsd, @FinishedAt)
             ON CONFLICT (judge_model, rubric_version, item_set, day) DO UPDATE SET
                 tp = excluded.tp, fp = excluded.fp, tn = excluded.tn, fn = excluded.fn, unanswered = excluded.unanswered,
                 baseline_runs = excluded.baseline_runs, baseline_tp = excluded.baseline_tp, baseline_fp = excluded.baseline_fp,
                 baseline_tn = excluded.baseline_tn, baseline_fn = excluded.baseline_fn, sensitivity_z = excluded.sensitivity_z,
-                specificity_z = excluded.specificity_z, alarm_z = excluded.alarm_z, drift = excluded.drift, cost_usd = excluded.cost_usd,
+                specificity_z = excluded.specificity_z, previous_day = excluded.previous_day, sensitivity_lost = excluded.sensitivity_lost,
+                sensitivity_gained = excluded.sensitivity_gained, specificity_lost = excluded.specificity_lost,
+                specificity_gained = excluded.specificity_gained, sensitivity_paired_z = excluded.sensitivity_paired_z,
+                specificity_paired_z = excluded.specificity_paired_z, alarm_z = excluded.alarm_z, drift = excluded.drift, cost_usd = excluded.cost_usd,
                 finished_at = excluded.finished_at;
             """;
         await using var connection = await connections.OpenWriteAsync(cancellationToken);

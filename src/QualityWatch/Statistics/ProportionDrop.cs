@@ -25,6 +25,17 @@ internal static class ProportionDrop
     }
 
     /// <summary>
+    /// McNemar's one-sided z for paired answers: <paramref name="lost"/> items right before and wrong now against
+    /// <paramref name="gained"/> wrong before and right now; under no change each discordant item is a fair coin.
+    /// Continuity-corrected (minus one), which keeps small counts from alarming early; 0 without discordant items.
+    /// </summary>
+    public static double McNemarZ(long lost, long gained)
+    {
+        var discordant = lost + gained;
+        return discordant == 0 ? 0 : (lost - gained - 1) / Math.Sqrt(discordant);
+    }
+
+    /// <summary>
     /// The standard normal quantile (Acklam's rational approximation, relative error below 1.2e-9), e.g. the z
     /// a one-sided test at level α must reach is <c>NormalQuantile(1 - α)</c>.
     /// </summary>

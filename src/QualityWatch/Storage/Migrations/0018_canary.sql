@@ -31,6 +31,13 @@ CREATE TABLE canary_runs (
     baseline_fn     INTEGER NOT NULL,
     sensitivity_z   REAL    NULL,     -- one-sided two-proportion z of the drop against the baseline; null without one
     specificity_z   REAL    NULL,
+    previous_day    INTEGER NULL,     -- the earlier run the items are paired with (McNemar): the newest before this one
+    sensitivity_lost   INTEGER NOT NULL DEFAULT 0, -- hallucinated items caught then, missed now
+    sensitivity_gained INTEGER NOT NULL DEFAULT 0, -- missed then, caught now
+    specificity_lost   INTEGER NOT NULL DEFAULT 0, -- clean items passed then, flagged now
+    specificity_gained INTEGER NOT NULL DEFAULT 0, -- flagged then, passed now
+    sensitivity_paired_z REAL NULL,   -- one-sided McNemar z (continuity-corrected) of the drop against the previous run
+    specificity_paired_z REAL NULL,
     alarm_z         REAL    NULL,     -- the level either z must reach for drift
     drift           INTEGER NOT NULL CHECK (drift IN (0, 1)),
     cost_usd        REAL    NOT NULL,
