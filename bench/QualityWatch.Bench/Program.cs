@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using QualityWatch.Bench.Canary;
 using QualityWatch.Bench.Connections;
 using QualityWatch.Bench.WebConsole;
 using QualityWatch.Bench.Cost;
@@ -34,6 +35,7 @@ var root = new RootCommand("QualityWatch benchmarks: one verb each, writing its 
     NotifyOutagesCommand.Command(),
     OtlpIngestCommand.Command(),
     ConsoleCommand.Command(),
+    CanaryCommand.Command(),
 };
 
 // A misspelt option or a missing verb must not run a benchmark at its defaults: say why and exit 2.
