@@ -26,6 +26,7 @@ var root = new RootCommand("QualityWatch benchmarks: one verb each, writing its 
     DedupWindowCommand.Command(),
     JudgeThroughput.Command(),
     JudgeCost.Command(),
+    RubricCost.Command(),
     DetectionCommand.Command(),
     FalseAlarmCommand.Command(),
     CrashCommand.Command(),
