@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using QualityWatch.Bench.Calibration;
+using QualityWatch.Bench.Canary;
 using QualityWatch.Bench.Connections;
 using QualityWatch.Bench.WebConsole;
 using QualityWatch.Bench.Cost;
@@ -29,6 +30,7 @@ var root = new RootCommand("QualityWatch benchmarks: one verb each, writing its 
     DedupWindowCommand.Command(),
     JudgeThroughput.Command(),
     JudgeCost.Command(),
+    RubricCost.Command(),
     DetectionCommand.Command(),
     FalseAlarmCommand.Command(),
     CrashCommand.Command(),
@@ -40,6 +42,7 @@ var root = new RootCommand("QualityWatch benchmarks: one verb each, writing its 
     ConsoleCommand.Command(),
     CalibrationCommand.Command(),
     IncidentsCommand.Command(),
+    CanaryCommand.Command(),
 };
 
 // A misspelt option or a missing verb must not run a benchmark at its defaults: say why and exit 2.

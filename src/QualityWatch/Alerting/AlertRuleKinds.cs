@@ -10,7 +10,8 @@ internal static class AlertRuleKinds
     public const string JudgeFailureRatio = "judge_failure_ratio";
     public const string Backlog = "backlog";
     public const string IngestStalled = "ingest_stalled";
+    public const string JudgeCanary = "judge_canary";
 
     public static IReadOnlyList<string> All { get; } =
-        [HallucinationRate, Sequential, AccuracyMean, ToneMean, JudgeFailureRatio, Backlog, IngestStalled];
+        [HallucinationRate, Sequential, AccuracyMean, ToneMean, JudgeFailureRatio, Backlog, IngestStalled, JudgeCanary];
 }

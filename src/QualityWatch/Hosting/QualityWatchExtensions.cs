@@ -4,6 +4,7 @@ using QualityWatch.Api;
 using QualityWatch.Backfill.Batch.Webhooks;
 using QualityWatch.Backfill;
 using QualityWatch.Calibration;
+using QualityWatch.Canary;
 using QualityWatch.Evaluations;
 using QualityWatch.Evidence;
 using QualityWatch.Export;
@@ -51,6 +52,7 @@ internal static class QualityWatchExtensions
 
         services.AddNotifications();
         services.AddAlerting();
+        services.AddCanary();
         services.AddReports();
         services.AddReviews();
         services.AddCalibration();
@@ -75,6 +77,7 @@ internal static class QualityWatchExtensions
         app.MapReports();
         app.MapReviews();
         app.MapCalibration();
+        app.MapCanary();
         app.MapGeminiWebhook();
         app.MapWebConsole();
         app.MapReviewScript();

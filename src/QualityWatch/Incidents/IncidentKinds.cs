@@ -2,7 +2,7 @@ namespace QualityWatch.Incidents;
 
 /// <summary>
 /// What an incident is about: <c>quality</c> (the chatbot's answers: hallucination rate, CUSUM/SPRT, score means) or
-/// <c>operational</c> (QualityWatch's own pipeline: judge backlog, judge failures, ingest stalled). The two never merge.
+/// <c>operational</c> (QualityWatch's own pipeline: judge backlog, judge failures, ingest stalled, the judge-drift canary). The two never merge.
 /// </summary>
 internal static class IncidentKinds
 {

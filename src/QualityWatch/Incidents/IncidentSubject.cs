@@ -9,7 +9,7 @@ internal sealed record IncidentSubject(string Kind, string Dimension, string Val
 
     public static IncidentSubject For(AlertRuleOptions rule, RuleObservation observation)
     {
-        if (rule.Kind is AlertRuleKinds.Backlog or AlertRuleKinds.JudgeFailureRatio or AlertRuleKinds.IngestStalled)
+        if (rule.Kind is AlertRuleKinds.Backlog or AlertRuleKinds.JudgeFailureRatio or AlertRuleKinds.IngestStalled or AlertRuleKinds.JudgeCanary)
         {
             return new IncidentSubject(IncidentKinds.Operational, "rule", rule.Kind);
         }

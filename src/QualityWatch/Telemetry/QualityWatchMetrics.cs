@@ -42,6 +42,10 @@ internal sealed class QualityWatchMetrics
     public const string BudgetUsed = "qualitywatch.budget.used_ratio";
     public const string ComponentUp = "qualitywatch.component.up";
     public const string VersionsFolded = "qualitywatch.sampling.versions_folded";
+    public const string CanaryAgreement = "qualitywatch.judge.canary.agreement_ratio";
+    public const string CanarySensitivity = "qualitywatch.judge.canary.sensitivity_ratio";
+    public const string CanarySpecificity = "qualitywatch.judge.canary.specificity_ratio";
+    public const string CanaryDrift = "qualitywatch.judge.canary.drift";
 
     /// <summary>Judge calls take milliseconds in standard tier and up to many minutes in Flex.</summary>
     public static IReadOnlyList<double> JudgeDurationBuckets { get; } = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1200];

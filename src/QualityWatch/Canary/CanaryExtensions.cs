@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Quartz;
+using QualityWatch.Alerting;
+using QualityWatch.Telemetry;
+
+namespace QualityWatch.Canary;
+
+internal static class CanaryExtensions
+{
+    private const string JobName = "judge-canary";
+
+    public static IServiceCollection AddCanary(this IServiceCollection services)
+    {
+        services.AddOptionsWithValidateOnStart<CanaryOptions, CanaryOptionsValidator>().BindConfiguration(CanaryOptions.SectionName);
+        services.TryAddSingleton(_ => ReferenceSet.Load());
+        services.TryAddSingleton<CanaryStore>();
+        services.TryAddSingleton<CanaryRunner>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMetricGauges, CanaryGauges>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertRule, CanaryRule>());
+        services.AddQuartz(q =>
+        {
+            q.AddJob<CanaryJob>((_, job) => job.WithIdentity(JobName));
+            q.AddTrigger<CanaryJob>((sp, trigger) =>
+            {
+                var options = sp.GetRequiredService<IOptions<CanaryOptions>>().Value;
+                trigger.ForJob(JobName).WithIdentity("judge-canary-schedule").WithCronSchedule(options.Schedule, cron => cron.InTimeZone(TimeZoneInfo.Utc));
+                if (!options.Enabled)
+                {
+                    // Quartz has no disabled trigger; one that starts beyond any horizon never fires.
+                    trigger.StartAt(DateTimeOffset.MaxValue.AddYears(-1));
+                }
+            });
+        });
+        return services;
+    }
+}
