@@ -172,14 +172,17 @@ internal static class DemoCommand
         // Let the judge finish the last samples and the alert rules see them. The clock keeps its
         // speed: the simulator's flex latency is simulated time, so real speed would stall the drain.
         // The timeout counts from the last verdict, not from the end of traffic: a loaded machine drains slowly but surely.
+        // The totals come from the hourly rollup, which may not yet hold the last requests' samples: done only once
+        // it counts every response sent, and every sample it counts has its verdict.
         var drainStarted = TimeProvider.System.GetTimestamp();
-        while (totals.Judged + totals.Failed < totals.Sampled && TimeProvider.System.GetElapsedTime(drainStarted) < DrainTimeout)
+        while ((totals.Interactions < traffic.Generated || totals.Judged + totals.Failed < totals.Sampled)
+            && TimeProvider.System.GetElapsedTime(drainStarted) < DrainTimeout)
         {
             await Task.Delay(ShowEvery, cancellationToken);
             await pace.AdjustAsync(cancellationToken);
-            var finished = totals.Judged + totals.Failed;
+            var finished = totals.Judged + totals.Failed + totals.Interactions;
             totals = await observer.TotalsAsync(clock.GetUtcNow(), cancellationToken);
-            if (totals.Judged + totals.Failed > finished)
+            if (totals.Judged + totals.Failed + totals.Interactions > finished)
             {
                 drainStarted = TimeProvider.System.GetTimestamp();
             }

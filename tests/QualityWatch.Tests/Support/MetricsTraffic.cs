@@ -82,7 +82,7 @@ public static class MetricsTraffic
         // A canary run's row, seeded the same way (a real run judges 500 items; CanaryDriftTests runs them).
         using var connection = Db.Open(harness.DatabasePath);
         connection.Execute("""
-            INSERT INTO canary_runs (day, judge_model, rubric_version, item_set, tp, fp, tn, fn, unanswered, baseline_runs, baseline_tp, baseline_fp,
+            INSERT OR IGNORE INTO canary_runs (day, judge_model, rubric_version, item_set, tp, fp, tn, fn, unanswered, baseline_runs, baseline_tp, baseline_fp,
                                      baseline_tn, baseline_fn, drift, cost_usd, finished_at)
             VALUES (0, 'gemini-2.5-flash', 'v1', 'reference-v1', 85, 16, 384, 15, 0, 0, 0, 0, 0, 0, 0, 0.08, 1);
             """);
