@@ -24,12 +24,8 @@ internal static class CanaryExtensions
             q.AddTrigger<CanaryJob>((sp, trigger) =>
             {
                 var options = sp.GetRequiredService<IOptions<CanaryOptions>>().Value;
+                // Always scheduled: Quartz refuses a trigger that can never fire, so CanaryJob itself skips a disabled canary.
                 trigger.ForJob(JobName).WithIdentity("judge-canary-schedule").WithCronSchedule(options.Schedule, cron => cron.InTimeZone(TimeZoneInfo.Utc));
-                if (!options.Enabled)
-                {
-                    // Quartz has no disabled trigger; one that starts beyond any horizon never fires.
-                    trigger.StartAt(DateTimeOffset.MaxValue.AddYears(-1));
-                }
             });
         });
         return services;
