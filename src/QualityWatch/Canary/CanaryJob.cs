@@ -3,9 +3,13 @@ using Quartz;
 
 namespace QualityWatch.Canary;
 
-/// <summary>Runs the canary on <c>Canary:Schedule</c>; the run itself is <see cref="CanaryRunner"/>.</summary>
+/// <summary>
+/// Runs the canary on <c>Canary:Schedule</c>; the run itself is <see cref="CanaryRunner"/>. Quartz waits for running jobs
+/// at shutdown and does not cancel them, and a run is hundreds of judge calls (minutes in Flex); a run stopped midway
+/// loses nothing, since the next one judges only the items this day still lacks, so the job stops with the host.
+/// </summary>
 [DisallowConcurrentExecution]
-internal sealed class CanaryJob(CanaryRunner runner, IOptionsMonitor<CanaryOptions> options, ILogger<CanaryJob> logger) : IJob
+internal sealed class CanaryJob(CanaryRunner runner, IOptionsMonitor<CanaryOptions> options, IHostApplicationLifetime lifetime, ILogger<CanaryJob> logger) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
@@ -14,9 +18,10 @@ internal sealed class CanaryJob(CanaryRunner runner, IOptionsMonitor<CanaryOptio
             return;
         }
 
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         try
         {
-            await runner.RunAsync(cancellationToken);
+            await runner.RunAsync(stopping.Token);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -32,12 +32,7 @@ public sealed class InProcessHost : IAsyncDisposable
     /// </summary>
     public static async Task<InProcessHost> StartAsync(string databasePath, IDictionary<string, string?>? settings = null, FakeLogCollector? logs = null, TimeProvider? time = null)
     {
-        // A fake clock moved by days fires the daily judge canary through Quartz, and its 500 judge calls then wait on
-        // a clock nobody advances, holding shutdown; tests of the canary run CanaryRunner themselves or set it on.
-        KeyValuePair<string, string?>[] defaults = time is null
-            ? [new("Logging:LogLevel:Default", "Warning")]
-            : [new("Logging:LogLevel:Default", "Warning"), new("Canary:Enabled", "false")];
-        var config = TestHost.Settings(databasePath, settings, defaults);
+        var config = TestHost.Settings(databasePath, settings, [new("Logging:LogLevel:Default", "Warning")]);
         var app = QualityWatchApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(config);
