@@ -11,6 +11,7 @@ using QualityWatch.Hosting;
 using QualityWatch.Ingestion;
 using QualityWatch.Simulator;
 using QualityWatch.Storage;
+using QualityWatch.Trends;
 
 namespace QualityWatch.Demo;
 
@@ -91,7 +92,8 @@ internal static class DemoCommand
             try
             {
                 var pace = new DemoPace(clock, app.Services.GetRequiredService<SqliteConnectionFactory>(), options.Speed);
-                await PlayAsync(options, start, clock, pace, client, output, interactive, stopping.Token);
+                var rollup = app.Services.GetRequiredService<TrendRollup>();
+                await PlayAsync(options, start, clock, pace, rollup, client, output, interactive, stopping.Token);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -126,7 +128,7 @@ internal static class DemoCommand
         return 0;
     }
 
-    private static async Task PlayAsync(DemoOptions options, DateTimeOffset start, AcceleratedTimeProvider clock, DemoPace pace, HttpClient client, TextWriter output, bool interactive, CancellationToken cancellationToken)
+    private static async Task PlayAsync(DemoOptions options, DateTimeOffset start, AcceleratedTimeProvider clock, DemoPace pace, TrendRollup rollup, HttpClient client, TextWriter output, bool interactive, CancellationToken cancellationToken)
     {
         var traffic = new DemoTraffic(options, start);
         var observer = new DemoObserver(client, start, traffic.End);
@@ -172,8 +174,8 @@ internal static class DemoCommand
         // Let the judge finish the last samples and the alert rules see them. The clock keeps its
         // speed: the simulator's flex latency is simulated time, so real speed would stall the drain.
         // The timeout counts from the last verdict, not from the end of traffic: a loaded machine drains slowly but surely.
-        // The totals come from the hourly rollup, which may not yet hold the last requests' samples: done only once
-        // it counts every response sent, and every sample it counts has its verdict.
+        // The totals come from the hourly rollup, so it is brought up to date before each read (it waits for its own
+        // scheduled run if one is under way): done once it counts every response sent and every sample has its verdict.
         var drainStarted = TimeProvider.System.GetTimestamp();
         while ((totals.Interactions < traffic.Generated || totals.Judged + totals.Failed < totals.Sampled)
             && TimeProvider.System.GetElapsedTime(drainStarted) < DrainTimeout)
@@ -181,6 +183,7 @@ internal static class DemoCommand
             await Task.Delay(ShowEvery, cancellationToken);
             await pace.AdjustAsync(cancellationToken);
             var finished = totals.Judged + totals.Failed + totals.Interactions;
+            await rollup.RunAsync(cancellationToken);
             totals = await observer.TotalsAsync(clock.GetUtcNow(), cancellationToken);
             if (totals.Judged + totals.Failed + totals.Interactions > finished)
             {
@@ -192,6 +195,8 @@ internal static class DemoCommand
         }
 
         await Task.Delay(TimeSpan.FromSeconds(2.5), cancellationToken);
+        await rollup.RunAsync(cancellationToken);
+        totals = await observer.TotalsAsync(clock.GetUtcNow(), cancellationToken);
         fired = await observer.FiredAsync(cancellationToken);
         progress.Finish(clock.GetUtcNow(), totals, "v2", fired);
         Summarize(output, options, traffic, totals, fired);

@@ -55,6 +55,9 @@ public sealed class ReviewPageTests(Browser browser) : IAsyncLifetime
 
         var second = await CurrentSampleAsync(page);
         Assert.NotEqual(first, second);
+
+        // The page after the post shows its text before its deferred key script runs; a key pressed earlier is lost.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         await page.Keyboard.PressAsync("s");
         await page.WaitForURLAsync(url => url.Contains("skip=", StringComparison.Ordinal));
         var third = await CurrentSampleAsync(page);
