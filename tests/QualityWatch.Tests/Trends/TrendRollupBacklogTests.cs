@@ -27,30 +27,43 @@ public sealed class TrendRollupBacklogTests
         // One hour per transaction: many turns to hand over, whatever the machine's speed.
         using var rollup = new TrendRollup(db.Connections, db.Calendar, TimeProvider.System, NullLogger<TrendRollup>.Instance) { HoursPerTransaction = 1 };
         var run = Task.Run(() => rollup.RunAsync(CancellationToken.None));
-        // Watched in a tight loop, not at Eventually's poll: on an idle machine the whole backlog can be worked off
-        // between two polls, and the writer must ask while the run is under way.
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (DirtyCount(db.DatabasePath) == marked && !run.IsCompleted && watch.Elapsed < TimeSpan.FromMinutes(2))
-        {
-            await Task.Yield();
-        }
 
-        Assert.False(run.IsCompleted, "the rollup finished before the test saw it start; the backlog is too short for this machine");
+        // Watched and written from a thread of its own, not from a continuation of this test: xUnit runs continuations
+        // on a context shared with the other tests, and on a busy CI machine the whole backlog was worked off before
+        // a yielded loop got its next turn. Another writer of this process (ingest's synchronous loop) asks for the
+        // write turn as soon as the first chunk has committed, while the backlog is being worked off.
+        var observed = await Task.Factory.StartNew(
+            () =>
+            {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                while (DirtyCount(db.DatabasePath) == marked && !run.IsCompleted && watch.Elapsed < TimeSpan.FromMinutes(2))
+                {
+                    Thread.SpinWait(100);
+                }
 
-        // Another writer of this process (ingest, the judge) asks for the write turn while the backlog is being worked off.
-        await using (var writer = await db.Connections.OpenWriteAsync(CancellationToken.None))
-        {
-            await writer.ExecuteAsync(
-                """
-                INSERT INTO samples (interaction_id, stream, occurred_at, received_at, prompt, response, sample_reason, status, updated_at)
-                VALUES ('meanwhile', 'support', @at, @at, 'p', 'r', 'every_n', @pending, @at);
-                """,
-                new { at = Start + 5_000, pending = SampleStatuses.Pending });
+                if (run.IsCompleted)
+                {
+                    return (Started: false, RunDoneWhileWriting: true, DirtyWhileWriting: 0L);
+                }
 
-            // The rollup cannot move while this writer holds the turn: it got the turn between chunks, not after the run.
-            Assert.False(run.IsCompleted, "the writer got the write turn only after the whole rollup had finished");
-            Assert.True(DirtyCount(db.DatabasePath) > 1, "the writer got in only at the very end of the backlog");
-        }
+                using var writer = db.Connections.OpenWrite();
+                writer.Execute(
+                    """
+                    INSERT INTO samples (interaction_id, stream, occurred_at, received_at, prompt, response, sample_reason, status, updated_at)
+                    VALUES ('meanwhile', 'support', @at, @at, 'p', 'r', 'every_n', @pending, @at);
+                    """,
+                    new { at = Start + 5_000, pending = SampleStatuses.Pending });
+
+                // The rollup cannot move while this writer holds the turn, so what it sees now is where the rollup let it in.
+                return (Started: true, RunDoneWhileWriting: run.IsCompleted, DirtyWhileWriting: DirtyCount(db.DatabasePath));
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+
+        Assert.True(observed.Started, "the rollup finished before the watcher saw it start; the backlog is too short for this machine");
+        Assert.False(observed.RunDoneWhileWriting, "the writer got the write turn only after the whole rollup had finished");
+        Assert.True(observed.DirtyWhileWriting > 1, "the writer got in only at the very end of the backlog");
 
         await run;
         Assert.Equal(1L, Db.Scalar<long>(db.DatabasePath, "SELECT COUNT(*) FROM samples WHERE interaction_id = 'meanwhile';"));
