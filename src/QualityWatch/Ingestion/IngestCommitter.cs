@@ -76,7 +76,7 @@ internal sealed class IngestCommitter(
         {
             using (var transaction = connection.BeginTransaction())
             using (var seen = new SeenInteractions(connection, transaction, nowMs, cutoffMs, window))
-            using (var samples = new SampleInserter(connection, transaction))
+            using (var samples = new SampleInserter(connection))
             {
                 for (var i = 0; i < group.Count; i++)
                 {

@@ -4,7 +4,8 @@ namespace QualityWatch.Storage;
 
 /// <summary>
 /// The dedup record of every interaction id within the window, kept in <see cref="SeenBuckets"/>. The hottest
-/// statements in the service run once per interaction, so they are prepared commands rather than Dapper calls.
+/// statements in the service run once per interaction, so they are <see cref="PreparedStatement"/>s with the id bound
+/// by index, rather than commands or Dapper calls.
 /// </summary>
 internal sealed class SeenInteractions : IDisposable
 {
@@ -17,21 +18,21 @@ internal sealed class SeenInteractions : IDisposable
         WHERE {table}.seen_at < $cutoff;
         """;
 
-    private readonly SqliteCommand mark;
-    private readonly SqliteCommand? older;
+    private readonly PreparedStatement mark;
+    private readonly PreparedStatement? older;
 
     public SeenInteractions(SqliteConnection connection, SqliteTransaction transaction, long nowMs, long cutoffMs, TimeSpan window)
     {
         var live = SeenBuckets.Live(connection, transaction, cutoffMs);
         var current = SeenBuckets.Current(connection, transaction, live, nowMs, window);
-        mark = Prepare(connection, transaction, MarkSql(current.Quoted), nowMs, cutoffMs);
+        mark = Prepare(connection, MarkSql(current.Quoted), nowMs, cutoffMs);
 
         // An id seen within the window may sit in an older bucket that is still live; one statement asks them all.
         var others = live.Where(b => b.TableName != current.TableName).ToList();
         if (others.Count > 0)
         {
             var exists = others.Select(b => $"EXISTS (SELECT 1 FROM {b.Quoted} WHERE interaction_id = $id AND seen_at >= $cutoff)");
-            older = Prepare(connection, transaction, "SELECT " + string.Join(" OR ", exists) + ";", nowMs, cutoffMs);
+            older = Prepare(connection, "SELECT " + string.Join(" OR ", exists) + ";", nowMs, cutoffMs);
         }
     }
 
@@ -40,15 +41,15 @@ internal sealed class SeenInteractions : IDisposable
     {
         if (older is not null)
         {
-            older.Parameters[0].Value = interactionId;
-            if ((long)older.ExecuteScalar()! != 0)
+            older.Bind(1, interactionId);
+            if (older.ExecuteInt64() != 0)
             {
                 return false;
             }
         }
 
-        mark.Parameters[0].Value = interactionId;
-        return mark.ExecuteNonQuery() == 1;
+        mark.Bind(1, interactionId);
+        return mark.Execute() == 1;
     }
 
     public void Dispose()
@@ -57,19 +58,29 @@ internal sealed class SeenInteractions : IDisposable
         older?.Dispose();
     }
 
-    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, long nowMs, long cutoffMs)
+    /// <summary>Prepares <paramref name="sql"/> with its time parameters bound for the whole commit; <c>$id</c>, first in the SQL, is index 1.</summary>
+    private static PreparedStatement Prepare(SqliteConnection connection, string sql, long nowMs, long cutoffMs)
     {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.Parameters.Add("$id", SqliteType.Text);
-        if (sql.Contains("$now", StringComparison.Ordinal))
+        var statement = new PreparedStatement(connection, sql);
+        try
         {
-            command.Parameters.Add("$now", SqliteType.Integer).Value = nowMs;
-        }
+            if (statement.IndexOf("$id") != 1)
+            {
+                throw new InvalidOperationException("$id must be the statement's first parameter.");
+            }
 
-        command.Parameters.Add("$cutoff", SqliteType.Integer).Value = cutoffMs;
-        command.Prepare();
-        return command;
+            if (sql.Contains("$now", StringComparison.Ordinal))
+            {
+                statement.Bind(statement.IndexOf("$now"), nowMs);
+            }
+
+            statement.Bind(statement.IndexOf("$cutoff"), cutoffMs);
+            return statement;
+        }
+        catch
+        {
+            statement.Dispose();
+            throw;
+        }
     }
 }

@@ -31,7 +31,7 @@ public sealed class SampleInserterTests : IDisposable
         using (var connection = connections.OpenWrite())
         using (var transaction = connection.BeginTransaction())
         {
-            using (var inserter = new SampleInserter(connection, transaction))
+            using (var inserter = new SampleInserter(connection))
             {
                 // Both shapes through one prepared command: a row with NULLs must not inherit the previous row's values.
                 Assert.True(inserter.Insert(Sample("prepared-full", optionals: true)));
