@@ -125,6 +125,27 @@ public sealed class IngestApiTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("\u0000", false)]
+    [InlineData("\u0001", false)]
+    [InlineData("\u001f", false)]
+    [InlineData("\u007f", false)]
+    [InlineData("\u0085", false)]
+    [InlineData("\u009f", false)]
+    [InlineData(" ", true)]
+    [InlineData("\u00a0", true)]
+    [InlineData("~", true)]
+    public async Task Ingest_IdWithControlCharacter_IsRejectedAndOthersAccepted(string character, bool accepted)
+    {
+        var response = await Client.PostAsync("/v1/interactions", Some.Json(Some.Interaction(Some.Id() + character + "x")));
+
+        Assert.Equal(accepted ? HttpStatusCode.OK : HttpStatusCode.BadRequest, response.StatusCode);
+        if (!accepted)
+        {
+            Assert.Contains("without control characters", (await response.ReadJsonAsync()).GetProperty("message").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [InlineData("text/plain")]
     [InlineData("application/xml")]
     [InlineData("application/json; charset=latin1")]
