@@ -12,11 +12,7 @@ internal static partial class CardDetector
     private const int MinDigits = 13;
     private const int MaxDigits = 19;
 
-    // The regex pass is a method of its own: its lambda's closure would otherwise be allocated on every call, skipped or not.
     public static string Redact(string text, RedactionCounts counts) =>
-        DigitCount.AtLeast(text, MinDigits) ? RedactCandidates(text, counts) : text;
-
-    private static string RedactCandidates(string text, RedactionCounts counts) =>
         Candidate().Replace(text, m => RedactRun(m.Value, counts));
 
     // A candidate is a whole run of digit groups, not one card: "4111 1111 1111 1111 12/26"

@@ -18,11 +18,7 @@ internal static partial class IbanDetector
     private const int MinLength = 15;
     private const int MaxLength = 34;
 
-    // Every IBAN starts with an upper-case country code: a text without an ASCII capital (most ids) holds none.
     public static string Redact(string text, RedactionCounts counts) =>
-        text.AsSpan().ContainsAnyInRange('A', 'Z') ? RedactCandidates(text, counts) : text;
-
-    private static string RedactCandidates(string text, RedactionCounts counts) =>
         Candidate().Replace(text, m => RedactCandidate(m.Value, counts));
 
     // The candidate pattern is greedy and may swallow following upper-case words or numbers

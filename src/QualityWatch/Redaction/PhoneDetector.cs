@@ -21,38 +21,13 @@ internal static partial class PhoneDetector
     private const int MinNationalDigits = 9;
     private const int MaxNationalDigits = 13;
 
-    // A North American number has 10 digits, or 11 with the leading 1.
-    private const int NorthAmericanDigits = 10;
-
-    /// <remarks>
-    /// Each shape is tried only when the text, as the shapes before left it, holds as many digits as the shortest number
-    /// of that shape that is replaced; below that every candidate would be kept as it is. Each regex pass is a method of
-    /// its own, so a skipped one does not allocate its lambda's closure.
-    /// </remarks>
     public static string Redact(string text, RedactionCounts counts)
     {
-        // The international shape starts with '+' or a 00 prefix.
-        if (DigitCount.AtLeast(text, MinDigits) && (text.Contains('+', StringComparison.Ordinal) || text.Contains("00", StringComparison.Ordinal)))
-        {
-            text = RedactInternationalShape(text, counts);
-        }
-
-        if (DigitCount.AtLeast(text, NorthAmericanDigits))
-        {
-            text = RedactNorthAmericanShape(text, counts);
-        }
-
-        return DigitCount.AtLeast(text, MinNationalDigits) ? RedactNationalShape(text, counts) : text;
+        text = International().Replace(text, m => RedactInternational(m.Value, counts));
+        text = NorthAmerican().Replace(text, _ => Count(counts));
+        return National().Replace(text, m =>
+            CountDigits(m.Value) is >= MinNationalDigits and <= MaxNationalDigits ? Count(counts) : m.Value);
     }
-
-    private static string RedactInternationalShape(string text, RedactionCounts counts) =>
-        International().Replace(text, m => RedactInternational(m.Value, counts));
-
-    private static string RedactNorthAmericanShape(string text, RedactionCounts counts) =>
-        NorthAmerican().Replace(text, _ => Count(counts));
-
-    private static string RedactNationalShape(string text, RedactionCounts counts) =>
-        National().Replace(text, m => CountDigits(m.Value) is >= MinNationalDigits and <= MaxNationalDigits ? Count(counts) : m.Value);
 
     private static string Count(RedactionCounts counts)
     {

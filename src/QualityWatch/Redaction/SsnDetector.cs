@@ -8,12 +8,7 @@ namespace QualityWatch.Redaction;
 /// </summary>
 internal static partial class SsnDetector
 {
-    private const int Digits = 9;
-
     public static string Redact(string text, RedactionCounts counts) =>
-        text.Contains('-', StringComparison.Ordinal) && DigitCount.AtLeast(text, Digits) ? RedactCandidates(text, counts) : text;
-
-    private static string RedactCandidates(string text, RedactionCounts counts) =>
         Candidate().Replace(text, _ =>
         {
             counts.Add(PiiTypes.Ssn);
