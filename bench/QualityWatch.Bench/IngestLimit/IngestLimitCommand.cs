@@ -26,7 +26,9 @@ internal static class IngestLimitCommand
         "ingest throughput of QualityWatch as a ratio to a parse-only server measured in the same run",
         RunAsync,
         BenchOption.Seconds("--seconds", 10, "load per server per round"),
-        BenchOption.Seconds("--warmup", 3, "warm-up before measuring"),
+        // Long enough for tiered compilation to finish: 6-18 s after start, under a load average of ~40, QualityWatch's
+        // JIT thread still took 43 % of its CPU (bench/RESULTS.md, "Ingest profile"); the parse-only server is done sooner.
+        BenchOption.Seconds("--warmup", 10, "warm-up before measuring"),
         BenchOption.Int("--rounds", 3, "rounds per scenario"),
         BenchOption.ServiceDll(),
         BenchOption.Results(),
