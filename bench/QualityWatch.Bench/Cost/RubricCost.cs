@@ -70,6 +70,7 @@ internal static class RubricCost
             $"- {m}, Flex, rubric v3: cache on / off = {Fmt.Times((double)costs[(m, "v3", true, "flex")], (double)costs[(m, "v3", false, "flex")])}; standard / Flex = {Fmt.Times((double)costs[(m, "v3", true, "standard")], (double)costs[(m, "v3", true, "flex")])}.\n");
         report.Append(CultureInfo.InvariantCulture,
             $"- gemini-2.5-flash, Flex, cache on: rubric v3 / v1 = {Fmt.Times((double)costs[("gemini-2.5-flash", "v3", true, "flex")], (double)costs[("gemini-2.5-flash", "v1", true, "flex")])}.\n");
+        report.Append('\n').Append(CanaryRuns(costs));
         var text = report.ToString();
         Console.WriteLine(text);
         if (options.Write)
@@ -79,5 +80,28 @@ internal static class RubricCost
         }
 
         return 0;
+    }
+
+    /// <summary>What one daily canary run costs at these rates: the default reference set plus the reviewed samples it adds, in Flex.</summary>
+    private static string CanaryRuns(Dictionary<(string, string, bool, string), decimal> costs)
+    {
+        var canary = new CanaryOptions();
+        var reference = ReferenceSet.Load(canary.ReferenceSet);
+        var items = reference.Items.Count + canary.MaxReviewedItems;
+        var table = new MarkdownTable(["model", "rubric", "cache", "USD per canary run (Flex)", $"share of Canary:DailyBudgetUsd ${canary.DailyBudgetUsd.ToString(CultureInfo.InvariantCulture)}"], labelColumns: 3);
+        foreach (var (model, _) in Models)
+        {
+            foreach (var version in new[] { "v1", "v3" })
+            {
+                foreach (var cache in new[] { false, true })
+                {
+                    var run = costs[(model, version, cache, JudgeTiers.Flex)] * items / 1000m;
+                    table.Add(model, version, cache ? "on" : "off", Fmt.Usd(run), Fmt.Pct((double)(run / canary.DailyBudgetUsd)));
+                }
+            }
+        }
+
+        return string.Create(CultureInfo.InvariantCulture,
+            $"A daily canary run at these rates: reference set {reference.Version} ({Fmt.N0(reference.Items.Count)} items) plus up to `Canary:MaxReviewedItems` {canary.MaxReviewedItems} reviewed samples, {Fmt.N0(items)} verdicts in Flex (`Canary:ServiceTier`; standard doubles it), priced as above:\n\n{table}");
     }
 }

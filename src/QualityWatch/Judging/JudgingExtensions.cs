@@ -23,7 +23,10 @@ internal static class JudgingExtensions
                 }
             });
 
-        services.TryAddSingleton(_ => Rubric.Load());
+        services.TryAddSingleton(sp => new CurrentRubric(sp.GetRequiredService<IOptions<JudgeOptions>>().Value.Rubric));
+
+        // The rubric this process judges with: the configured one, unless a backfill run registered its --rubric first.
+        services.TryAddSingleton(sp => Rubric.Load(sp.GetRequiredService<CurrentRubric>().Version));
         services.TryAddSingleton<JudgeRateLimits>();
         services.TryAddSingleton<JudgeQueueSignal>();
         services.TryAddSingleton<JudgeStatus>();
