@@ -28,7 +28,7 @@ internal sealed class CanaryOptions
 
     /// <summary>
     /// The canary's own daily spend cap in USD (UTC day); a run stops when today's canary spend reaches it. Default 3: a
-    /// Flex run of reference set v2 plus 200 reviewed samples costs $0.69 to $2.31 depending on judge model, rubric and cache
+    /// Flex run of reference set v2 plus 200 reviewed samples costs $0.52 to $2.31 depending on judge model, rubric and cache
     /// (README, "Judge-drift canary").
     /// </summary>
     public decimal DailyBudgetUsd { get; set; } = 3m;
