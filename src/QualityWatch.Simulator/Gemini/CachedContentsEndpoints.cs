@@ -53,6 +53,7 @@ internal sealed class CachedContentsEndpoints(SimulatorOptions options, CacheSto
             return GoogleErrors.InvalidArgument(error);
         }
 
+        stats.Instructed(system!);
         var tokens = TokenCounter.Count(system!) + contents.Sum(c => TokenCounter.Count(c!));
         if (tokens < options.MinCacheTokens)
         {

@@ -51,6 +51,7 @@ internal sealed class GenerateContentEndpoint(
             return;
         }
 
+        stats.Instructed(request.SystemTexts);
         CachedContentEntry? cache = null;
         if (request.CachedContent is { } name)
         {

@@ -13,6 +13,7 @@ public sealed class SimulatorStats
     private readonly ConcurrentDictionary<string, long> servedTiers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> judgedTexts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (long Answers, decimal Usd)> billed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> instructions = new(StringComparer.Ordinal);
     private readonly List<DateTimeOffset> timestamps = [];
     private readonly List<RequestRecord> records = [];
     private readonly List<JudgedTruth> judgements = [];
@@ -79,6 +80,12 @@ public sealed class SimulatorStats
     /// <summary>What the simulator billed, per served tier (<c>batch</c> for batch-job requests): answers and USD.</summary>
     public IReadOnlyDictionary<string, (long Answers, decimal Usd)> Billed => billed.ToDictionary(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The distinct Gemini system instructions received, in no order: those of generateContent requests and of created
+    /// caches. A client's fixed prompt prefix (QualityWatch's rubric) arrives in one or the other.
+    /// </summary>
+    public IReadOnlyCollection<string> Instructions => [.. instructions.Keys];
+
     /// <summary>Names of the caches alive now (expired ones are gone).</summary>
     public IReadOnlyList<string> LiveCaches => [.. caches.Live().Select(c => c.Name)];
 
@@ -87,6 +94,14 @@ public sealed class SimulatorStats
     /// knows the service has settled when every call it has out is one of these.
     /// </summary>
     public int Waiting => Volatile.Read(ref waiting);
+
+    internal void Instructed(IReadOnlyList<string> systemTexts)
+    {
+        if (systemTexts.Count > 0)
+        {
+            instructions.TryAdd(string.Concat(systemTexts), 0);
+        }
+    }
 
     internal void WaitStarted() => Interlocked.Increment(ref waiting);
 

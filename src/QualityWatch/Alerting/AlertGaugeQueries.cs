@@ -24,14 +24,14 @@ internal static class AlertGaugeQueries
         GROUP BY rule, stream, state;
         """;
 
-    public static AlertGaugeState Read(StateTransaction tx, IEnumerable<TimeSpan> windows)
+    public static AlertGaugeState Read(StateTransaction tx, IEnumerable<TimeSpan> windows, CurrentRubric rubric)
     {
         var byWindow = new Dictionary<TimeSpan, IReadOnlyList<WindowRow>>();
         var to = tx.Now.ToUnixTimeMilliseconds();
         foreach (var window in windows)
         {
             var from = (tx.Now - window).ToUnixTimeMilliseconds();
-            byWindow[window] = tx.Connection.Query<WindowRow>(WindowSql, new { From = from, To = to, Rubric = Rubric.CurrentVersion }, tx.Transaction).AsList();
+            byWindow[window] = tx.Connection.Query<WindowRow>(WindowSql, new { From = from, To = to, Rubric = rubric.Version }, tx.Transaction).AsList();
         }
 
         var alerts = tx.Connection.Query<AlertStateRow>(AlertsSql, transaction: tx.Transaction).AsList();

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using QualityWatch.Calibration;
+using QualityWatch.Judging;
 using QualityWatch.Sampling;
 using QualityWatch.Telemetry;
 
@@ -23,16 +24,18 @@ internal sealed class AlertGauges : IMetricGauges
     private readonly IOptionsMonitor<AlertingOptions> alerting;
     private readonly CalibrationReader calibrationReader;
     private readonly CorrectedRates correctedRates;
+    private readonly CurrentRubric rubric;
     private LabelLimits? labelLimits;
     private StateRead<AlertGaugeState>? read;
     private StateRead<IReadOnlyList<StreamCalibrations>>? calibrations;
 
-    public AlertGauges(IOptions<SamplingOptions> sampling, IOptionsMonitor<AlertingOptions> alerting, CalibrationReader calibrationReader, CorrectedRates correctedRates)
+    public AlertGauges(IOptions<SamplingOptions> sampling, IOptionsMonitor<AlertingOptions> alerting, CalibrationReader calibrationReader, CorrectedRates correctedRates, CurrentRubric rubric)
     {
         this.sampling = sampling;
         this.alerting = alerting;
         this.calibrationReader = calibrationReader;
         this.correctedRates = correctedRates;
+        this.rubric = rubric;
     }
 
     private LabelLimits Labels => labelLimits ?? throw new InvalidOperationException("The alert gauges are not registered.");
@@ -43,7 +46,7 @@ internal sealed class AlertGauges : IMetricGauges
     {
         ArgumentNullException.ThrowIfNull(context);
         labelLimits = context.Labels;
-        read = context.State.Add(tx => AlertGaugeQueries.Read(tx, RateWindows()), AlertGaugeState.Empty);
+        read = context.State.Add(tx => AlertGaugeQueries.Read(tx, RateWindows(), rubric), AlertGaugeState.Empty);
         calibrations = context.State.Add<IReadOnlyList<StreamCalibrations>>(tx => calibrationReader.ReadAll(tx.Connection, tx.Transaction), []);
         var meter = context.Meter;
         meter.CreateObservableGauge(QualityWatchMetrics.HallucinationRate, HallucinationRate, "1", "Share of verdicts with a hallucination over the alert window");

@@ -5,6 +5,7 @@ using QualityWatch.Calibration;
 using QualityWatch.Notifications;
 using QualityWatch.Telemetry;
 using QualityWatch.Incidents;
+using QualityWatch.Judging;
 
 namespace QualityWatch.Alerting;
 
@@ -14,6 +15,7 @@ internal static class AlertingExtensions
     {
         services.AddOptionsWithValidateOnStart<AlertingOptions, AlertingOptionsValidator>().BindConfiguration(AlertingOptions.SectionName);
         services.TryAddSingleton<AlertStore>();
+        services.AddCurrentRubric();
         services.TryAddSingleton<VerdictQueries>();
         services.TryAddSingleton<OperationalQueries>();
         services.TryAddSingleton<CusumStore>();

@@ -6,7 +6,7 @@ using QualityWatch.Storage;
 namespace QualityWatch.Alerting;
 
 /// <summary>Reads verdicts in judged order and keeps the sequential statistics and their read cursor in SQLite.</summary>
-internal sealed class CusumStore(SqliteConnectionFactory connections)
+internal sealed class CusumStore(SqliteConnectionFactory connections, CurrentRubric rubric)
 {
     private const string StreamsSql =
         """
@@ -17,7 +17,7 @@ internal sealed class CusumStore(SqliteConnectionFactory connections)
     public async Task<IReadOnlyList<string>> StreamsAsync(DateTimeOffset from, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return [.. await connection.QueryAsync<string>(new CommandDefinition(StreamsSql, new { From = from.ToUnixTimeMilliseconds(), Rubric = Rubric.CurrentVersion }, cancellationToken: cancellationToken))];
+        return [.. await connection.QueryAsync<string>(new CommandDefinition(StreamsSql, new { From = from.ToUnixTimeMilliseconds(), Rubric = rubric.Version }, cancellationToken: cancellationToken))];
     }
 
     private const string CountSql =
@@ -38,7 +38,7 @@ internal sealed class CusumStore(SqliteConnectionFactory connections)
             Exclude = exclude,
             From = from.ToUnixTimeMilliseconds(),
             To = to.ToUnixTimeMilliseconds(),
-            Rubric = Rubric.CurrentVersion,
+            Rubric = rubric.Version,
         }, cancellationToken: cancellationToken));
         return (row.Verdicts, row.Hallucinations);
     }
@@ -89,7 +89,7 @@ internal sealed class CusumStore(SqliteConnectionFactory connections)
             AfterAt = after?.JudgedAt ?? long.MinValue,
             AfterId = after?.InteractionId ?? "",
             Limit = limit,
-            Rubric = Rubric.CurrentVersion,
+            Rubric = rubric.Version,
         }, cancellationToken: cancellationToken))];
     }
 

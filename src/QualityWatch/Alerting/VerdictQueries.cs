@@ -11,7 +11,7 @@ namespace QualityWatch.Alerting;
 /// still count, and a window never changes after the fact. When a sample was judged under several
 /// rubric versions only the current rubric's verdict counts, and backfilled history never drives a live alert.
 /// </summary>
-internal sealed class VerdictQueries(SqliteConnectionFactory connections)
+internal sealed class VerdictQueries(SqliteConnectionFactory connections, CurrentRubric rubric)
 {
     private const string CellsSql =
         """
@@ -28,7 +28,7 @@ internal sealed class VerdictQueries(SqliteConnectionFactory connections)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<WindowCell>(new CommandDefinition(
-            CellsSql, new { From = from.ToUnixTimeMilliseconds(), To = to.ToUnixTimeMilliseconds(), Rubric = Rubric.CurrentVersion }, cancellationToken: cancellationToken));
+            CellsSql, new { From = from.ToUnixTimeMilliseconds(), To = to.ToUnixTimeMilliseconds(), Rubric = rubric.Version }, cancellationToken: cancellationToken));
         return [.. rows];
     }
 
@@ -58,7 +58,7 @@ internal sealed class VerdictQueries(SqliteConnectionFactory connections)
             To = to.ToUnixTimeMilliseconds(),
             HallucinatedOnly = hallucinatedOnly ? 1 : 0,
             OrderBy = orderBy ?? "",
-            Rubric = Rubric.CurrentVersion,
+            Rubric = rubric.Version,
         }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => new EvidenceExample(
             r.InteractionId, r.PromptVersion, r.Model, (int)r.Accuracy, (int)r.Tone, r.Hallucination == 1, r.Response, Claims(r.UnsupportedClaims)))];

@@ -47,10 +47,11 @@ internal static class BackfillCommand
             return 2;
         }
 
-        Rubric rubric;
+        // Without --rubric the run judges with the configured Judge:Rubric: the host's own registration loads it.
+        Rubric? rubric;
         try
         {
-            rubric = Rubric.Load(parsed.Rubric ?? Rubric.CurrentVersion);
+            rubric = parsed.Rubric is { } version ? Rubric.Load(version) : null;
         }
         catch (InvalidOperationException ex)
         {
@@ -69,7 +70,11 @@ internal static class BackfillCommand
                     ["Logging:LogLevel:Default"] = "Warning",
                     ["Logging:LogLevel:QualityWatch.Ingestion"] = "Error", // the HTTP ingest endpoint is not served here
                 });
-                builder.Services.AddSingleton(rubric);
+                if (rubric is not null)
+                {
+                    builder.Services.AddSingleton(rubric);
+                }
+
                 configure?.Invoke(builder);
             });
         }
@@ -81,7 +86,7 @@ internal static class BackfillCommand
 
         await using (app)
         {
-            var run = new BackfillRun(app.Services, parsed, rubric, output, errors, interactive, confirm);
+            var run = new BackfillRun(app.Services, parsed, rubric ?? app.Services.GetRequiredService<Rubric>(), output, errors, interactive, confirm);
             // The host is never started here, so its hosted services do not run; the verdict export is the one this
             // command needs (Export:Otlp:Endpoint): what it judges or collects is exported as the service's verdicts are.
             var export = app.Services.GetServices<IHostedService>().OfType<EvaluationEmitter>().Single();

@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using QualityWatch.Ingestion;
+using QualityWatch.Judging;
 using QualityWatch.Judging.Queue;
 using QualityWatch.Redaction;
 using QualityWatch.Sampling;
@@ -14,7 +15,7 @@ namespace QualityWatch.Backfill;
 /// hourly volume once per interaction, sample, redact, store (idempotent by interaction id) and
 /// queue each sample for the rubric. A bad line is reported and skipped, never fatal.
 /// </summary>
-internal sealed class BackfillLoader(InteractionValidator validator, Redactor redactor, IOptions<IngestOptions> ingest, TimeProvider time)
+internal sealed class BackfillLoader(InteractionValidator validator, Redactor redactor, IOptions<IngestOptions> ingest, CurrentRubric current, TimeProvider time)
 {
     private const int LinesPerCommit = 1000;
 
@@ -75,7 +76,7 @@ internal sealed class BackfillLoader(InteractionValidator validator, Redactor re
                     }
                 }
 
-                if (BackfillWork.Enqueue(connection, transaction, interaction.Id, rubric, nowMs))
+                if (BackfillWork.Enqueue(connection, transaction, interaction.Id, rubric, current.Version, nowMs))
                 {
                     summary.Queued++;
                 }

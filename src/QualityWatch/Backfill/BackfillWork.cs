@@ -12,13 +12,13 @@ namespace QualityWatch.Backfill;
 /// live queue, a lease has an owner and an expiry and every write checks the owner, so a pair
 /// gets one verdict however often a run is interrupted and resumed.
 /// </summary>
-internal sealed class BackfillWork(SqliteConnectionFactory connections) : IJudgeQueue
+internal sealed class BackfillWork(SqliteConnectionFactory connections, CurrentRubric current) : IJudgeQueue
 {
     /// <summary>
     /// Queues a stored sample for a rubric unless it already has that verdict, or the live worker
-    /// has it in hand (a live sample still pending gets its verdict there).
+    /// has it in hand (a live sample still pending gets its verdict there, with the <paramref name="current"/> rubric).
     /// </summary>
-    public static bool Enqueue(SqliteConnection connection, SqliteTransaction transaction, string interactionId, string rubric, long nowMs)
+    public static bool Enqueue(SqliteConnection connection, SqliteTransaction transaction, string interactionId, string rubric, string current, long nowMs)
     {
         const string sql =
             $"""
@@ -29,7 +29,7 @@ internal sealed class BackfillWork(SqliteConnectionFactory connections) : IJudge
               AND NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.interaction_id = s.interaction_id AND v.rubric_version = @rubric)
             ON CONFLICT (interaction_id, rubric_version) DO NOTHING;
             """;
-        return connection.Execute(sql, new { interactionId, rubric, nowMs, current = Rubric.CurrentVersion }, transaction) == 1;
+        return connection.Execute(sql, new { interactionId, rubric, nowMs, current }, transaction) == 1;
     }
 
     /// <summary>Queues every judged sample in the range for a new rubric (<c>--rejudge</c>).</summary>
@@ -159,7 +159,7 @@ internal sealed class BackfillWork(SqliteConnectionFactory connections) : IJudge
             refund = decision.Refunds ? 1 : 0, costUsd = (double)failure.CostUsd, next = decision.Next.ToUnixTimeMilliseconds(), now = now.ToUnixTimeMilliseconds(),
         };
         var returned = await connection.ExecuteAsync(sql, parameters, transaction) == 1;
-        if (returned && decision.Failed && rubricVersion == Rubric.CurrentVersion)
+        if (returned && decision.Failed && rubricVersion == current.Version)
         {
             await SampleQueue.FailBackfilledAsync(connection, transaction, interactionId, failure.Kind, failure.Reason, now);
         }

@@ -13,7 +13,7 @@ internal static class CanaryExtensions
     public static IServiceCollection AddCanary(this IServiceCollection services)
     {
         services.AddOptionsWithValidateOnStart<CanaryOptions, CanaryOptionsValidator>().BindConfiguration(CanaryOptions.SectionName);
-        services.TryAddSingleton(_ => ReferenceSet.Load());
+        services.TryAddSingleton(sp => ReferenceSet.Load(sp.GetRequiredService<IOptions<CanaryOptions>>().Value.ReferenceSet));
         services.TryAddSingleton<CanaryStore>();
         services.TryAddSingleton<CanaryRunner>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMetricGauges, CanaryGauges>());

@@ -17,11 +17,21 @@ internal sealed class CanaryOptions
     /// </summary>
     public string ServiceTier { get; set; } = "flex";
 
+    /// <summary>
+    /// The shipped reference set the canary judges: <c>v2</c> (default; 1,500 items, 300 hallucinated) or <c>v1</c> (500
+    /// items, 100 hallucinated). Runs on different sets are never compared, so a change starts a new baseline.
+    /// </summary>
+    public string ReferenceSet { get; set; } = Canary.ReferenceSet.DefaultVersion;
+
     /// <summary>The most reviewed samples (review labels, newest first) added to a run beside the reference set. Default 200; 0 = none.</summary>
     public int MaxReviewedItems { get; set; } = 200;
 
-    /// <summary>The canary's own daily spend cap in USD (UTC day); a run stops when today's canary spend reaches it. Default 2.</summary>
-    public decimal DailyBudgetUsd { get; set; } = 2m;
+    /// <summary>
+    /// The canary's own daily spend cap in USD (UTC day); a run stops when today's canary spend reaches it. Default 3: a
+    /// Flex run of reference set v2 plus 200 reviewed samples costs $0.52 to $2.31 depending on judge model, rubric and cache
+    /// (README, "Judge-drift canary").
+    /// </summary>
+    public decimal DailyBudgetUsd { get; set; } = 3m;
 
     /// <summary>
     /// Per-run probability that an unchanged judge raises the drift flag (one-sided, split over the sensitivity and

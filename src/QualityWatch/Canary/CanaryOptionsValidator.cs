@@ -19,6 +19,11 @@ internal sealed class CanaryOptionsValidator : IValidateOptions<CanaryOptions>
             errors.Add($"Canary:ServiceTier must be '{JudgeTiers.Flex}' or '{JudgeTiers.Standard}', was '{options.ServiceTier}'.");
         }
 
+        if (!ReferenceSet.Shipped.Contains(options.ReferenceSet, StringComparer.Ordinal))
+        {
+            errors.Add($"Canary:ReferenceSet must be one of the reference sets built into this QualityWatch ({string.Join(", ", ReferenceSet.Shipped)}), was '{options.ReferenceSet}'.");
+        }
+
         if (options.MaxReviewedItems is < 0 or > 10_000)
         {
             errors.Add($"Canary:MaxReviewedItems must be from 0 to 10000, was {options.MaxReviewedItems}.");

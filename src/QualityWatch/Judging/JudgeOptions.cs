@@ -57,6 +57,13 @@ internal sealed class JudgeOptions
     /// </summary>
     public TimeSpan? FallbackToStandardAfter { get; set; }
 
+    /// <summary>
+    /// The rubric version the live judge sends (a file <c>Judging/Rubrics/vN.md</c> built into the service): <c>v1</c>
+    /// (default, ~1,400 tokens) or <c>v3</c> (~4,240 tokens, long enough for Gemini 3.5 Flash's implicit cache). Trends,
+    /// alerts, reports and the canary count this rubric's verdicts; a switch keeps the other rubric's verdicts.
+    /// </summary>
+    public string Rubric { get; set; } = Judging.Rubric.DefaultVersion;
+
     /// <summary>Gemini explicit context caching of the rubric prefix.</summary>
     public JudgeCacheOptions Cache { get; set; } = new();
 

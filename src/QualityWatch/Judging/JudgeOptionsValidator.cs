@@ -23,6 +23,11 @@ internal sealed class JudgeOptionsValidator : IValidateOptions<JudgeOptions>
             errors.Add($"Judge:ServiceTier must be flex, standard or priority, was '{o.ServiceTier}'.");
         }
 
+        if (!Rubric.Shipped.Contains(o.Rubric, StringComparer.Ordinal))
+        {
+            errors.Add($"Judge:Rubric must be one of the rubrics built into this QualityWatch ({string.Join(", ", Rubric.Shipped)}), was '{o.Rubric}'.");
+        }
+
         OptionRange.Check(errors, "Judge:RequestsPerMinute", o.RequestsPerMinute, 1, 1_000_000);
         OptionRange.Check(errors, "Judge:TokensPerMinute", o.TokensPerMinute, 0, int.MaxValue);
         OptionRange.Check(errors, "Judge:MaxConcurrency", o.MaxConcurrency, 1, 1024);

@@ -23,7 +23,10 @@ internal static class JudgingExtensions
                 }
             });
 
-        services.TryAddSingleton(_ => Rubric.Load());
+        services.AddCurrentRubric();
+
+        // The rubric this process judges with: the configured one, unless a backfill run registered its --rubric first.
+        services.TryAddSingleton(sp => Rubric.Load(sp.GetRequiredService<CurrentRubric>().Version));
         services.TryAddSingleton<JudgeRateLimits>();
         services.TryAddSingleton<JudgeQueueSignal>();
         services.TryAddSingleton<JudgeStatus>();
@@ -67,6 +70,16 @@ internal static class JudgingExtensions
         // Before the worker: hosted services stop in reverse order, so the owner retires after the worker released its leases.
         services.AddHostedService<LeaseHeartbeat>();
         services.AddHostedService<JudgeWorker>();
+        return services;
+    }
+
+    /// <summary>
+    /// The configured rubric, for the features that count its verdicts: registered by each of them so that one composed
+    /// without judging (a test's provider) still resolves it, from <c>Judge:Rubric</c> when judging binds it, else the default.
+    /// </summary>
+    public static IServiceCollection AddCurrentRubric(this IServiceCollection services)
+    {
+        services.TryAddSingleton(sp => new CurrentRubric(sp.GetRequiredService<IOptions<JudgeOptions>>().Value.Rubric));
         return services;
     }
 }

@@ -7,8 +7,10 @@ namespace QualityWatch.Judging;
 /// </summary>
 internal sealed class Rubric(string version, string text)
 {
-    /// <summary>The rubric every new verdict uses.</summary>
-    public const string CurrentVersion = "v1";
+    /// <summary>The default of <c>Judge:Rubric</c>: the rubric the live judge uses unless configured otherwise.</summary>
+    public const string DefaultVersion = "v1";
+
+    private const string ResourcePrefix = "Rubrics/";
 
     public string Version { get; } = version;
 
@@ -17,9 +19,15 @@ internal sealed class Rubric(string version, string text)
     /// <summary>Rough token count (UTF-8 chars / 4), enough to decide whether an explicit cache is allowed.</summary>
     public int EstimatedTokens => (Text.Length + 3) / 4;
 
-    public static Rubric Load(string version = CurrentVersion)
+    /// <summary>The rubric versions built into this QualityWatch, in order (v1, v2, ...).</summary>
+    public static IReadOnlyList<string> Shipped { get; } = [.. typeof(Rubric).Assembly.GetManifestResourceNames()
+        .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".md", StringComparison.Ordinal))
+        .Select(n => n[ResourcePrefix.Length..^".md".Length])
+        .Order(StringComparer.Ordinal)];
+
+    public static Rubric Load(string version = DefaultVersion)
     {
-        var resource = $"Rubrics/{version}.md";
+        var resource = $"{ResourcePrefix}{version}.md";
         using var stream = typeof(Rubric).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"No rubric '{version}' is built into this QualityWatch (resource {resource}).");
         using var reader = new StreamReader(stream);

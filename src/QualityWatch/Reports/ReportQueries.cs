@@ -6,7 +6,7 @@ using QualityWatch.Storage;
 namespace QualityWatch.Reports;
 
 /// <summary>What the report reads beyond rollups: the worst examples and the alerts that fired.</summary>
-internal sealed class ReportQueries(SqliteConnectionFactory connections)
+internal sealed class ReportQueries(SqliteConnectionFactory connections, CurrentRubric rubric)
 {
     // version_verdicts (migration 0020) holds the order keys beside the filter, so its index yields the first rows in
     // order: a LIMIT read of a few index entries instead of sorting every verdict of the version.
@@ -52,7 +52,7 @@ internal sealed class ReportQueries(SqliteConnectionFactory connections)
         }
 
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<WorstRow>(sql, new { stream, start, end, limit, rubric = Rubric.CurrentVersion });
+        var rows = await connection.QueryAsync<WorstRow>(sql, new { stream, start, end, limit, rubric = rubric.Version });
         return [.. rows.Select(r => new WorstExample(r.InteractionId, r.PromptVersion, (int)r.Accuracy, r.Response, Claims(r.Claims), r.Reason, r.Prompt, r.Context))];
     }
 
@@ -63,7 +63,7 @@ internal sealed class ReportQueries(SqliteConnectionFactory connections)
     public async Task<IReadOnlyList<WorstExample>> WorstOfVersionAsync(string stream, bool byModel, string value, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<WorstRow>(byModel ? WorstOfModelSql : WorstOfPromptVersionSql, new { stream, value, limit, rubric = Rubric.CurrentVersion });
+        var rows = await connection.QueryAsync<WorstRow>(byModel ? WorstOfModelSql : WorstOfPromptVersionSql, new { stream, value, limit, rubric = rubric.Version });
         return [.. rows.Select(r => new WorstExample(r.InteractionId, r.PromptVersion, (int)r.Accuracy, r.Response, Claims(r.Claims), r.Reason, r.Prompt, r.Context))];
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
+using QualityWatch.Judging;
 using QualityWatch.Notifications;
 using QualityWatch.Trends;
 
@@ -14,6 +15,7 @@ internal static class ReportsExtensions
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         services.AddOptionsWithValidateOnStart<ReportsOptions, ReportsOptionsValidator>().BindConfiguration(ReportsOptions.SectionName);
+        services.AddCurrentRubric();
         services.TryAddSingleton<ReportQueries>();
         services.TryAddSingleton<ReportStore>();
         services.TryAddSingleton<DailyReportBuilder>();

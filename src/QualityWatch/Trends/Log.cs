@@ -9,6 +9,9 @@ internal static partial class Log
     [LoggerMessage(6001, LogLevel.Information, "Trends:TimeZone changed from {Previous} to {Current}; recomputing every daily rollup")]
     public static partial void TimeZoneChanged(ILogger logger, string previous, string current);
 
+    [LoggerMessage(6004, LogLevel.Information, "Judge:Rubric changed from {Previous} to {Current}; recomputing every rollup with {Current}'s verdicts")]
+    public static partial void RubricChanged(ILogger logger, string previous, string current);
+
     [LoggerMessage(6002, LogLevel.Error, "Trend rollup failed; the changed buckets stay marked for the next run")]
     public static partial void RollupFailed(ILogger logger, Exception exception);
 

@@ -13,8 +13,9 @@ namespace QualityWatch.Trends;
 /// occurred_at, so late verdicts and backfills land in the hour/day the interaction happened.
 /// Each bucket is deleted and re-inserted from samples + verdicts: re-runs are idempotent. A backlog (a restore, a
 /// large backfill) is worked off in short write transactions, each giving the write turn back before the next.
+/// Buckets count the verdicts of the configured rubric (<c>Judge:Rubric</c>) only; a switch recomputes every bucket.
 /// </summary>
-internal sealed class TrendRollup(SqliteConnectionFactory connections, TrendCalendar calendar, TimeProvider time, ILogger<TrendRollup> logger) : IDisposable
+internal sealed class TrendRollup(SqliteConnectionFactory connections, TrendCalendar calendar, CurrentRubric rubric, TimeProvider time, ILogger<TrendRollup> logger) : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
 
@@ -44,7 +45,7 @@ internal sealed class TrendRollup(SqliteConnectionFactory connections, TrendCale
     {
         await using (var connection = await connections.OpenWriteAsync(cancellationToken))
         {
-            await CheckTimeZoneAsync(connection, cancellationToken);
+            await CheckStateAsync(connection, cancellationToken);
         }
 
         // The hours dirty now, read without the write turn; marks made while the run works wait for the next run,
@@ -117,12 +118,16 @@ internal sealed class TrendRollup(SqliteConnectionFactory connections, TrendCale
         }
     }
 
-    /// <summary>Days cut in another zone match no bucket this zone produces: drop them and recompute every hour.</summary>
-    private async Task CheckTimeZoneAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// Days cut in another zone match no bucket this zone produces: drop them and recompute every hour. Buckets counted
+    /// with another rubric's verdicts would mix two rubrics in one chart (and under one calibration): recompute every
+    /// hour with the configured rubric's; the other rubric's verdicts stay in <c>verdicts</c>, so switching back restores them.
+    /// </summary>
+    private async Task CheckStateAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         var zone = calendar.Zone.Id;
-        var stored = await connection.QuerySingleOrDefaultAsync<string?>("SELECT time_zone FROM trend_state WHERE id = 1;");
-        if (stored == zone)
+        var stored = await connection.QuerySingleOrDefaultAsync<TrendState>("SELECT time_zone AS TimeZone, rubric_version AS RubricVersion FROM trend_state WHERE id = 1;");
+        if (stored is not null && stored.TimeZone == zone && stored.RubricVersion == rubric.Version)
         {
             return;
         }
@@ -130,13 +135,28 @@ internal sealed class TrendRollup(SqliteConnectionFactory connections, TrendCale
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         if (stored is not null)
         {
-            await connection.ExecuteAsync("DELETE FROM trend_rollups WHERE granularity = 'day';", transaction: transaction);
+            if (stored.TimeZone != zone)
+            {
+                await connection.ExecuteAsync("DELETE FROM trend_rollups WHERE granularity = 'day';", transaction: transaction);
+                Log.TimeZoneChanged(logger, stored.TimeZone, zone);
+            }
+
+            if (stored.RubricVersion != rubric.Version)
+            {
+                Log.RubricChanged(logger, stored.RubricVersion, rubric.Version);
+            }
+
             await connection.ExecuteAsync(MarkAllSql, transaction: transaction);
-            Log.TimeZoneChanged(logger, stored, zone);
         }
 
-        await connection.ExecuteAsync(SaveStateSql, new { zone, now = time.GetUtcNow().ToUnixTimeMilliseconds() }, transaction);
+        await connection.ExecuteAsync(SaveStateSql, new { zone, rubric = rubric.Version, now = time.GetUtcNow().ToUnixTimeMilliseconds() }, transaction);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    private sealed class TrendState
+    {
+        public string TimeZone { get; set; } = "";
+        public string RubricVersion { get; set; } = "";
     }
 
     private sealed class DirtyHour
@@ -163,11 +183,11 @@ internal sealed class TrendRollup(SqliteConnectionFactory connections, TrendCale
 
     private const string SaveStateSql =
         """
-        INSERT INTO trend_state (id, watermark, time_zone, updated_at) VALUES (1, 0, @zone, @now)
-        ON CONFLICT (id) DO UPDATE SET time_zone = excluded.time_zone, updated_at = excluded.updated_at;
+        INSERT INTO trend_state (id, watermark, time_zone, rubric_version, updated_at) VALUES (1, 0, @zone, @rubric, @now)
+        ON CONFLICT (id) DO UPDATE SET time_zone = excluded.time_zone, rubric_version = excluded.rubric_version, updated_at = excluded.updated_at;
         """;
 
-    private static async Task RecomputeAsync(SqliteConnection connection, SqliteTransaction transaction, string granularity, string stream, long start, long end)
+    private async Task RecomputeAsync(SqliteConnection connection, SqliteTransaction transaction, string granularity, string stream, long start, long end)
     {
         const string delete = "DELETE FROM trend_rollups WHERE granularity = @granularity AND stream = @stream AND bucket_start = @start;";
 
@@ -193,7 +213,7 @@ internal sealed class TrendRollup(SqliteConnectionFactory connections, TrendCale
             WHERE s.stream = @stream AND s.occurred_at >= @start AND s.occurred_at < @end
             GROUP BY COALESCE(s.prompt_version, ''), COALESCE(s.model, '');
             """;
-        var parameters = new { granularity, stream, start, end, rubric = Rubric.CurrentVersion };
+        var parameters = new { granularity, stream, start, end, rubric = rubric.Version };
         await connection.ExecuteAsync(delete, parameters, transaction);
         await connection.ExecuteAsync(insert, parameters, transaction);
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
+using QualityWatch.Judging;
 using QualityWatch.Telemetry;
 
 namespace QualityWatch.Trends;
@@ -11,6 +12,7 @@ internal static class TrendsExtensions
     {
         services.AddOptionsWithValidateOnStart<TrendsOptions, TrendsOptionsValidator>().BindConfiguration(TrendsOptions.SectionName);
         services.TryAddSingleton<TrendCalendar>();
+        services.AddCurrentRubric();
         services.TryAddSingleton<TrendRollup>();
         services.TryAddSingleton<TrendQueries>();
         services.TryAddSingleton<VersionChanges>();

@@ -35,11 +35,11 @@ public sealed class CanaryDriftTests
         await using var harness = await JudgeHarness.StartAsync(settings: Settings, simulatorOptions: simulator);
         var runner = harness.Host.Services.GetRequiredService<CanaryRunner>();
 
-        // Three days of the unchanged judge: the later two compared with the earlier ones, and no drift.
+        // Three days of the unchanged judge on the shipped default set (v2): the later two compared with the earlier ones, and no drift.
         for (var day = 0; day < 3; day++)
         {
             var run = Reference(await runner.RunAsync(FirstDay + (day * DayMs), CancellationToken.None));
-            Assert.Equal(500, run.Items);
+            Assert.Equal(("reference-v2", 1500L), (run.ItemSet, run.Items));
             Assert.Equal(day, run.BaselineRuns);
             Assert.Equal(0, run.Drift);
         }
@@ -72,7 +72,7 @@ public sealed class CanaryDriftTests
     [Fact]
     public async Task Canary_RunTwiceTheSameDay_JudgesNoItemTwice()
     {
-        await using var harness = await JudgeHarness.StartAsync(settings: Settings);
+        await using var harness = await JudgeHarness.StartAsync(settings: new Dictionary<string, string?>(Settings) { ["Canary:ReferenceSet"] = "v1" });
         var runner = harness.Host.Services.GetRequiredService<CanaryRunner>();
 
         await runner.RunAsync(FirstDay, CancellationToken.None);
@@ -89,7 +89,7 @@ public sealed class CanaryDriftTests
     public async Task Canary_DailyBudgetSpent_RefusesTheRestOfTheDay()
     {
         // One call of the simulated judge costs far more than a millionth of a dollar, so the first call spends the day's budget.
-        var settings = new Dictionary<string, string?>(Settings) { ["Canary:DailyBudgetUsd"] = "0.000001", ["Canary:MaxConcurrency"] = "1" };
+        var settings = new Dictionary<string, string?>(Settings) { ["Canary:DailyBudgetUsd"] = "0.000001", ["Canary:MaxConcurrency"] = "1", ["Canary:ReferenceSet"] = "v1" };
         await using var harness = await JudgeHarness.StartAsync(settings: settings);
         var runner = harness.Host.Services.GetRequiredService<CanaryRunner>();
 
@@ -101,7 +101,7 @@ public sealed class CanaryDriftTests
         Assert.Single(harness.Simulator.Stats.Judgements);
     }
 
-    private static CanaryRunRow Reference(IReadOnlyList<CanaryRunRow> runs) => runs.Single(r => r.ItemSet == "reference-v1");
+    private static CanaryRunRow Reference(IReadOnlyList<CanaryRunRow> runs) => runs.Single(r => r.ItemSet.StartsWith("reference-", StringComparison.Ordinal));
 
     private static string JudgeModel(JudgeHarness harness) =>
         harness.Host.Services.GetRequiredService<QualityWatch.Judging.IJudgeProvider>().Model;

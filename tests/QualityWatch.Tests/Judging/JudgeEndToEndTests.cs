@@ -28,7 +28,7 @@ public sealed class JudgeEndToEndTests
         Assert.Equal(1L, verdicts[ids[1]].Hallucination);
         Assert.NotEqual("[]", verdicts[ids[1]].Claims);
         Assert.Equal((2L, 1L), (verdicts[ids[2]].Accuracy, verdicts[ids[2]].Tone));
-        Assert.All(verdicts.Values, v => Assert.Equal((provider, Rubric.CurrentVersion), (v.Provider, v.Rubric)));
+        Assert.All(verdicts.Values, v => Assert.Equal((provider, Rubric.DefaultVersion), (v.Provider, v.Rubric)));
     }
 
     [Theory]

@@ -22,7 +22,7 @@ internal sealed class ReportFixture : IDisposable
         Store = new ReportStore(db.Connections);
         var calibrations = new CalibrationReader(db.Connections, Microsoft.Extensions.Options.Options.Create(new CalibrationOptions()), time);
         Builder = new DailyReportBuilder(
-            db.Queries, new ReportQueries(db.Connections), new QualityWatch.Trends.VersionChanges(db.Connections), db.Calendar, new CorrectedRates(calibrations), Microsoft.Extensions.Options.Options.Create(options));
+            db.Queries, new ReportQueries(db.Connections, new QualityWatch.Judging.CurrentRubric(QualityWatch.Judging.Rubric.DefaultVersion)), new QualityWatch.Trends.VersionChanges(db.Connections), db.Calendar, new CorrectedRates(calibrations), Microsoft.Extensions.Options.Options.Create(options));
         Sender = new DailyReportSender(Builder, Store, Outbox, db.Rollup, db.Calendar, Microsoft.Extensions.Options.Options.Create(options), time, NullLogger<DailyReportSender>.Instance);
     }
 

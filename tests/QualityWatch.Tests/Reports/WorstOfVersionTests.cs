@@ -20,7 +20,7 @@ public sealed class WorstOfVersionTests
         using var db = await TrendsDb.CreateAsync();
         using var connection = Db.Open(db.DatabasePath);
 
-        var plan = string.Join('\n', connection.Query("EXPLAIN QUERY PLAN " + sql, new { stream = "support", value = "p1", rubric = Rubric.CurrentVersion, limit = 3 })
+        var plan = string.Join('\n', connection.Query("EXPLAIN QUERY PLAN " + sql, new { stream = "support", value = "p1", rubric = Rubric.DefaultVersion, limit = 3 })
             .Select(row => (string)row.detail));
 
         Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
@@ -31,7 +31,7 @@ public sealed class WorstOfVersionTests
     public async Task Worst_HallucinatedFirstThenLowestAccuracyThenNewest_FollowsChangedAndDeletedVerdicts()
     {
         using var db = await TrendsDb.CreateAsync();
-        var reports = new ReportQueries(db.Connections);
+        var reports = new ReportQueries(db.Connections, new QualityWatch.Judging.CurrentRubric(QualityWatch.Judging.Rubric.DefaultVersion));
         db.Sample("clean-1", "2026-03-10T10:00:00Z");
         db.Verdict("clean-1", accuracy: 1, tone: 4, hallucination: false, judgedAt: "2026-03-10T10:01:00Z");
         db.Sample("made-up-old", "2026-03-10T10:05:00Z");

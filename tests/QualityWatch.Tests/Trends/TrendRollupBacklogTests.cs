@@ -25,7 +25,7 @@ public sealed class TrendRollupBacklogTests
         Assert.Equal(Streams.Length * Days * 24, marked);
 
         // One hour per transaction: many turns to hand over, whatever the machine's speed.
-        using var rollup = new TrendRollup(db.Connections, db.Calendar, TimeProvider.System, NullLogger<TrendRollup>.Instance) { HoursPerTransaction = 1 };
+        using var rollup = new TrendRollup(db.Connections, db.Calendar, new QualityWatch.Judging.CurrentRubric(QualityWatch.Judging.Rubric.DefaultVersion), TimeProvider.System, NullLogger<TrendRollup>.Instance) { HoursPerTransaction = 1 };
         var run = Task.Run(() => rollup.RunAsync(CancellationToken.None));
 
         // Watched and written from a thread of its own, not from a continuation of this test: xUnit runs continuations
@@ -74,7 +74,7 @@ public sealed class TrendRollupBacklogTests
     {
         using var db = await TrendsDb.CreateAsync();
         SeedBacklog(db.DatabasePath);
-        using var rollup = new TrendRollup(db.Connections, db.Calendar, TimeProvider.System, NullLogger<TrendRollup>.Instance) { HoursPerTransaction = 5 };
+        using var rollup = new TrendRollup(db.Connections, db.Calendar, new QualityWatch.Judging.CurrentRubric(QualityWatch.Judging.Rubric.DefaultVersion), TimeProvider.System, NullLogger<TrendRollup>.Instance) { HoursPerTransaction = 5 };
 
         var result = await rollup.RunAsync(CancellationToken.None);
         var chunked = db.Dump();

@@ -213,7 +213,7 @@ public sealed class TrendRollupTests
         db.Verdict("x", 4, 4, hallucination: false, judgedAt: "2026-01-15T06:00:00Z");
         await db.Rollup.RunAsync(CancellationToken.None);
 
-        using var ny = new TrendRollup(db.Connections, new TrendCalendar(TimeZoneInfo.FindSystemTimeZoneById("America/New_York")), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<TrendRollup>.Instance);
+        using var ny = new TrendRollup(db.Connections, new TrendCalendar(TimeZoneInfo.FindSystemTimeZoneById("America/New_York")), new QualityWatch.Judging.CurrentRubric(QualityWatch.Judging.Rubric.DefaultVersion), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<TrendRollup>.Instance);
         await ny.RunAsync(CancellationToken.None);
 
         var starts = Support.Db.Query<long>(db.DatabasePath, "SELECT bucket_start FROM trend_rollups WHERE granularity = 'day'");

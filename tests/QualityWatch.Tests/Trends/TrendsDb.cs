@@ -17,7 +17,7 @@ internal sealed class TrendsDb : IDisposable
         Time = time;
         Connections = new SqliteConnectionFactory(Options.Create(new StorageOptions { DatabasePath = temp.DatabasePath }));
         Calendar = new TrendCalendar(TimeZoneInfo.FindSystemTimeZoneById(zone));
-        Rollup = new TrendRollup(Connections, Calendar, time, NullLogger<TrendRollup>.Instance);
+        Rollup = new TrendRollup(Connections, Calendar, new QualityWatch.Judging.CurrentRubric(QualityWatch.Judging.Rubric.DefaultVersion), time, NullLogger<TrendRollup>.Instance);
         Queries = new TrendQueries(Connections, Calendar);
     }
 
