@@ -25,6 +25,7 @@ internal static class IncidentsCommand
         BenchOption.Int("--parallel", 2, "runs at a time"),
         BenchOption.Int("--seed-offset", 0, "added to every run seed"),
         BenchOption.String("--keep", "false", "keep the work directory with each run's database (true/false)"),
+        BenchOption.Int("--max-minutes", 0, "start no run after this many minutes (0 = no limit); the report covers the runs that finished"),
         BenchOption.Results(),
         BenchOption.NoWrite());
 
@@ -66,24 +67,60 @@ internal static class IncidentsCommand
             var snapshots = await Task.WhenAll(Enumerable.Range(0, warmups).Select(i => Gated(() => detection.WarmUpAsync(policy, budget, IncidentsDriver.RateBefore, i))));
             Console.WriteLine(string.Create(c, $"Warm-ups: {snapshots.Length}, {watch.Elapsed:hh\\:mm\\:ss}."));
 
-            var done = 0;
-            async Task<IncidentsRun> Counted(Func<Task<IncidentsRun>> run)
+            // One queue worked by --parallel workers, a stable run every runs/stableRuns deploy runs (first in its block),
+            // so a run cut short by --max-minutes still has both kinds in proportion; one line per finished run.
+            var maxMinutes = options.Int("--max-minutes");
+            var jobs = new List<(bool Stable, int Index)>();
+            for (var i = 0; i < runs; i++)
             {
-                var result = await Gated(run);
-                var n = Interlocked.Increment(ref done);
-                if (n % 10 == 0 || n == runs + stableRuns)
+                if (stableRuns > 0 && runs > 0 && i % Math.Max(1, runs / stableRuns) == 0 && jobs.Count(j => j.Stable) < stableRuns)
                 {
-                    Console.WriteLine(string.Create(c, $"  {n}/{runs + stableRuns} runs, {watch.Elapsed:hh\\:mm\\:ss}"));
+                    jobs.Add((true, jobs.Count(j => j.Stable)));
                 }
 
-                return result;
+                jobs.Add((false, i));
             }
 
-            var deploys = Task.WhenAll(Enumerable.Range(0, runs).Select(i => Counted(() =>
-                driver.DeployAsync(policy, budget, snapshots[i % warmups], seed: 1 + seedOffset + i, rollback, horizon))));
-            var stables = Task.WhenAll(Enumerable.Range(0, stableRuns).Select(i => Counted(() =>
-                driver.StableAsync(policy, budget, snapshots[i % warmups], seed: 100_001 + seedOffset + i, TimeSpan.FromDays(stableDays)))));
-            var summary = new IncidentsSummary(await deploys, await stables);
+            while (jobs.Count(j => j.Stable) < stableRuns)
+            {
+                jobs.Add((true, jobs.Count(j => j.Stable)));
+            }
+
+            var queue = new System.Collections.Concurrent.ConcurrentQueue<(bool Stable, int Index)>(jobs);
+            var deployResults = new System.Collections.Concurrent.ConcurrentBag<IncidentsRun>();
+            var stableResults = new System.Collections.Concurrent.ConcurrentBag<IncidentsRun>();
+            var done = 0;
+            var skipped = 0;
+            async Task WorkAsync()
+            {
+                while (queue.TryDequeue(out var job))
+                {
+                    if (maxMinutes > 0 && watch.Elapsed >= TimeSpan.FromMinutes(maxMinutes))
+                    {
+                        Interlocked.Increment(ref skipped);
+                        continue;
+                    }
+
+                    var seed = job.Stable ? 100_001 + seedOffset + job.Index : 1 + seedOffset + job.Index;
+                    var result = job.Stable
+                        ? await driver.StableAsync(policy, budget, snapshots[job.Index % warmups], seed, TimeSpan.FromDays(stableDays))
+                        : await driver.DeployAsync(policy, budget, snapshots[job.Index % warmups], seed, rollback, horizon);
+                    (job.Stable ? stableResults : deployResults).Add(result);
+                    var n = Interlocked.Increment(ref done);
+                    var fired = string.Join(" ", result.Fired.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}"));
+                    var delay = result.Delay is { } d ? string.Create(c, $"{d.TotalMinutes:0.0} min") : "-";
+                    Console.WriteLine(string.Create(c,
+                        $"  run {n}/{jobs.Count} {(job.Stable ? "stable" : "deploy")} seed {seed}: pages {result.Pages}, updates {result.Updates}, repeats {result.Repeats}, resolves {result.Resolves}, quality incidents {result.QualityIncidents}, operational {result.OperationalIncidents}, flaps {result.InstanceFlaps}/{result.IncidentFlaps}, delay {delay}, fired [{fired}], {watch.Elapsed:hh\\:mm\\:ss}"));
+                }
+            }
+
+            await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Int("--parallel"))).Select(_ => Task.Run(WorkAsync)));
+            if (skipped > 0)
+            {
+                Console.WriteLine(string.Create(c, $"--max-minutes {maxMinutes} reached: {skipped} of {jobs.Count} runs not started; the report covers the {done} that finished."));
+            }
+
+            var summary = new IncidentsSummary([.. deployResults], [.. stableResults]);
 
             Console.WriteLine();
             Console.WriteLine(IncidentsReport.Table(summary));

@@ -66,19 +66,20 @@ internal static class AlertLifecycle
 
         var clearSince = instance.ClearSince ?? now;
         var clearFor = now - clearSince;
+        var clear = observation.ResolveSummary ?? observation.Summary;
         if (clearFor < rule.ResolveAfter)
         {
-            var waiting = instance with { ClearSince = clearSince, Summary = $"{observation.Summary}; resolves after {Durations.Format(rule.ResolveAfter)} clear ({Durations.Format(clearFor)} so far)" };
+            var waiting = instance with { ClearSince = clearSince, Summary = $"{clear}; resolves after {Durations.Format(rule.ResolveAfter)} clear ({Durations.Format(clearFor)} so far)" };
             return Repeat(rule, waiting, waiting.Summary!, now);
         }
 
         if (recentTransitions > rule.MaxFlaps)
         {
-            var held = instance with { ClearSince = clearSince, Summary = $"{observation.Summary}; held firing by the flap guard: {recentTransitions} transitions in {Durations.Format(rule.FlapWindow)} (MaxFlaps {rule.MaxFlaps})" };
+            var held = instance with { ClearSince = clearSince, Summary = $"{clear}; held firing by the flap guard: {recentTransitions} transitions in {Durations.Format(rule.FlapWindow)} (MaxFlaps {rule.MaxFlaps})" };
             return Repeat(rule, held, held.Summary!, now);
         }
 
-        var reason = clearFor > TimeSpan.Zero ? $"resolved: {observation.Summary} for {Durations.Format(clearFor)}" : $"resolved: {observation.Summary}";
+        var reason = clearFor > TimeSpan.Zero ? $"resolved: {clear} for {Durations.Format(clearFor)}" : $"resolved: {clear}";
         var resolved = instance with { State = AlertState.Resolved, StateSince = now, ActiveSince = null, ResolvedAt = now, ClearSince = null };
         if (!rule.NotifyOnResolve)
         {

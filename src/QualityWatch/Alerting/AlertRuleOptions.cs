@@ -104,6 +104,13 @@ internal sealed class AlertRuleOptions
     /// <summary>sequential: new prompt versions expected per day, over which the deploy tests' share is spread. Default 1.</summary>
     public double VersionsPerDay { get; set; } = 1;
 
+    /// <summary>
+    /// sequential: a firing prompt_version that has had no verdicts for this long, while the stream has verdicts of other
+    /// versions since its last one (rolled back: its traffic moved on), is clear ("no longer receiving traffic") and
+    /// resolves after ResolveAfter; its statistic is kept, so the version fires again if its traffic returns. Default 1 h.
+    /// </summary>
+    public TimeSpan NoTrafficAfter { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>sequential: the deploy test covers a version's first this many verdicts. Default 1000.</summary>
     public int DeployTestSamples { get; set; } = 1000;
 }

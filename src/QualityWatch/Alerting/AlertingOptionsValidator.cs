@@ -73,6 +73,7 @@ internal sealed class AlertingOptionsValidator : IValidateOptions<AlertingOption
         Positive(errors, $"{key}:MaxAge", rule.MaxAge);
         Positive(errors, $"{key}:StalledAfter", rule.StalledAfter);
         Positive(errors, $"{key}:BaselineLookback", rule.BaselineLookback);
+        Positive(errors, $"{key}:NoTrafficAfter", rule.NoTrafficAfter);
         if (rule.Threshold is { } threshold && threshold is <= 0 or >= 1)
         {
             errors.Add(Invariant($"{key}:Threshold must be between 0 and 1, was {threshold}."));

@@ -54,6 +54,13 @@ internal sealed class HallucinationRateRule(VerdictQueries queries, CalibrationR
                     ? $"no corrected rate ({unavailable}); judged {Durations.Percent(judgedRate)} ({k}/{n} in {window})"
                     : $"{(useCorrected ? "corrected rate" : "rate")} {Durations.Percent(rate)} {relation} {Durations.Percent(threshold)} ({k}/{n} in {window}, {interval} [{Durations.Percent(lower)}, {Durations.Percent(upper)}])" +
                         (useCorrected ? $", judged {Durations.Percent(judgedRate)}" : "");
+            var label = useCorrected ? "corrected rate" : "rate";
+            var counts = $"{k}/{n} in {window}, {interval} [{Durations.Percent(lower)}, {Durations.Percent(upper)}]";
+            var resolveSummary = below != true || active != false
+                ? null
+                : rule.ResolveOnUpperBound
+                    ? $"{label} {Durations.Percent(rate)}, its {interval} upper bound {Durations.Percent(upper)} < threshold {Durations.Percent(threshold)} (resolve rule: upper bound below the threshold; {counts})"
+                    : $"{label} {Durations.Percent(rate)} <= resolve level {Durations.Percent(resolveLevel)} ({(rule.ResolveLevel is null ? "0.8 × threshold" : "ResolveLevel; threshold")} {Durations.Percent(threshold)}; {counts})";
             var examples = active == true
                 ? await queries.ExamplesAsync(stream.Key, null, from, now, hallucinatedOnly: true, orderBy: null, cancellationToken)
                 : [];
@@ -83,7 +90,7 @@ internal sealed class HallucinationRateRule(VerdictQueries queries, CalibrationR
                 Split = [.. stream.Select(c => c.ToSplit())],
                 Examples = examples,
             };
-            observations.Add(new RuleObservation(stream.Key, "", active, noRate ? null : rate, summary, evidence) { BelowResolveLevel = below });
+            observations.Add(new RuleObservation(stream.Key, "", active, noRate ? null : rate, summary, evidence) { BelowResolveLevel = below, ResolveSummary = resolveSummary });
         }
 
         return observations;

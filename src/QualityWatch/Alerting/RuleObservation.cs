@@ -12,5 +12,11 @@ internal sealed record RuleObservation(string Stream, string PromptVersion, bool
     /// </summary>
     public bool? BelowResolveLevel { get; init; }
 
+    /// <summary>
+    /// A clear observation told against the rule's resolve level (the resolve reason quotes it, not the firing
+    /// threshold the rate is merely under); null: <see cref="Summary"/>.
+    /// </summary>
+    public string? ResolveSummary { get; init; }
+
     public bool Clear => Active == false && BelowResolveLevel != false;
 }

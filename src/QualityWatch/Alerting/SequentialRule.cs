@@ -150,21 +150,28 @@ internal sealed class SequentialRule(CusumStore store, VerdictQueries verdicts, 
 
     private async Task<RuleObservation> ObservationAsync(AlertRuleOptions rule, CusumState state, double h, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var alarmed = state.Alarmed == 1;
         var rate = state.Samples == 0 ? 0 : (double)state.Hallucinations / state.Samples;
         var (lower, upper) = WilsonInterval.For(state.Hallucinations, state.Samples);
         var version = state.PromptVersion.Length == 0 ? "(no prompt_version)" : state.PromptVersion;
         var summary =
             $"prompt_version {version} at {Durations.Percent(rate)} judged ({state.Hallucinations}/{state.Samples}) vs baseline {Durations.Percent(state.BaselineRate)}, " +
             $"CUSUM {Durations.Number(state.Statistic)} {(state.Statistic >= h ? ">=" : "<")} h {Durations.Number(h)}" +
-            (alarmed && state.AlarmedBy == "deploy_test"
+            (state.Alarmed == 1 && state.AlarmedBy == "deploy_test"
                 ? $"; deploy-anchored SPRT since {version}'s first verdict {Durations.Number(state.DeployStatistic)} >= {Durations.Number(DeploySprt(rule).Level)}"
                 : "");
+        var noTraffic = state.Alarmed == 1 ? await NoTrafficAsync(rule, state, now, cancellationToken) : null;
+        var alarmed = state.Alarmed == 1 && noTraffic is null;
+        // What clears a version: the downward CUSUM back at baseline (the test's own resolve level), or its traffic gone.
+        var resolveSummary = noTraffic is not null
+            ? $"prompt_version {version} no longer receiving traffic ({noTraffic}); last at {Durations.Percent(rate)} judged ({state.Hallucinations}/{state.Samples})"
+            : !alarmed && state.Alarms > 0
+                ? $"prompt_version {version} back at baseline: the downward CUSUM ({Durations.Percent(state.TargetRate)} -> {Durations.Percent(state.BaselineRate)}) reached h {Durations.Number(h)}; {Durations.Percent(rate)} judged ({state.Hallucinations}/{state.Samples})"
+                : null;
         var started = DateTimeOffset.FromUnixTimeMilliseconds(state.StartedAt);
         var examples = alarmed
             ? await verdicts.ExamplesAsync(state.Stream, state.PromptVersion, started.AddMilliseconds(-1), now, hallucinatedOnly: true, orderBy: null, cancellationToken)
             : [];
-        return new RuleObservation(state.Stream, state.PromptVersion, alarmed, state.Statistic, summary, new AlertEvidence
+        return new RuleObservation(state.Stream, state.PromptVersion, alarmed, state.Statistic, noTraffic is null ? summary : resolveSummary!, new AlertEvidence
         {
             Rule = rule.Name,
             Kind = Kind,
@@ -188,6 +195,25 @@ internal sealed class SequentialRule(CusumStore store, VerdictQueries verdicts, 
             Calibration = state.Calibration is null ? null : JsonSerializer.Deserialize(state.Calibration, AlertingJsonContext.Default.EvidenceCalibration),
             Detail = $"on the {state.RateBasis} rate; Bernoulli CUSUM {Durations.Percent(state.BaselineRate)} -> {Durations.Percent(state.TargetRate)}; {state.Alarms} alarm(s) for this version; window = verdicts of this version since it started",
             Examples = examples,
-        });
+        })
+        { ResolveSummary = resolveSummary };
+    }
+
+    /// <summary>
+    /// Why an alarmed version no longer holds its signal, or null while it may: no verdicts of it for NoTrafficAfter
+    /// while the stream has verdicts of other versions since its last one (a rollback; a stream gone quiet is not one).
+    /// </summary>
+    private async Task<string?> NoTrafficAsync(AlertRuleOptions rule, CusumState state, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var last = DateTimeOffset.FromUnixTimeMilliseconds(state.LastJudgedAt);
+        if (now - last < rule.NoTrafficAfter)
+        {
+            return null;
+        }
+
+        var (others, _) = await store.CountAsync(state.Stream, state.PromptVersion, last, now, cancellationToken);
+        return others == 0
+            ? null
+            : $"no verdicts for {Durations.Format(TimeSpan.FromMinutes(Math.Floor((now - last).TotalMinutes)))}, NoTrafficAfter {Durations.Format(rule.NoTrafficAfter)}; {others} verdicts of other versions since";
     }
 }

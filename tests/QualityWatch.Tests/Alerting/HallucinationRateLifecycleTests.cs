@@ -117,12 +117,33 @@ public sealed class HallucinationRateLifecycleTests : IDisposable
         await alerts.EvaluateAsync();
 
         Assert.Equal([NotificationKinds.Firing, NotificationKinds.Resolved], alerts.Outbox.Sent.Select(n => n.Kind));
-        Assert.StartsWith("resolved: rate 0.57% <= 5.0%", alerts.Outbox.Sent[1].Reason, StringComparison.Ordinal);
+        // The reason quotes the level it cleared (0.8 x the threshold), not the threshold it is merely under.
+        Assert.Matches(@"^resolved: rate 0\.57% <= resolve level 4\.0% \(0\.8 × threshold 5\.0%; \d+/\d+ in 2h, Wilson 95% \[", alerts.Outbox.Sent[1].Reason);
         Assert.EndsWith("for 15m", alerts.Outbox.Sent[1].Reason, StringComparison.Ordinal);
         Assert.Equal(time.GetUtcNow(), alerts.Outbox.Sent[1].EndsAt);
         var history = await alerts.Store.HistoryAsync(null, 10, CancellationToken.None);
         Assert.Equal(["inactive->firing", "firing->resolved"], history.Reverse().Select(h => $"{h.From}->{h.To}"));
         Assert.Equal([NotificationKinds.Firing, NotificationKinds.Resolved], history.Reverse().Select(h => h.Notified));
+    }
+
+    [Fact]
+    public async Task Firing_ResolveOnUpperBound_TheResolveReasonQuotesTheBound()
+    {
+        await AlertHarness.MigrateAsync(temp.DatabasePath, time);
+        AlertSeed.Insert(temp.DatabasePath, AlertSeed.Spread(time.GetUtcNow(), TimeSpan.FromHours(2), 200, 16));
+        var rule = Rule("00:00:00");
+        rule["Alerting:Rules:0:ResolveOnUpperBound"] = "true";
+        rule["Alerting:Rules:0:ResolveAfter"] = "00:00:00";
+        await using var alerts = await AlertHarness.StartAsync(temp.DatabasePath, time, rule);
+        await alerts.EvaluateAsync();
+
+        time.Advance(TimeSpan.FromHours(2));
+        AlertSeed.Insert(temp.DatabasePath, AlertSeed.Spread(time.GetUtcNow(), TimeSpan.FromHours(2), 400, 4));
+        time.Advance(TimeSpan.FromMinutes(1));
+        await alerts.EvaluateAsync();
+
+        Assert.Equal([NotificationKinds.Firing, NotificationKinds.Resolved], alerts.Outbox.Sent.Select(n => n.Kind));
+        Assert.Matches(@"^resolved: rate 0\.76%, its Wilson 95% upper bound [12]\.\d+% < threshold 5\.0% \(resolve rule: upper bound below the threshold; \d+/\d+ in 2h, Wilson 95% \[", alerts.Outbox.Sent[1].Reason);
     }
 
     [Fact]

@@ -124,6 +124,54 @@ public sealed class SequentialRuleTests : IDisposable
     }
 
     [Fact]
+    public async Task RolledBackVersion_NoVerdictsWhileOthersHaveSome_ResolvesOnceAsNoLongerReceivingTraffic()
+    {
+        var time = new FakeTimeProvider(Start);
+        await AlertHarness.MigrateAsync(temp.DatabasePath, time);
+        var random = new Random(7);
+        var deployAt = Start + (Every * 7200);
+        AlertSeed.Insert(temp.DatabasePath, Traffic(random, Start, 7200, 0.02, "v1"));
+        AlertSeed.Insert(temp.DatabasePath, Traffic(random, deployAt, 300, 0.12, "v2"));
+        var lastV2 = deployAt + (Every * 299);
+        var settings = Rule(1);
+        settings["Alerting:Rules:0:BaselineMultiplier"] = "2";
+        await using var alerts = await AlertHarness.StartAsync(temp.DatabasePath, time, settings);
+        time.SetUtcNow(lastV2);
+        await alerts.EvaluateAsync();
+        Assert.Equal([NotificationKinds.Firing], alerts.Outbox.Sent.Select(n => n.Kind));
+
+        // The stream goes quiet after v2's last verdict: no other version took its traffic, so nothing clears.
+        for (var step = 1; step <= 18; step++)
+        {
+            time.SetUtcNow(lastV2 + TimeSpan.FromMinutes(10 * step));
+            await alerts.EvaluateAsync();
+        }
+
+        Assert.Equal([NotificationKinds.Firing], alerts.Outbox.Sent.Select(n => n.Kind));
+        Assert.Equal(AlertState.Firing, (await alerts.InstanceAsync("HallucinationRegression", promptVersion: "v2"))!.State);
+
+        // Rolled back: v1 takes the traffic again and v2 gets no more verdicts. One hour (NoTrafficAfter) after v2's
+        // last verdict it is clear; 15 min (ResolveAfter) later the incident resolves, once.
+        var back = time.GetUtcNow();
+        AlertSeed.Insert(temp.DatabasePath, Traffic(random, back, 600, 0.02, "v1"));
+        for (var step = 1; step <= 30; step++)
+        {
+            time.SetUtcNow(back + TimeSpan.FromMinutes(10 * step));
+            await alerts.EvaluateAsync();
+        }
+
+        Assert.Equal([NotificationKinds.Firing, NotificationKinds.Resolved], alerts.Outbox.Sent.Select(n => n.Kind));
+        var resolved = alerts.Outbox.Sent[1];
+        Assert.Equal("v2", resolved.Labels["prompt_version"]);
+        Assert.StartsWith("resolved: prompt_version v2 no longer receiving traffic (no verdicts for ", resolved.Reason, StringComparison.Ordinal);
+        Assert.Contains("NoTrafficAfter 1h; ", resolved.Reason, StringComparison.Ordinal);
+        var incident = Assert.Single(await alerts.Incidents.ListAsync(null, null, 10, CancellationToken.None));
+        Assert.Equal("resolved", incident.State);
+        // The statistic itself is kept: v2 is still the version that alarmed, should its traffic return.
+        Assert.Equal(1, Db.Scalar<long>(temp.DatabasePath, "SELECT alarmed FROM alert_cusum WHERE prompt_version = 'v2';"));
+    }
+
+    [Fact]
     public async Task DeployTestOff_TheSameRegressionIsLeftToTheCusum()
     {
         var time = new FakeTimeProvider(Start);
