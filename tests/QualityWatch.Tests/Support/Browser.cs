@@ -46,8 +46,10 @@ public sealed class Browser : IAsyncLifetime
             ExtraHTTPHeaders = headers,
             JavaScriptEnabled = true,
         });
-        context.SetDefaultTimeout(30_000);
-        context.SetDefaultNavigationTimeout(60_000);
+        // Generous: a navigation timed out at 60 s under a load average of 30-45 (several builds beside the suite);
+        // a page that never comes still fails, only later.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(120_000);
         return context;
     }
 
