@@ -34,6 +34,7 @@ internal static class CalibrationCommand
         BenchOption.Int("--warmup-hours", 24, "hours of each end-to-end warm-up"),
         BenchOption.Int("--e2e-horizon-hours", 6, "hours an end-to-end deploy run is watched after the change"),
         BenchOption.String("--e2e-policy", "d", "the detection bench's policy the end-to-end part runs (c: boost 1 in 10 up to 250; d: 1 in 3 up to 500)"),
+        BenchOption.Int("--e2e-fine-step-seconds", 2, "virtual clock step for 40 min after the change (the detection bench's is 10 s)"),
         BenchOption.String("--e2e-judges", "perfect,judged,corrected", "end-to-end judges: perfect, judged (noisy, no labels), corrected (noisy, 500 labels)"),
         BenchOption.Int("--parallel", 2, "end-to-end runs at a time"),
         BenchOption.Results(),
@@ -188,6 +189,7 @@ internal static class CalibrationCommand
         var stable = DetectionScenario.All.Single(s => s.Name == "stable 2%");
         var horizon = TimeSpan.FromHours(options.Int("--e2e-horizon-hours"));
         var warmUp = TimeSpan.FromHours(options.Int("--warmup-hours"));
+        var fineStep = TimeSpan.FromSeconds(options.Int("--e2e-fine-step-seconds"));
         var (_, ppv, falseOmission) = LabelPlan.Strata(Truth, Sensitivity, Specificity);
         var work = Directory.CreateTempSubdirectory("qw-calibration-").FullName;
         var table = new MarkdownTable(["judge", "deploy runs", "median", "p90", "detected", "stable runs × days", "false alarms", "per 30 days", "judge spend/day", "verdicts/day", "of which boost"]);
@@ -210,7 +212,7 @@ internal static class CalibrationCommand
                     continue;
                 }
 
-                var driver = new DetectionDriver(work, LatencyProfile.Realistic, warmUp, keep: false, new Dictionary<string, string?>(), error);
+                var driver = new DetectionDriver(work, LatencyProfile.Realistic, warmUp, keep: false, new Dictionary<string, string?>(), error, fineStep);
                 budget ??= await driver.CalibrateAsync();
                 if (!warm.TryGetValue(error is null, out var warmed))
                 {
@@ -261,7 +263,7 @@ internal static class CalibrationCommand
         return "### Detection end to end\n\n" +
             "The detection bench's virtual service (real ingest, sampler, judge worker, rules, outbox; judge simulator over loopback; virtual clock) under " + policy.Name + " " +
             "(change-aware boost in the standard tier, CUSUM + deploy SPRT, policy (a)'s daily budget for every judge), deploy 2% → 8% as in \"Detection\", " +
-            string.Create(CultureInfo.InvariantCulture, $"{warmups} warm-ups of {warmUp.TotalHours:0} h per judge (shared by the two noisy ones), a deploy run watched up to {horizon.TotalHours:0} h after the change, ") +
+            string.Create(CultureInfo.InvariantCulture, $"{warmups} warm-ups of {warmUp.TotalHours:0} h per judge (shared by the two noisy ones), a deploy run watched up to {horizon.TotalHours:0} h after the change, the clock stepped {fineStep.TotalSeconds:0} s at a time for 40 min after it (a judge call ends at the next step at the earliest, so the detection bench's 10 s steps would cap the boost lane's 4 calls near 24 a minute, below the boost's 56), ") +
             $"the simulator's judge at sensitivity {Sensitivity} and specificity {Specificity} (`Simulator:Judge`) or perfect. " +
             "Corrected: 500 review labels (Neyman split) written into the warm-up snapshot, drawn at the strata's truth rates, so the rule's p1 is set on the true scale and mapped.\n\n" + table + "\n";
     }
