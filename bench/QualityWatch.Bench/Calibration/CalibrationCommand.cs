@@ -167,7 +167,9 @@ internal static class CalibrationCommand
 
         return "### Detection with a noisy judge: designs at the same spend (statistics alone)\n\n" +
             string.Create(CultureInfo.InvariantCulture, $"{Fmt.N0(stableDays)} stable days and {Fmt.N0(shiftRuns)} runs per jump and judge, as above; every design spends policy (c)'s daily budget (2,400 Flex verdicts, a boost verdict in the standard tier counting 2): a larger boost cap lowers the routine rate for the rest of the day, and the model's verdicts a day (history and CUSUM rate) with it. ") +
-            "Minutes from the new version's first response, at 10,000 responses an hour, without judge latency or the rules' one-minute evaluation.\n\n" + table + "\n";
+            "Minutes from the new version's first response, at 10,000 responses an hour, without judge latency or the rules' one-minute evaluation. " +
+            "\"Deploy test at N×\": the deploy SPRT's alternative at N × p0 (on the rule's scale) while the CUSUM keeps 2×; not a service option, modelled to see whether one would pay. " +
+            "\"Detected within the boost\": runs that alarmed by the boost's last verdict.\n\n" + table + "\n";
     }
 
     private static double Q(double[] sorted, double q) => sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * q))];
