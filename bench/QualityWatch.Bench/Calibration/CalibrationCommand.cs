@@ -31,6 +31,11 @@ internal static class CalibrationCommand
         BenchOption.Int("--e2e-stable-runs", 2, "end-to-end stable runs per judge"),
         BenchOption.Int("--e2e-stable-days", 2, "days per end-to-end stable run"),
         BenchOption.Int("--warmups", 2, "end-to-end warm-ups per judge"),
+        BenchOption.Int("--warmup-hours", 24, "hours of each end-to-end warm-up"),
+        BenchOption.Int("--e2e-horizon-hours", 6, "hours an end-to-end deploy run is watched after the change"),
+        BenchOption.String("--e2e-policy", "d", "the detection bench's policy the end-to-end part runs (c: boost 1 in 10 up to 250; d: 1 in 3 up to 500)"),
+        BenchOption.Int("--e2e-fine-step-seconds", 2, "virtual clock step for 40 min after the change (the detection bench's is 10 s)"),
+        BenchOption.String("--e2e-judges", "perfect,judged,corrected", "end-to-end judges: perfect, judged (noisy, no labels), corrected (noisy, 500 labels)"),
         BenchOption.Int("--parallel", 2, "end-to-end runs at a time"),
         BenchOption.Results(),
         BenchOption.NoWrite());
@@ -46,6 +51,9 @@ internal static class CalibrationCommand
         var statistics = Statistics(options.Int("--stable-days"), options.Int("--shift-runs"));
         Console.WriteLine(statistics);
         report.Append(statistics);
+        var designs = Designs(options.Int("--stable-days"), options.Int("--shift-runs"));
+        Console.WriteLine(designs);
+        report.Append(designs);
         if (options.Int("--e2e-runs") > 0)
         {
             var e2e = await EndToEndAsync(options);
@@ -124,6 +132,48 @@ internal static class CalibrationCommand
             "come at the boost's 1 in 10 of 10,000 responses an hour (1,000/h), the rest at the routine 100/h; judge latency not included.\n\n" + table + "\n";
     }
 
+    private static string Designs(int stableDays, int shiftRuns)
+    {
+        var known = new EvidenceCalibration
+        {
+            JudgeModel = "simulated", RubricVersion = "v1", Labels = 0, Sensitivity = Sensitivity, SensitivityLower = Sensitivity, SensitivityUpper = Sensitivity,
+            Specificity = Specificity, SpecificityLower = Specificity, SpecificityUpper = Specificity,
+        };
+        var judges = new (string Name, double Se, double Sp, EvidenceCalibration? Calibration)[]
+        {
+            ("perfect", 1, 1, null),
+            ("noisy, judged rate", Sensitivity, Specificity, null),
+            ("noisy, corrected rate", Sensitivity, Specificity, known),
+        };
+        var table = new MarkdownTable(["design", "judge", "false alarms per 30 days", "2% → 8%: median verdicts", "p90 verdicts", "median", "p90", "detected within the boost", "2% → 4%: median", "p90"], labelColumns: 2);
+        var rows = (from design in DetectionDesign.All
+                    from judge in judges
+                    select (design, judge)).AsParallel().AsOrdered().WithDegreeOfParallelism(2).Select(x =>
+        {
+            var (design, (name, se, sp, calibration)) = x;
+            var rule = new AlertRuleOptions { BaselineMultiplier = design.Multiplier };
+            var model = new NoisySequentialModel(rule, se, sp, calibration, design.PerDay, seed: 18, design.DeployMultiplier);
+            var alarms = model.StableDays(Truth, stableDays);
+            double[] Runs(double after) => [.. Enumerable.Range(0, shiftRuns).Select(_ => (double)(model.VerdictsToDetect(Truth, after, 20_000) ?? 20_000)).Order()];
+            var big = Runs(0.08);
+            var small = Runs(0.04);
+            var within = big.Count(v => v <= design.BoostCap) / (double)big.Length;
+            return (string[])[design.Name, name, Fmt.F(alarms * 30.0 / stableDays, 2), Fmt.N0(Q(big, 0.5)), Fmt.N0(Q(big, 0.9)), design.Format(Q(big, 0.5)), design.Format(Q(big, 0.9)), Fmt.Pct(within, 0), design.Format(Q(small, 0.5)), design.Format(Q(small, 0.9))];
+        }).ToList();
+        foreach (var row in rows)
+        {
+            table.Add(row);
+        }
+
+        return "### Detection with a noisy judge: designs at the same spend (statistics alone)\n\n" +
+            string.Create(CultureInfo.InvariantCulture, $"{Fmt.N0(stableDays)} stable days and {Fmt.N0(shiftRuns)} runs per jump and judge, as above; every design spends policy (c)'s daily budget (2,400 Flex verdicts, a boost verdict in the standard tier counting 2): a larger boost cap lowers the routine rate for the rest of the day, and the model's verdicts a day (history and CUSUM rate) with it. ") +
+            "Minutes from the new version's first response, at 10,000 responses an hour, without judge latency or the rules' one-minute evaluation. " +
+            "\"Deploy test at N×\": the deploy SPRT's alternative at N × p0 (on the rule's scale) while the CUSUM keeps 2×; not a service option, modelled to see whether one would pay. " +
+            "\"Detected within the boost\": runs that alarmed by the boost's last verdict.\n\n" + table + "\n";
+    }
+
+    private static double Q(double[] sorted, double q) => sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * q))];
+
     /// <summary>Verdicts of a new version to minutes under policy (c): 250 boost verdicts at 1,000/h, then 100/h.</summary>
     private static string Minutes(double verdicts) =>
         verdicts <= 250 ? $"{Fmt.F(verdicts * 0.06, 1)} min" : $"{Fmt.F(15 + ((verdicts - 250) * 0.6), 0)} min";
@@ -135,39 +185,55 @@ internal static class CalibrationCommand
         var stableDays = options.Int("--e2e-stable-days");
         var warmups = options.Int("--warmups");
         var parallel = options.Int("--parallel");
-        var policy = DetectionPolicy.All.Single(p => p.Key == "c");
+        var policy = DetectionPolicy.All.Single(p => p.Key == options.String("--e2e-policy"));
+        var judges = options.String("--e2e-judges").Split(',');
         var deploy = DetectionScenario.All.Single(s => s.Name == "deploy 2% -> 8%");
         var stable = DetectionScenario.All.Single(s => s.Name == "stable 2%");
-        var horizon = TimeSpan.FromHours(6);
+        var horizon = TimeSpan.FromHours(options.Int("--e2e-horizon-hours"));
+        var warmUp = TimeSpan.FromHours(options.Int("--warmup-hours"));
+        var fineStep = TimeSpan.FromSeconds(options.Int("--e2e-fine-step-seconds"));
         var (_, ppv, falseOmission) = LabelPlan.Strata(Truth, Sensitivity, Specificity);
         var work = Directory.CreateTempSubdirectory("qw-calibration-").FullName;
-        var table = new MarkdownTable(["judge", "deploy runs", "median", "p90", "detected", "stable runs × days", "false alarms", "per 30 days", "judge spend/day"]);
+        var table = new MarkdownTable(["judge", "deploy runs", "median", "p90", "detected", "stable runs × days", "false alarms", "per 30 days", "judge spend/day", "verdicts/day", "of which boost"]);
         var noisy = new JudgeErrorOptions { Sensitivity = Sensitivity, Specificity = Specificity };
         try
         {
             using var gate = new SemaphoreSlim(parallel);
-            foreach (var (name, error, labels) in new (string, JudgeErrorOptions?, int)[]
+            // Both noisy judges resume from the same warm-ups (same judge, same traffic); the corrected one adds review labels.
+            var warm = new Dictionary<bool, Snapshot[]>();
+            BudgetCalibration? budget = null;
+            foreach (var (key, name, error, labels) in new (string, string, JudgeErrorOptions?, int)[]
             {
-                ("perfect judge", null, 0),
-                ("noisy judge, judged rate (no labels)", noisy, 0),
-                ("noisy judge, corrected rate (500 labels)", noisy, 500),
+                ("perfect", "perfect judge", null, 0),
+                ("judged", "noisy judge, judged rate (no labels)", noisy, 0),
+                ("corrected", "noisy judge, corrected rate (500 labels)", noisy, 500),
             })
             {
-                var driver = new DetectionDriver(work, LatencyProfile.Realistic, TimeSpan.FromHours(24), keep: false, new Dictionary<string, string?>(), error);
-                var budget = await driver.CalibrateAsync();
-                var snapshots = await Task.WhenAll(Enumerable.Range(0, warmups).Select(async i =>
+                if (!judges.Contains(key))
                 {
-                    await gate.WaitAsync();
-                    try
+                    continue;
+                }
+
+                var driver = new DetectionDriver(work, LatencyProfile.Realistic, warmUp, keep: false, new Dictionary<string, string?>(), error, fineStep);
+                budget ??= await driver.CalibrateAsync();
+                if (!warm.TryGetValue(error is null, out var warmed))
+                {
+                    warmed = await Task.WhenAll(Enumerable.Range(0, warmups).Select(async i =>
                     {
-                        var snapshot = await driver.WarmUpAsync(policy, budget, Truth, i);
-                        return labels == 0 ? snapshot : Labelled(snapshot, labels, ppv, falseOmission, i);
-                    }
-                    finally
-                    {
-                        gate.Release();
-                    }
-                }));
+                        await gate.WaitAsync();
+                        try
+                        {
+                            return await driver.WarmUpAsync(policy, budget, Truth, i);
+                        }
+                        finally
+                        {
+                            gate.Release();
+                        }
+                    }));
+                    warm[error is null] = warmed;
+                }
+
+                var snapshots = labels == 0 ? warmed : [.. warmed.Select((s, i) => Labelled(s, labels, ppv, falseOmission, i))];
 
                 async Task<DetectionRun> Run(DetectionScenario scenario, int i, TimeSpan span)
                 {
@@ -187,7 +253,7 @@ internal static class CalibrationCommand
                 string detected = deploys.Detected.ToString(CultureInfo.InvariantCulture) + "/" + runs.ToString(CultureInfo.InvariantCulture);
                 string span = stableRuns.ToString(CultureInfo.InvariantCulture) + " × " + stableDays.ToString(CultureInfo.InvariantCulture);
                 string spend = "$" + Fmt.F(stables.UsdPerDay, 4);
-                table.Add([name, Fmt.N0(runs), Delay(deploys.DelayQuantile(0.5)), Delay(deploys.DelayQuantile(0.9)), detected, span, Fmt.N0(stables.FalseAlarms), Fmt.F(stables.FalseAlarmsPer30Days, 2), spend]);
+                table.Add([name, Fmt.N0(runs), Delay(deploys.DelayQuantile(0.5)), Delay(deploys.DelayQuantile(0.9)), detected, span, Fmt.N0(stables.FalseAlarms), Fmt.F(stables.FalseAlarmsPer30Days, 2), spend, Fmt.N0(stables.VerdictsPerDay), Fmt.N0(stables.BoostedPerDay)]);
                 Console.WriteLine(table);
             }
         }
@@ -197,8 +263,9 @@ internal static class CalibrationCommand
         }
 
         return "### Detection end to end\n\n" +
-            "The detection bench's virtual service (real ingest, sampler, judge worker, rules, outbox; judge simulator over loopback; virtual clock) under policy (c) " +
-            "(change-aware boost 1 in 10 for 250 samples in the standard tier, CUSUM + deploy SPRT, policy (a)'s daily spend), deploy 2% → 8% as in \"Detection\", " +
+            "The detection bench's virtual service (real ingest, sampler, judge worker, rules, outbox; judge simulator over loopback; virtual clock) under " + policy.Name + " " +
+            "(change-aware boost in the standard tier, CUSUM + deploy SPRT, policy (a)'s daily budget for every judge), deploy 2% → 8% as in \"Detection\", " +
+            string.Create(CultureInfo.InvariantCulture, $"{warmups} warm-ups of {warmUp.TotalHours:0} h per judge (shared by the two noisy ones), a deploy run watched up to {horizon.TotalHours:0} h after the change, the clock stepped {fineStep.TotalSeconds:0} s at a time for 40 min after it (a judge call ends at the next step at the earliest, so the detection bench's 10 s steps would cap the boost lane's 4 calls near 24 a minute, below the boost's 56), ") +
             $"the simulator's judge at sensitivity {Sensitivity} and specificity {Specificity} (`Simulator:Judge`) or perfect. " +
             "Corrected: 500 review labels (Neyman split) written into the warm-up snapshot, drawn at the strata's truth rates, so the rule's p1 is set on the true scale and mapped.\n\n" + table + "\n";
     }

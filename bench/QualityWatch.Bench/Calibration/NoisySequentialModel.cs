@@ -9,7 +9,7 @@ namespace QualityWatch.Bench.Calibration;
 /// the true rate, the verdict through the judge's sensitivity and specificity. With <paramref name="calibration"/> the
 /// rule runs on the corrected rate (its p1 set on the true scale and mapped), without it on the judged rate.
 /// </summary>
-internal sealed class NoisySequentialModel(AlertRuleOptions rule, double sensitivity, double specificity, EvidenceCalibration? calibration, int perDay, int seed)
+internal sealed class NoisySequentialModel(AlertRuleOptions rule, double sensitivity, double specificity, EvidenceCalibration? calibration, int perDay, int seed, double? deployMultiplier = null)
 {
     private readonly Random random = new(seed);
     private readonly DeployAnchoredSprt deploy = DeployAnchoredSprt.For(rule.FalseAlarmsPer30Days, rule.DeployTestShare, rule.VersionsPerDay, rule.DeployTestSamples);
@@ -54,13 +54,23 @@ internal sealed class NoisySequentialModel(AlertRuleOptions rule, double sensiti
         return null;
     }
 
-    private (CusumState State, double H) Start(long history)
+    private (Pair State, double H) Start(long history)
     {
         var learned = LearnedBaseline.Rate(history, perDay, rule.BaselineStandardErrors);
         var (p0, p1, _) = SequentialRates.For(rule, learned, "learned", calibration);
-        var state = new CusumState { BaselineRate = p0, TargetRate = p1, DeployOpen = rule.DeployTestShare > 0 ? 1 : 0 };
-        return (state, BernoulliCusum.AlarmLevel(arl0, p0, p1));
+        var open = rule.DeployTestShare > 0 ? 1 : 0;
+        var state = new CusumState { BaselineRate = p0, TargetRate = p1, DeployOpen = deployMultiplier is null ? open : 0 };
+        // A deploy test with its own alternative (not a service option): a second state whose CUSUM never alarms.
+        var deployOnly = deployMultiplier is { } m
+            ? new CusumState { BaselineRate = p0, TargetRate = SequentialRates.For(Copy(rule, m), learned, "learned", calibration).P1, DeployOpen = open }
+            : null;
+        return (new Pair(state, deployOnly), BernoulliCusum.AlarmLevel(arl0, p0, p1));
     }
+
+    private static AlertRuleOptions Copy(AlertRuleOptions rule, double multiplier) => new()
+    {
+        Name = rule.Name, Kind = rule.Kind, BaselineRate = rule.BaselineRate, TargetRate = null, BaselineMultiplier = multiplier,
+    };
 
     private bool Verdict(double rate) =>
         random.NextDouble() < rate ? random.NextDouble() < sensitivity : random.NextDouble() >= specificity;
@@ -74,5 +84,17 @@ internal sealed class NoisySequentialModel(AlertRuleOptions rule, double sensiti
         }
 
         return hits;
+    }
+
+    /// <summary>The rule's state, and the deploy test's when it has its own alternative; alarmed when either is.</summary>
+    private sealed record Pair(CusumState Rule, CusumState? DeployOnly)
+    {
+        public long Alarms => Rule.Alarms + (DeployOnly?.Alarms ?? 0);
+
+        public void Add(bool judged, double h, DeployAnchoredSprt deploy, long at)
+        {
+            Rule.Add(judged, h, deploy, at);
+            DeployOnly?.Add(judged, double.PositiveInfinity, deploy, at);
+        }
     }
 }

@@ -29,9 +29,12 @@ internal sealed class BenchTraffic(string idPrefix, DateTimeOffset start, double
                 json.WriteString("id", string.Create(CultureInfo.InvariantCulture, $"{idPrefix}-{next}"));
                 json.WriteString("timestamp", at);
                 json.WriteString("prompt", "Where is my order?");
+                // A word of its own per response: the simulator's erring judge answers the same text the same way
+                // (temperature 0), so with one shared text a noisy judge would be wrong about all of them or none.
+                var reference = Letters(idPrefix, next);
                 json.WriteString("response", hallucinated
-                    ? "It ships today with a free gift card. [[hallucination]] [[accuracy=2]] [[tone=4]]"
-                    : "Orders ship within 2 business days. [[accuracy=5]] [[tone=5]]");
+                    ? $"Case {reference}: it ships today with a free gift card. [[hallucination]] [[accuracy=2]] [[tone=4]]"
+                    : $"Case {reference}: orders ship within 2 business days. [[accuracy=5]] [[tone=5]]");
                 json.WriteString("model", "gpt-4o-mini");
                 json.WriteString("prompt_version", version);
                 json.WriteEndObject();
@@ -41,6 +44,25 @@ internal sealed class BenchTraffic(string idPrefix, DateTimeOffset start, double
         }
 
         return body.ToString();
+    }
+
+    /// <summary>The id in letters only, so no PII detector (phone, card numbers) redacts it back into a shared text.</summary>
+    private static string Letters(string prefix, long n)
+    {
+        var text = new StringBuilder();
+        foreach (var c in prefix)
+        {
+            text.Append(char.IsAsciiDigit(c) ? (char)('a' + (c - '0')) : char.ToLowerInvariant(c));
+        }
+
+        text.Append('x');
+        do
+        {
+            text.Append((char)('a' + (n % 26)));
+            n /= 26;
+        }
+        while (n > 0);
+        return text.ToString();
     }
 
     private DateTimeOffset At(long n) => start + TimeSpan.FromHours(n / perHour);

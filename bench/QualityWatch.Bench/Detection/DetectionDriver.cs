@@ -9,7 +9,7 @@ namespace QualityWatch.Bench.Detection;
 /// </summary>
 internal sealed class DetectionDriver(
     string workDirectory, LatencyProfile latency, TimeSpan warmUp, bool keep, IReadOnlyDictionary<string, string?> overrides,
-    QualityWatch.Simulator.Verdicts.JudgeErrorOptions? judgeError = null)
+    QualityWatch.Simulator.Verdicts.JudgeErrorOptions? judgeError = null, TimeSpan? fineStep = null)
 {
     public const double PerHour = 10_000;
     // Fine steps while a fast detector can fire, coarse ones elsewhere (the rules run once a minute anyway).
@@ -17,6 +17,9 @@ internal sealed class DetectionDriver(
     internal static readonly TimeSpan CoarseStep = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan FineFor = TimeSpan.FromMinutes(40);
     private static readonly TimeSpan StableStep = TimeSpan.FromMinutes(1);
+    // A call started within a step ends at the next step at the earliest: 10 s steps cap a lane of 4 calls near
+    // 24/min, below a boost drawn 1 in 3 of 10,000/h (56/min); finer steps let the lane run at its latency.
+    private readonly TimeSpan fine = fineStep ?? FineStep;
     private static readonly DateTimeOffset Epoch = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>Cost of one verdict per tier, judged with no latency, caching as configured by default.</summary>
@@ -69,7 +72,7 @@ internal sealed class DetectionDriver(
             {
                 DateTimeOffset? detected = null;
                 var end = scenario.Stable ? start + horizon : change + horizon;
-                await PlayAsync(service, traffic, end, fineFrom: scenario.Stable ? DateTimeOffset.MaxValue : change, scenario.Stable ? StableStep : CoarseStep, stop: async () =>
+                await PlayAsync(service, traffic, end, fineFrom: scenario.Stable ? DateTimeOffset.MaxValue : change, scenario.Stable ? StableStep : CoarseStep, fine: fine, stop: async () =>
                 {
                     if (scenario.Stable)
                     {
@@ -121,14 +124,15 @@ internal sealed class DetectionDriver(
         alert.Key.StartsWith(policy.Rule + "/", StringComparison.Ordinal);
 
     /// <summary>Steps the clock to <paramref name="end"/>, evaluating the rules every virtual minute; <paramref name="stop"/> (after each evaluation) ends it early.</summary>
-    internal static async Task PlayAsync(VirtualService service, BenchTraffic traffic, DateTimeOffset end, DateTimeOffset fineFrom, TimeSpan coarse, Func<Task<bool>>? stop)
+    internal static async Task PlayAsync(VirtualService service, BenchTraffic traffic, DateTimeOffset end, DateTimeOffset fineFrom, TimeSpan coarse, Func<Task<bool>>? stop, TimeSpan? fine = null)
     {
+        var fineStep = fine ?? FineStep;
         while (service.Clock.GetUtcNow() < end)
         {
             var now = service.Clock.GetUtcNow();
             // Coarse steps end on the next whole minute, where the rules are evaluated.
             var toMinute = TimeSpan.FromTicks(TimeSpan.TicksPerMinute - (now.Ticks % TimeSpan.TicksPerMinute));
-            await StepAsync(service, traffic, now >= fineFrom - FineStep && now < fineFrom + FineFor ? FineStep : Min(coarse, toMinute == TimeSpan.FromMinutes(1) ? coarse : toMinute));
+            await StepAsync(service, traffic, now >= fineFrom - fineStep && now < fineFrom + FineFor ? fineStep : Min(coarse, toMinute == TimeSpan.FromMinutes(1) ? coarse : toMinute));
             if (service.Clock.GetUtcNow().Ticks / TimeSpan.TicksPerMinute != now.Ticks / TimeSpan.TicksPerMinute)
             {
                 await service.EvaluateAsync();

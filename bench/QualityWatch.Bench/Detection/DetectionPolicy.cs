@@ -43,21 +43,29 @@ internal sealed record DetectionPolicy(string Key, string Name, string Rule, Fun
             ["Alerting:Rules:0:Streams:0"] = NoStream,
             ["Alerting:Rules:1:DeployTestShare"] = "0",
         }),
-        new("c", "(c) change-aware + tier routing + CUSUM + deploy SPRT", ShiftRule, budget => new(Common)
+        new("c", "(c) change-aware + tier routing + CUSUM + deploy SPRT", ShiftRule, ChangeAware),
+        new("d", "(d) = (c), the boost drawn 1 in 3 up to 500 (the shipped default since issue 18)", ShiftRule, budget => new(ChangeAware(budget))
         {
-            ["Sampling:Boost:Enabled"] = "true",
-            ["Sampling:Boost:EveryN"] = "10",
-            ["Sampling:Boost:Duration"] = "01:00:00",
-            ["Sampling:Boost:JudgeTier"] = "standard",
-            // Enough for the deploy test to decide a 2% -> 8% jump; more would starve the rest of the day's routine rate.
-            ["Sampling:Boost:MaxSamples"] = "250",
-            // Policy (a)'s spend: 10,000/h × 24 h ÷ 100 routine Flex samples a day, boosts paid out of it.
-            ["Sampling:Budget:Daily"] = (2400 * budget.FlexUsdPerSample).ToString("R", CultureInfo.InvariantCulture),
-            ["Sampling:Budget:Unit"] = "Usd",
-            ["Sampling:Budget:UsdPerSample"] = budget.FlexUsdPerSample.ToString("R", CultureInfo.InvariantCulture),
-            ["Sampling:Budget:BoostCostRatio"] = budget.StandardOverFlex.ToString("R", CultureInfo.InvariantCulture),
-            ["Alerting:Rules:0:Streams:0"] = NoStream,
-            ["Alerting:Rules:1:DeployTestShare"] = "0.5",
+            // A judge that errs needs ~3x the verdicts: the same daily budget, more of it spent in the deploy's first minutes.
+            ["Sampling:Boost:EveryN"] = "3",
+            ["Sampling:Boost:MaxSamples"] = "500",
         }),
     ];
+
+    private static Dictionary<string, string?> ChangeAware(BudgetCalibration budget) => new(Common)
+    {
+        ["Sampling:Boost:Enabled"] = "true",
+        ["Sampling:Boost:EveryN"] = "10",
+        ["Sampling:Boost:Duration"] = "01:00:00",
+        ["Sampling:Boost:JudgeTier"] = "standard",
+        // Enough for the deploy test to decide a 2% -> 8% jump; more would starve the rest of the day's routine rate.
+        ["Sampling:Boost:MaxSamples"] = "250",
+        // Policy (a)'s spend: 10,000/h × 24 h ÷ 100 routine Flex samples a day, boosts paid out of it.
+        ["Sampling:Budget:Daily"] = (2400 * budget.FlexUsdPerSample).ToString("R", CultureInfo.InvariantCulture),
+        ["Sampling:Budget:Unit"] = "Usd",
+        ["Sampling:Budget:UsdPerSample"] = budget.FlexUsdPerSample.ToString("R", CultureInfo.InvariantCulture),
+        ["Sampling:Budget:BoostCostRatio"] = budget.StandardOverFlex.ToString("R", CultureInfo.InvariantCulture),
+        ["Alerting:Rules:0:Streams:0"] = NoStream,
+        ["Alerting:Rules:1:DeployTestShare"] = "0.5",
+    };
 }

@@ -151,10 +151,18 @@ internal sealed class VirtualService : IAsyncDisposable
         await app.Services.GetRequiredService<AlertEvaluator>().EvaluateAsync(CancellationToken.None);
     }
 
+    /// <summary>
+    /// Alert instances that went to firing (and notified) since <paramref name="since"/>, keyed rule/stream/prompt_version.
+    /// Read from the alert history: the outbox's firing notifications are keyed by incident since incidents, and the
+    /// incident's page goes out in the same evaluation as its first rule's firing.
+    /// </summary>
     public async Task<IReadOnlyList<FiredAlert>> FiringsSinceAsync(DateTimeOffset since) =>
-        [.. await probe.QueryAsync<FiredAlert>(
-            "SELECT key AS Key, created_at AS CreatedAt, reason AS Reason FROM notifications WHERE kind = 'firing' AND created_at >= @since ORDER BY created_at;",
-            new { since = since.ToUnixTimeMilliseconds() })];
+        [.. (await probe.QueryAsync<HistoryFiring>(
+            """
+            SELECT rule AS Rule, stream AS Stream, prompt_version AS PromptVersion, at AS At, reason AS Reason
+            FROM alert_history WHERE to_state = 'firing' AND notified IS NOT NULL AND at >= @since ORDER BY at, id;
+            """,
+            new { since = since.ToUnixTimeMilliseconds() })).Select(f => new FiredAlert($"{f.Rule}/{f.Stream}/{f.PromptVersion}", f.At, f.Reason))];
 
     /// <summary>Any read of the service's database, through the read-only probe connection.</summary>
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null) =>
@@ -282,5 +290,7 @@ internal sealed class SettleProfile
 }
 
 internal sealed record FiredAlert(string Key, long CreatedAt, string Reason);
+
+internal sealed record HistoryFiring(string Rule, string Stream, string PromptVersion, long At, string Reason);
 
 internal sealed record JudgeSpend(long Verdicts, double Usd, long Boosted, long Standard);

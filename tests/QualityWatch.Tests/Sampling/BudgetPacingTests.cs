@@ -11,7 +11,7 @@ public sealed class BudgetPacingTests
     private static StreamDefinition Stream(BudgetOptions budget) =>
         new("support", new Dictionary<string, string>(), 100, SamplingMode.EveryN)
         {
-            Boost = new BoostOptions { EveryN = 10, Duration = TimeSpan.FromHours(1) },
+            Boost = new BoostOptions { EveryN = 10, Duration = TimeSpan.FromHours(1), MaxSamples = 0 },
             Budget = budget,
         };
 

@@ -83,6 +83,22 @@ public sealed class ChangeAwareSamplingTests : IDisposable
     }
 
     [Fact]
+    public async Task ShippedDefaults_NewPromptVersion_IsSampled1In3_UntilItsBoostHas500Samples()
+    {
+        // No Sampling settings: appsettings.json and the options' defaults. A judge that errs needs about 3x the
+        // verdicts to decide a deploy, so they come fast (1 in 3) and the cap bounds what one version costs.
+        await using var host = await InProcessHost.StartAsync(temp.DatabasePath, time: time);
+        await PostAsync(host, 1_000, "v1");
+
+        await PostAsync(host, 1_500, "v2");
+        Assert.Equal(500, Count("boost", "v2"));
+
+        await PostAsync(host, 1_500, "v2");
+        Assert.Equal(500, Count("boost", "v2"));
+        Assert.InRange(Count("every_n", "v2"), 10, 20);
+    }
+
+    [Fact]
     public async Task BoostDisabled_NewVersionsKeepTheRoutineRate()
     {
         var settings = Settings();
