@@ -23,7 +23,11 @@ internal sealed class CanaryJob(CanaryRunner runner, IOptionsMonitor<CanaryOptio
         {
             await runner.RunAsync(stopping.Token);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopped with the host: not a failure (Quartz would log it as a job that threw), and the next run resumes.
+        }
+        catch (Exception ex)
         {
             Log.RunFailed(logger, ex);
         }
