@@ -9,10 +9,8 @@ namespace QualityWatch.Demo;
 /// loaded machine (another build, a CPU hog, a SQLite write turn waited out) leaves routine samples waiting hours of
 /// simulated time: the backlog rule then pages about the demo's clock, not about the judge or the chatbot. When the
 /// oldest sample due for a judge call, in either lane (a deploy's boost samples too: the machine must keep up with
-/// them as well), is older than <see cref="Behind"/>, the clock halves its speed each look, down to real time (1x) if
-/// need be; once it is under <see cref="CaughtUp"/> it doubles back up to full speed. The floor is real time, not a
-/// fraction of full speed: under a load average of 40 on two cores a 56x floor (1/32 of 1800x) still ran a day ahead of
-/// the judge and paged the backlog.
+/// them as well), is older than <see cref="Behind"/>, the clock halves its speed each look, down to 1/32 of full
+/// speed; once it is under <see cref="CaughtUp"/> it doubles back up to full speed.
 /// </summary>
 internal sealed class DemoPace(AcceleratedTimeProvider clock, SqliteConnectionFactory connections, double fullSpeed)
 {
@@ -46,7 +44,7 @@ internal sealed class DemoPace(AcceleratedTimeProvider clock, SqliteConnectionFa
 
         var waited = oldest is { } ms ? now - DateTimeOffset.FromUnixTimeMilliseconds(ms) : TimeSpan.Zero;
         var speed = clock.Speed;
-        var next = waited > Behind ? Math.Max(1, speed / 2)
+        var next = waited > Behind ? Math.Max(Math.Max(1, fullSpeed / 32), speed / 2)
             : waited < CaughtUp ? Math.Min(fullSpeed, speed * 2)
             : speed;
         if (next != speed)

@@ -28,6 +28,8 @@ public sealed class IncidentApiTests : IAsyncLifetime
             ["Alerting:EvaluationInterval"] = "00:00:01",
             ["Alerting:Rules:0:Name"] = "hallucination-rate-high",
             ["Alerting:Rules:0:Kind"] = "hallucination_rate",
+            // Rule 0 overrides the shipped hallucination-rate-high, which asks for its lower bound; this data is about the plumbing.
+            ["Alerting:Rules:0:RequireLowerBound"] = "false",
         });
         AlertSeed.Insert(temp.DatabasePath, AlertSeed.Spread(DateTimeOffset.UtcNow, TimeSpan.FromHours(1), 200, 16, "v2", "support"));
     }

@@ -25,6 +25,8 @@ public static class MetricsTraffic
         ["Alerting:EvaluationInterval"] = "00:00:01",
         ["Alerting:Rules:0:Name"] = Rule,
         ["Alerting:Rules:0:Kind"] = "hallucination_rate",
+        // Rule 0 overrides the shipped hallucination-rate-high, which asks for its lower bound; this data is about the plumbing.
+        ["Alerting:Rules:0:RequireLowerBound"] = "false",
         ["Alerting:Rules:0:Streams:0"] = "support",
         ["Alerting:Rules:0:Threshold"] = "0.1",
         ["Alerting:Rules:0:MinSamples"] = "4",

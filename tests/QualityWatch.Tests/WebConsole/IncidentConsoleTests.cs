@@ -43,6 +43,8 @@ public sealed class IncidentConsoleTests(Browser browser) : IAsyncLifetime
             ["Alerting:EvaluationInterval"] = "00:00:01",
             ["Alerting:Rules:0:Name"] = Rule,
             ["Alerting:Rules:0:Kind"] = "hallucination_rate",
+            // Rule 0 overrides the shipped hallucination-rate-high, which asks for its lower bound; this data is about the plumbing.
+            ["Alerting:Rules:0:RequireLowerBound"] = "false",
         });
         // v1 well before the rule's window (the baseline), then v2 at 8 % over the last hour: one quality incident.
         var now = DateTimeOffset.UtcNow;
