@@ -50,7 +50,9 @@ internal static class DemoCommand
         // The simulated day ends about now, so its trends and report are "yesterday and today".
         var realNow = TimeProvider.System.GetUtcNow();
         var start = new DateTimeOffset(realNow.Year, realNow.Month, realNow.Day, realNow.Hour, 0, 0, TimeSpan.Zero).AddHours(-Math.Ceiling(options.Hours));
-        var clock = new AcceleratedTimeProvider(start, options.Speed);
+        // Real speed while the simulator and the service start (a loaded machine takes seconds to compile them): the pace
+        // speeds the clock up once the day's traffic starts.
+        var clock = new AcceleratedTimeProvider(start, 1);
         RecreateDatabase(options.DatabasePath);
 
         await using var judge = await JudgeSimulator.StartAsync(
@@ -141,6 +143,8 @@ internal static class DemoCommand
             $"prompt_version v1 hallucinates {options.RateBefore:P1}; v2, deployed at {traffic.ChangeAt.UtcDateTime:yyyy-MM-dd HH:mm}Z, {options.RateAfter:P1}."));
         output.WriteLine();
 
+        using var pacing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var paceLoop = pace.RunAsync(pacing.Token);
         var lastShown = TimeProvider.System.GetTimestamp() - (long)(ShowEvery.TotalSeconds * TimeProvider.System.TimestampFrequency);
         IReadOnlyList<DemoAlert> fired = [];
         DemoTotals totals = new(0, 0, 0, 0, null);
@@ -167,7 +171,6 @@ internal static class DemoCommand
                 break;
             }
 
-            await pace.AdjustAsync(cancellationToken);
             await Task.Delay(Tick, cancellationToken);
         }
 
@@ -181,7 +184,6 @@ internal static class DemoCommand
             && TimeProvider.System.GetElapsedTime(drainStarted) < DrainTimeout)
         {
             await Task.Delay(ShowEvery, cancellationToken);
-            await pace.AdjustAsync(cancellationToken);
             var finished = totals.Judged + totals.Failed + totals.Interactions;
             await rollup.RunAsync(cancellationToken);
             totals = await observer.TotalsAsync(clock.GetUtcNow(), cancellationToken);
@@ -198,6 +200,8 @@ internal static class DemoCommand
         await rollup.RunAsync(cancellationToken);
         totals = await observer.TotalsAsync(clock.GetUtcNow(), cancellationToken);
         fired = await observer.FiredAsync(cancellationToken);
+        await pacing.CancelAsync();
+        await paceLoop;
         progress.Finish(clock.GetUtcNow(), totals, "v2", fired);
         Summarize(output, options, traffic, totals, fired);
         if (pace.Slowest < options.Speed)
@@ -276,6 +280,13 @@ internal static class DemoCommand
         ["Judge:RequestsPerMinute"] = "100000",
         ["Judge:MaxConcurrency"] = "16",
         ["Judge:RequestTimeout"] = "00:30:00",
+
+        // Leases and their heartbeats run on the simulated clock: at 1800x the shipped 15 s heartbeat would write every
+        // 8 real ms, and a loaded machine could miss a lease by a real second. The demo has one worker and nothing to
+        // take a lease over from, so long ones cost nothing.
+        ["Judge:LeaseDuration"] = "12:00:00",
+        ["Judge:HeartbeatInterval"] = "00:10:00",
+        ["Judge:OwnerTimeout"] = "01:00:00",
         ["Trends:RollupInterval"] = "00:00:01",
         ["Alerting:EvaluationInterval"] = "00:00:01",
         ["Reports:Enabled"] = "false",
