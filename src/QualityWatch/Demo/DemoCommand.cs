@@ -279,7 +279,8 @@ internal static class DemoCommand
         ["Judge:ServiceTier"] = "flex",
         ["Judge:RequestsPerMinute"] = "100000",
         ["Judge:MaxConcurrency"] = "16",
-        ["Judge:RequestTimeout"] = "00:30:00",
+        // Simulated too: an hour is 5 real seconds at 720x, room for a call on a loaded machine.
+        ["Judge:RequestTimeout"] = "01:00:00",
 
         // Leases and their heartbeats run on the simulated clock: at 1800x the shipped 15 s heartbeat would write every
         // 8 real ms, and a loaded machine could miss a lease by a real second. The demo has one worker and nothing to
