@@ -153,25 +153,14 @@ internal sealed class SequentialRule(CusumStore store, VerdictQueries verdicts, 
         var rate = state.Samples == 0 ? 0 : (double)state.Hallucinations / state.Samples;
         var (lower, upper) = WilsonInterval.For(state.Hallucinations, state.Samples);
         var version = state.PromptVersion.Length == 0 ? "(no prompt_version)" : state.PromptVersion;
-        var summary =
-            $"prompt_version {version} at {Durations.Percent(rate)} judged ({state.Hallucinations}/{state.Samples}) vs baseline {Durations.Percent(state.BaselineRate)}, " +
-            $"CUSUM {Durations.Number(state.Statistic)} {(state.Statistic >= h ? ">=" : "<")} h {Durations.Number(h)}" +
-            (state.Alarmed == 1 && state.AlarmedBy == "deploy_test"
-                ? $"; deploy-anchored SPRT since {version}'s first verdict {Durations.Number(state.DeployStatistic)} >= {Durations.Number(DeploySprt(rule).Level)}"
-                : "");
         var noTraffic = state.Alarmed == 1 ? await NoTrafficAsync(rule, state, now, cancellationToken) : null;
         var alarmed = state.Alarmed == 1 && noTraffic is null;
-        // What clears a version: the downward CUSUM back at baseline (the test's own resolve level), or its traffic gone.
-        var resolveSummary = noTraffic is not null
-            ? $"prompt_version {version} no longer receiving traffic ({noTraffic}); last at {Durations.Percent(rate)} judged ({state.Hallucinations}/{state.Samples})"
-            : !alarmed && state.Alarms > 0
-                ? $"prompt_version {version} back at baseline: the downward CUSUM ({Durations.Percent(state.TargetRate)} -> {Durations.Percent(state.BaselineRate)}) reached h {Durations.Number(h)}; {Durations.Percent(rate)} judged ({state.Hallucinations}/{state.Samples})"
-                : null;
+        var resolveSummary = ResolveSummary(state, h, version, rate, alarmed, noTraffic);
         var started = DateTimeOffset.FromUnixTimeMilliseconds(state.StartedAt);
         var examples = alarmed
             ? await verdicts.ExamplesAsync(state.Stream, state.PromptVersion, started.AddMilliseconds(-1), now, hallucinatedOnly: true, orderBy: null, cancellationToken)
             : [];
-        return new RuleObservation(state.Stream, state.PromptVersion, alarmed, state.Statistic, noTraffic is null ? summary : resolveSummary!, new AlertEvidence
+        return new RuleObservation(state.Stream, state.PromptVersion, alarmed, state.Statistic, noTraffic is not null && resolveSummary is { } gone ? gone : Summary(rule, state, h, version, rate), new AlertEvidence
         {
             Rule = rule.Name,
             Kind = Kind,
@@ -198,6 +187,21 @@ internal sealed class SequentialRule(CusumStore store, VerdictQueries verdicts, 
         })
         { ResolveSummary = resolveSummary };
     }
+
+    private static string Summary(AlertRuleOptions rule, CusumState state, double h, string version, double rate) =>
+        $"prompt_version {version} at {Durations.Percent(rate)} judged ({state.Hallucinations}/{state.Samples}) vs baseline {Durations.Percent(state.BaselineRate)}, " +
+        $"CUSUM {Durations.Number(state.Statistic)} {(state.Statistic >= h ? ">=" : "<")} h {Durations.Number(h)}" +
+        (state.Alarmed == 1 && state.AlarmedBy == "deploy_test"
+            ? $"; deploy-anchored SPRT since {version}'s first verdict {Durations.Number(state.DeployStatistic)} >= {Durations.Number(DeploySprt(rule).Level)}"
+            : "");
+
+    /// <summary>What clears a version: the downward CUSUM back at baseline (the test's own resolve level), or its traffic gone; null while neither.</summary>
+    private static string? ResolveSummary(CusumState state, double h, string version, double rate, bool alarmed, string? noTraffic) =>
+        noTraffic is not null
+            ? $"prompt_version {version} no longer receiving traffic ({noTraffic}); last at {Durations.Percent(rate)} judged ({state.Hallucinations}/{state.Samples})"
+            : !alarmed && state.Alarms > 0
+                ? $"prompt_version {version} back at baseline: the downward CUSUM ({Durations.Percent(state.TargetRate)} -> {Durations.Percent(state.BaselineRate)}) reached h {Durations.Number(h)}; {Durations.Percent(rate)} judged ({state.Hallucinations}/{state.Samples})"
+                : null;
 
     /// <summary>
     /// Why an alarmed version no longer holds its signal, or null while it may: no verdicts of it for NoTrafficAfter
