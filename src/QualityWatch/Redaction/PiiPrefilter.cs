@@ -9,11 +9,13 @@ namespace QualityWatch.Redaction;
 /// <list type="bullet">
 /// <item>email: an '@'; IPv6: a ':'; an international phone number: a '+' (or a 00 prefix, below);</item>
 /// <item>IBAN: two ASCII capitals followed by two digits;</item>
-/// <item>payment card: 13 or more digits in digit groups joined by single spaces or dashes;</item>
+/// <item>payment card: 13 or more digits in digit groups joined by single spaces or dashes, every group but the last
+/// of 3–6 digits (the card detector's printed shapes), or one group of 13 or more;</item>
 /// <item>SSN: digit groups of exactly 3, 2 and 4 joined by single dashes;</item>
 /// <item>IPv4: four digit groups of 1–3 joined by single dots;</item>
 /// <item>North American phone: digit groups of exactly 3, 3 and 4 joined by one or two separators;</item>
-/// <item>national or 00-prefixed phone: a digit group starting with 0 and 9 or more digits in its cluster.</item>
+/// <item>national or 00-prefixed phone: 9 or more digits in a cluster from a group that starts with 0 and has 2–6 digits
+/// (the trunk 0 and area code) or starts with 00.</item>
 /// </list>
 /// A "digit group" is a maximal run of ASCII digits (the detectors' <c>[0-9]</c>; each pattern's groups are maximal runs,
 /// since every group is bounded by a separator or a word-boundary look-around). A "cluster" is a chain of digit groups
@@ -44,9 +46,9 @@ internal static class PiiPrefilter
         }
 
         // Per chain, as groups are read left to right.
-        var clusterDigits = 0;
-        var clusterHasZeroStart = false;
+        var fromZero = -1;      // digits in this cluster from its first trunk-0 / 00 group on; -1 before one
         var cardDigits = 0;
+        var cardShaped = false; // the group before, joined to this one, has 3-6 digits
         var dashShape = 0;      // SSN: how much of 3-2-4 the groups joined by single dashes so far end with
         var dottedShort = 0;    // IPv4: groups of 1-3 digits joined by single dots, ending here
         int previous = -1, beforePrevious = -1; // lengths of the two groups before, in this cluster
@@ -55,9 +57,13 @@ internal static class PiiPrefilter
             var length = text[start..].IndexOfAnyExceptInRange('0', '9');
             length = length < 0 ? text.Length - start : length;
 
-            clusterDigits += length;
-            clusterHasZeroStart |= text[start] == '0';
-            cardDigits += length;
+            if (fromZero < 0 && text[start] == '0' && (length is >= 2 and <= 6 || (length > 2 && text[start + 1] == '0')))
+            {
+                fromZero = 0;
+            }
+
+            fromZero = fromZero < 0 ? -1 : fromZero + length;
+            cardDigits = cardShaped ? cardDigits + length : length;
             dottedShort = length <= 3 ? dottedShort + 1 : 0;
             dashShape = (dashShape, length) switch
             {
@@ -68,7 +74,7 @@ internal static class PiiPrefilter
             };
 
             if (cardDigits >= CardDigits || dashShape == 3 || dottedShort >= 4 ||
-                (clusterHasZeroStart && clusterDigits >= NationalDigits) ||
+                fromZero >= NationalDigits ||
                 (beforePrevious == 3 && previous == 3 && length == 4))
             {
                 return false;
@@ -84,10 +90,7 @@ internal static class PiiPrefilter
             var gap = text.Slice(end, next);
             start = end + next;
             var single = gap.Length == 1 ? gap[0] : '\0';
-            if (single is not (' ' or '-'))
-            {
-                cardDigits = 0;
-            }
+            cardShaped = single is ' ' or '-' && length is >= 3 and <= 6;
 
             if (single != '-')
             {
@@ -106,8 +109,7 @@ internal static class PiiPrefilter
             }
             else
             {
-                clusterDigits = 0;
-                clusterHasZeroStart = false;
+                fromZero = -1;
                 beforePrevious = previous = -1;
             }
         }
