@@ -10,7 +10,7 @@ namespace QualityWatch.Tests.Ingestion;
 /// </summary>
 public sealed class LabelsJsonConverterTests
 {
-    private const string Head = """{"id":"a","prompt":"p","response":"r","model":"m","prompt_version":"v1""";
+    private const string Head = "{\"id\":\"a\",\"prompt\":\"p\",\"response\":\"r\",\"model\":\"m\",\"prompt_version\":\"v1\"";
 
     [Theory]
     [InlineData("""{"dataset":"customer-support-v2"}""")]
