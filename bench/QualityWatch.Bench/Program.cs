@@ -8,6 +8,7 @@ using QualityWatch.Bench.Cost;
 using QualityWatch.Bench.Crash;
 using QualityWatch.Bench.Dedup;
 using QualityWatch.Bench.Detection;
+using QualityWatch.Bench.IdRedaction;
 using QualityWatch.Bench.Incidents;
 using QualityWatch.Bench.Ingest;
 using QualityWatch.Bench.IngestLimit;
@@ -27,6 +28,7 @@ var root = new RootCommand("QualityWatch benchmarks: one verb each, writing its 
     IngestCommand.Command(),
     IngestSuite.Command(),
     IngestLimitCommand.Command(),
+    IdRedactionCommand.Command(),
     DedupWindowCommand.Command(),
     JudgeThroughput.Command(),
     JudgeCost.Command(),

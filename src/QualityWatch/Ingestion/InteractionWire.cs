@@ -37,6 +37,7 @@ internal sealed class InteractionWire
     public string? ConversationId { get; set; }
 
     [JsonPropertyName("labels")]
+    [JsonConverter(typeof(LabelsJsonConverter))]
     public Dictionary<string, string>? Labels { get; set; }
 
     [JsonPropertyName("usage")]

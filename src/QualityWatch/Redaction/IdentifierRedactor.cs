@@ -24,7 +24,7 @@ internal sealed class IdentifierRedactor(Redactor redactor, IdentifierKey key)
     [return: NotNullIfNotNull(nameof(value))]
     public string? Redact(string? value)
     {
-        if (string.IsNullOrEmpty(value))
+        if (string.IsNullOrEmpty(value) || redactor.IsCertainlyClean(value))
         {
             return value;
         }

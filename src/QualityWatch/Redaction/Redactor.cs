@@ -37,6 +37,12 @@ internal sealed class Redactor
     }
 
     /// <summary>
+    /// True when no detector can change <paramref name="text"/>, proved by <see cref="PiiPrefilter"/> without running them.
+    /// A custom pattern can match anything, so with any configured this is always false.
+    /// </summary>
+    public bool IsCertainlyClean(string text) => customPatterns.Length == 0 && PiiPrefilter.CannotHoldPii(text);
+
+    /// <summary>
     /// Returns <paramref name="text"/> with PII replaced and adds one count per replacement to
     /// <paramref name="counts"/>. If any pattern times out the whole text becomes
     /// <c>[REDACTION_FAILED]</c> and only <c>redaction_failed</c> is counted: a slow pattern must
@@ -46,7 +52,7 @@ internal sealed class Redactor
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(counts);
-        if (text.Length == 0)
+        if (text.Length == 0 || IsCertainlyClean(text))
         {
             return text;
         }

@@ -23,7 +23,7 @@ internal static class Sampler
 
         // A "boost" slower than the stream's own routine rate would sample a new version less: skip it.
         var boosts = stream.Boost.Enabled && (budget.Enabled || stream.Boost.EveryN < stream.EveryN);
-        var boosting = boosts ? versions.FirstOrDefault(v => v.Boosting(nowMs, stream.Boost)) : null;
+        var boosting = boosts ? FirstBoosting(versions, nowMs, stream.Boost) : null;
         if (boosting is not null)
         {
             boosting.BoostCounter++;
@@ -54,6 +54,20 @@ internal static class Sampler
 
         counter.Sampled++;
         return new SampleDecision(reason, null);
+    }
+
+    // A loop, not FirstOrDefault with a lambda: no closure or enumerator per interaction on the writer's thread.
+    private static VersionState? FirstBoosting(IReadOnlyList<VersionState> versions, long nowMs, BoostOptions boost)
+    {
+        for (var i = 0; i < versions.Count; i++)
+        {
+            if (versions[i].Boosting(nowMs, boost))
+            {
+                return versions[i];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

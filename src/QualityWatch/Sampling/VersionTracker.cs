@@ -24,6 +24,8 @@ internal sealed class VersionTracker(IOptions<SamplingOptions> options, ILogger<
     private readonly Dictionary<(string Stream, string Dimension), Dictionary<string, VersionState>> tracked = [];
     private readonly HashSet<VersionState> dirty = [];
     private readonly VersionFolds folds = new(logger);
+    private readonly Dictionary<string, VersionState>?[] lastKnown = new Dictionary<string, VersionState>?[2];
+    private string? lastStream;
     private long nextForgetMs;
 
     private int Cap => options.Value.MaxVersionsPerStream;
@@ -60,8 +62,11 @@ internal sealed class VersionTracker(IOptions<SamplingOptions> options, ILogger<
         string? promptVersion, string? model, long nowMs)
     {
         var seen = new List<VersionState>(2);
-        foreach (var (dimension, value) in new[] { (VersionDimensions.PromptVersion, promptVersion), (VersionDimensions.Model, model) })
+        // Indexed rather than a pair array: this runs for every new interaction, on the writer's thread.
+        for (var d = 0; d < Dimensions.Length; d++)
         {
+            var dimension = Dimensions[d];
+            var value = d == 0 ? promptVersion : model;
             if (string.IsNullOrEmpty(value) || value == Other)
             {
                 continue;
@@ -115,6 +120,8 @@ internal sealed class VersionTracker(IOptions<SamplingOptions> options, ILogger<
     public void Discard()
     {
         tracked.Clear();
+        lastStream = null;
+        Array.Clear(lastKnown);
         dirty.Clear();
         folds.Discard();
         nextForgetMs = 0;
@@ -146,6 +153,15 @@ internal sealed class VersionTracker(IOptions<SamplingOptions> options, ILogger<
     private Dictionary<string, VersionState> Load(SqliteConnection connection, SqliteTransaction transaction, string stream, string dimension, long nowMs)
     {
         ForgetSilentIfDue(connection, transaction, nowMs);
+        // Four loads per interaction (fold and observe, two dimensions), nearly always of the stream before: the same
+        // StreamDefinition name and dimension constants, so the last stream's two dictionaries are kept by reference and
+        // the tuple key (two string hashes) is computed only when the stream changes.
+        var slot = ReferenceEquals(dimension, Dimensions[0]) ? 0 : ReferenceEquals(dimension, Dimensions[1]) ? 1 : -1;
+        if (slot >= 0 && ReferenceEquals(stream, lastStream) && lastKnown[slot] is { } recent)
+        {
+            return recent;
+        }
+
         if (!tracked.TryGetValue((stream, dimension), out var known))
         {
             const string sql =
@@ -158,6 +174,17 @@ internal sealed class VersionTracker(IOptions<SamplingOptions> options, ILogger<
             known = connection.Query<VersionState>(sql, new { stream, dimension, cutoff = Cutoff(nowMs), cap = Cap }, transaction)
                 .ToDictionary(v => v.Value, StringComparer.Ordinal);
             tracked[(stream, dimension)] = known;
+        }
+
+        if (slot >= 0)
+        {
+            if (!ReferenceEquals(stream, lastStream))
+            {
+                lastStream = stream;
+                Array.Clear(lastKnown);
+            }
+
+            lastKnown[slot] = known;
         }
 
         return known;
