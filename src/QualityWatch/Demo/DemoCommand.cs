@@ -143,65 +143,73 @@ internal static class DemoCommand
             $"prompt_version v1 hallucinates {options.RateBefore:P1}; v2, deployed at {traffic.ChangeAt.UtcDateTime:yyyy-MM-dd HH:mm}Z, {options.RateAfter:P1}."));
         output.WriteLine();
 
-        using var pacing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var paceLoop = pace.RunAsync(pacing.Token);
-        var lastShown = TimeProvider.System.GetTimestamp() - (long)(ShowEvery.TotalSeconds * TimeProvider.System.TimestampFrequency);
         IReadOnlyList<DemoAlert> fired = [];
         DemoTotals totals = new(0, 0, 0, 0, null);
-        while (true)
+        using var pacing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var paceLoop = pace.RunAsync(pacing.Token);
+        try
         {
-            var now = clock.GetUtcNow();
-            // After a stall (startup, a loaded machine) many responses are due at once: post them in
-            // batches the ingest limit accepts.
-            for (var due = traffic.DueBy(now); traffic.Generated < due;)
+            var lastShown = TimeProvider.System.GetTimestamp() - (long)(ShowEvery.TotalSeconds * TimeProvider.System.TimestampFrequency);
+            while (true)
             {
-                await PostAsync(client, traffic.NextBatch(Math.Min(due, traffic.Generated + MaxBatch)), cancellationToken);
+                var now = clock.GetUtcNow();
+                // After a stall (startup, a loaded machine) many responses are due at once: post them in
+                // batches the ingest limit accepts.
+                for (var due = traffic.DueBy(now); traffic.Generated < due;)
+                {
+                    await PostAsync(client, traffic.NextBatch(Math.Min(due, traffic.Generated + MaxBatch)), cancellationToken);
+                }
+
+                if (TimeProvider.System.GetElapsedTime(lastShown) >= ShowEvery || now >= traffic.End)
+                {
+                    lastShown = TimeProvider.System.GetTimestamp();
+                    totals = await observer.TotalsAsync(now, cancellationToken);
+                    fired = await observer.FiredAsync(cancellationToken);
+                    progress.Show(now, totals, now >= traffic.ChangeAt ? "v2" : "v1", fired);
+                }
+
+                if (now >= traffic.End)
+                {
+                    break;
+                }
+
+                await Task.Delay(Tick, cancellationToken);
             }
 
-            if (TimeProvider.System.GetElapsedTime(lastShown) >= ShowEvery || now >= traffic.End)
+            // Let the judge finish the last samples and the alert rules see them. The clock keeps its
+            // speed: the simulator's flex latency is simulated time, so real speed would stall the drain.
+            // The timeout counts from the last verdict, not from the end of traffic: a loaded machine drains slowly but surely.
+            // The totals come from the hourly rollup, so it is brought up to date before each read (it waits for its own
+            // scheduled run if one is under way): done once it counts every response sent and every sample has its verdict.
+            var drainStarted = TimeProvider.System.GetTimestamp();
+            while ((totals.Interactions < traffic.Generated || totals.Judged + totals.Failed < totals.Sampled)
+                && TimeProvider.System.GetElapsedTime(drainStarted) < DrainTimeout)
             {
-                lastShown = TimeProvider.System.GetTimestamp();
-                totals = await observer.TotalsAsync(now, cancellationToken);
+                await Task.Delay(ShowEvery, cancellationToken);
+                var finished = totals.Judged + totals.Failed + totals.Interactions;
+                await rollup.RunAsync(cancellationToken);
+                totals = await observer.TotalsAsync(clock.GetUtcNow(), cancellationToken);
+                if (totals.Judged + totals.Failed + totals.Interactions > finished)
+                {
+                    drainStarted = TimeProvider.System.GetTimestamp();
+                }
+
                 fired = await observer.FiredAsync(cancellationToken);
-                progress.Show(now, totals, now >= traffic.ChangeAt ? "v2" : "v1", fired);
+                progress.Show(clock.GetUtcNow(), totals, "v2", fired, draining: true);
             }
 
-            if (now >= traffic.End)
-            {
-                break;
-            }
-
-            await Task.Delay(Tick, cancellationToken);
-        }
-
-        // Let the judge finish the last samples and the alert rules see them. The clock keeps its
-        // speed: the simulator's flex latency is simulated time, so real speed would stall the drain.
-        // The timeout counts from the last verdict, not from the end of traffic: a loaded machine drains slowly but surely.
-        // The totals come from the hourly rollup, so it is brought up to date before each read (it waits for its own
-        // scheduled run if one is under way): done once it counts every response sent and every sample has its verdict.
-        var drainStarted = TimeProvider.System.GetTimestamp();
-        while ((totals.Interactions < traffic.Generated || totals.Judged + totals.Failed < totals.Sampled)
-            && TimeProvider.System.GetElapsedTime(drainStarted) < DrainTimeout)
-        {
-            await Task.Delay(ShowEvery, cancellationToken);
-            var finished = totals.Judged + totals.Failed + totals.Interactions;
+            await Task.Delay(TimeSpan.FromSeconds(2.5), cancellationToken);
             await rollup.RunAsync(cancellationToken);
             totals = await observer.TotalsAsync(clock.GetUtcNow(), cancellationToken);
-            if (totals.Judged + totals.Failed + totals.Interactions > finished)
-            {
-                drainStarted = TimeProvider.System.GetTimestamp();
-            }
-
             fired = await observer.FiredAsync(cancellationToken);
-            progress.Show(clock.GetUtcNow(), totals, "v2", fired, draining: true);
+        }
+        finally
+        {
+            // Stopped on every way out, so no look at the database outlives the play.
+            await pacing.CancelAsync();
+            await paceLoop;
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(2.5), cancellationToken);
-        await rollup.RunAsync(cancellationToken);
-        totals = await observer.TotalsAsync(clock.GetUtcNow(), cancellationToken);
-        fired = await observer.FiredAsync(cancellationToken);
-        await pacing.CancelAsync();
-        await paceLoop;
         progress.Finish(clock.GetUtcNow(), totals, "v2", fired);
         Summarize(output, options, traffic, totals, fired);
         if (pace.Slowest < options.Speed)
